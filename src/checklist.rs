@@ -1,0 +1,271 @@
+//! The ten checklist items of the ICT地域イノベーション・ガイドブック Ver.2.0 and the five-level scale.
+//!
+//! The text is data (`assets/checklist/items.{ja,en}.ron`), embedded in the binary and never stored in
+//! project files: a project refers to an item by its stable [`ItemId`].
+
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The ten items, in the guidebook's order. The string ids are part of the file format: never rename one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "&'static str")]
+pub enum ItemId {
+    Partners,
+    Users,
+    IdeasPlace,
+    LocalResources,
+    MoneyFlow,
+    ValueKpi,
+    OpenGovernment,
+    Delivery,
+    ConnectPolicies,
+    JustTry,
+}
+
+/// How many items the checklist has; arrays indexed by item use it.
+pub const ITEM_COUNT: usize = 10;
+
+impl ItemId {
+    pub const ALL: [ItemId; ITEM_COUNT] = [
+        ItemId::Partners,
+        ItemId::Users,
+        ItemId::IdeasPlace,
+        ItemId::LocalResources,
+        ItemId::MoneyFlow,
+        ItemId::ValueKpi,
+        ItemId::OpenGovernment,
+        ItemId::Delivery,
+        ItemId::ConnectPolicies,
+        ItemId::JustTry,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemId::Partners => "partners",
+            ItemId::Users => "users",
+            ItemId::IdeasPlace => "ideas-place",
+            ItemId::LocalResources => "local-resources",
+            ItemId::MoneyFlow => "money-flow",
+            ItemId::ValueKpi => "value-kpi",
+            ItemId::OpenGovernment => "open-government",
+            ItemId::Delivery => "delivery",
+            ItemId::ConnectPolicies => "connect-policies",
+            ItemId::JustTry => "just-try",
+        }
+    }
+
+    /// Zero-based position in the checklist.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The number the guidebook gives the item, 1 to 10.
+    pub fn number(self) -> usize {
+        self.index() + 1
+    }
+
+    pub fn from_index(index: usize) -> Option<ItemId> {
+        Self::ALL.get(index).copied()
+    }
+
+    pub fn parse(s: &str) -> Option<ItemId> {
+        Self::ALL.into_iter().find(|id| id.as_str() == s)
+    }
+}
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl TryFrom<String> for ItemId {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        ItemId::parse(&s).ok_or_else(|| crate::project::Problem::UnknownItem(s).to_serde_message())
+    }
+}
+
+impl From<ItemId> for &'static str {
+    fn from(id: ItemId) -> Self {
+        id.as_str()
+    }
+}
+
+/// One item's text in one language, section by section as the guidebook lays it out.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: ItemId,
+    /// Worded as in the guidebook's checklist table.
+    pub title: String,
+    /// A few words for chart labels and side lists.
+    pub short_title: String,
+    /// 概要: the checklist table's one-paragraph summary.
+    pub summary: String,
+    /// 背景: the situation many municipalities are in.
+    pub background: Vec<String>,
+    /// イノベーション後の姿: the ideal, achieved state.
+    pub ideal: Vec<String>,
+    /// 例: actions towards the ideal; each can be ticked as "already doing this".
+    pub examples: Vec<String>,
+    /// 備考: notes. The guidebook has none for some items, so this may be empty.
+    pub notes: Vec<String>,
+}
+
+/// The words of one scoring level.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelText {
+    pub name: String,
+    pub description: String,
+}
+
+/// The whole checklist in one language.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checklist {
+    pub language: String,
+    /// Levels 1 to 5, in order.
+    pub levels: Vec<LevelText>,
+    /// The ten items, in [`ItemId::ALL`] order.
+    pub items: Vec<Item>,
+}
+
+impl Checklist {
+    /// The embedded checklist in `lang`.
+    pub fn get(lang: Lang) -> &'static Checklist {
+        static JA: OnceLock<Checklist> = OnceLock::new();
+        static EN: OnceLock<Checklist> = OnceLock::new();
+        match lang {
+            Lang::Ja => JA.get_or_init(|| embedded(include_str!("../assets/checklist/items.ja.ron"))),
+            Lang::En => EN.get_or_init(|| embedded(include_str!("../assets/checklist/items.en.ron"))),
+        }
+    }
+
+    pub fn item(&self, id: ItemId) -> &Item {
+        &self.items[id.index()]
+    }
+
+    /// The words of `level` (1 to 5).
+    pub fn level(&self, level: crate::project::Level) -> &LevelText {
+        &self.levels[usize::from(level.get()) - 1]
+    }
+
+    /// Checks the invariants the rest of the program relies on: ten items in order, five levels.
+    pub fn check(&self) -> Result<(), String> {
+        if self.levels.len() != 5 {
+            return Err(format!("{} levels instead of 5", self.levels.len()));
+        }
+        if self.items.len() != ITEM_COUNT {
+            return Err(format!("{} items instead of {ITEM_COUNT}", self.items.len()));
+        }
+        for (item, id) in self.items.iter().zip(ItemId::ALL) {
+            if item.id != id {
+                return Err(format!("item {} is `{}`, expected `{id}`", id.number(), item.id));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Parses an embedded checklist. Its content is fixed at build time and checked by the tests
+/// (`checklist_is_complete_in_both_languages`), so a failure here is a build defect, not bad input.
+fn embedded(text: &str) -> Checklist {
+    let parsed: Result<Checklist, String> = ron::from_str::<Checklist>(text)
+        .map_err(|e| e.to_string())
+        .and_then(|c| c.check().map(|()| c));
+    match parsed {
+        Ok(checklist) => checklist,
+        Err(e) => panic!("embedded checklist is broken: {e}"),
+    }
+}
+
+/// How many examples (例) each item has; the same in every language.
+pub fn example_count(id: ItemId) -> usize {
+    Checklist::get(Lang::Ja).item(id).examples.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checklist_is_complete_in_both_languages() {
+        let ja = Checklist::get(Lang::Ja);
+        let en = Checklist::get(Lang::En);
+        assert_eq!(ja.language, "ja");
+        assert_eq!(en.language, "en");
+        for id in ItemId::ALL {
+            let (j, e) = (ja.item(id), en.item(id));
+            for (lang, item) in [("ja", j), ("en", e)] {
+                assert!(!item.title.trim().is_empty(), "{lang} {id}: title");
+                assert!(!item.short_title.trim().is_empty(), "{lang} {id}: short title");
+                assert!(!item.summary.trim().is_empty(), "{lang} {id}: summary");
+                for (name, section) in [
+                    ("background", &item.background),
+                    ("ideal", &item.ideal),
+                    ("examples", &item.examples),
+                ] {
+                    assert!(!section.is_empty(), "{lang} {id}: {name} is empty");
+                }
+                let all = [&item.background, &item.ideal, &item.examples, &item.notes];
+                for text in all.into_iter().flatten() {
+                    assert!(!text.trim().is_empty(), "{lang} {id}: an empty paragraph");
+                }
+            }
+            assert_eq!(j.background.len(), e.background.len(), "{id}: background");
+            assert_eq!(j.ideal.len(), e.ideal.len(), "{id}: ideal");
+            assert_eq!(j.examples.len(), e.examples.len(), "{id}: examples");
+            assert_eq!(j.notes.len(), e.notes.len(), "{id}: notes");
+        }
+        for levels in [&ja.levels, &en.levels] {
+            assert!(levels.iter().all(|l| !l.name.is_empty() && !l.description.is_empty()));
+        }
+    }
+
+    #[test]
+    fn japanese_titles_are_the_checklist_tables() {
+        let ja = Checklist::get(Lang::Ja);
+        let titles: Vec<&str> = ja.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "一緒に取り組めるパートナーを探そう。",
+                "利用者との関係作りをもっと考えてみよう。",
+                "アイデアが集まる「場作り」をしてみよう。",
+                "地域の資源を活かそう・磨こう。",
+                "お金の流れを考えよう。",
+                "提供する価値の指標を設定しよう。",
+                "オープンな行政を目指そう。",
+                "サービスの提供手段を見つめなおそう。",
+                "他の施策とつなげてみよう。",
+                "まずはやってみよう。",
+            ]
+        );
+    }
+
+    #[test]
+    fn guidebook_sections_hold_the_right_paragraphs() {
+        let ja = Checklist::get(Lang::Ja);
+        let partners = ja.item(ItemId::Partners);
+        assert!(partners.ideal[0].ends_with("相互補完の関係が形成されている。"));
+        assert!(partners.examples[0].starts_with("外部の会合に積極的に参加して"));
+        assert!(partners.background[0].starts_with("【 同じ課題を持つ街 】"));
+        assert_eq!(ja.item(ItemId::LocalResources).notes.len(), 0);
+        assert!(ja.item(ItemId::JustTry).notes[0].contains("６０％"));
+    }
+
+    #[test]
+    fn item_ids_round_trip() {
+        for (i, id) in ItemId::ALL.into_iter().enumerate() {
+            assert_eq!(ItemId::parse(id.as_str()), Some(id));
+            assert_eq!(ItemId::from_index(i), Some(id));
+            assert_eq!(id.number(), i + 1);
+        }
+        assert_eq!(ItemId::parse("nope"), None);
+    }
+}

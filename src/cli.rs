@@ -1,0 +1,217 @@
+//! The command line: with no command (or just a file) it opens the window; the commands run headless.
+
+use crate::export::{self, ExportOptions, Format};
+use crate::file;
+use crate::i18n::Lang;
+use crate::project::{Project, Team, sample_project};
+use crate::tr;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kizuki",
+    version,
+    about = "Kizuki（気づき）— ICT地域イノベーション・ガイドブック Ver.2.0 のワークショップ支援ツール\n\
+             A workshop tool for the ICT Regional Innovation Guidebook checklist",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// 表示言語 / Language of messages and exports (ja, en); default: the system's
+    #[arg(long, global = true, value_name = "ja|en")]
+    pub lang: Option<Lang>,
+
+    /// 開くプロジェクトファイル / A project file to open in the window
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 新しいプロジェクトを作る / Create a new project file
+    New {
+        /// タイトル / Title of the workshop
+        #[arg(long)]
+        title: String,
+        /// 自治体名・組織名 / Municipality or organisation
+        #[arg(long, default_value = "")]
+        organization: String,
+        /// チーム名（カンマ区切り）/ Team names, comma separated
+        #[arg(long, value_delimiter = ',')]
+        teams: Vec<String>,
+        /// 書き出し先 / Where to write the project
+        #[arg(long)]
+        out: PathBuf,
+        /// 既存のファイルを上書きする / Overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+    /// サンプルプロジェクトを書き出す / Write the sample project (a fictional city's workshop)
+    Sample {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// ファイルを検査する / Check project files and report every problem with its line and column
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// 概要を書き出す / Export the workshop summary
+    Export {
+        file: PathBuf,
+        /// 形式 / Format: md
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// 書き出し先（- で標準出力）/ Output path (- for standard output); default: beside the project
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// このチームだけ / Only this team
+        #[arg(long)]
+        team: Option<String>,
+        /// ファシリテーターのメモも含める / Include the facilitator's private notes
+        #[arg(long)]
+        notes: bool,
+    },
+}
+
+/// What `main` should do after parsing: run a headless command, or open the window.
+pub enum Outcome {
+    Exit(ExitCode),
+    Gui { lang: Option<Lang>, file: Option<PathBuf> },
+}
+
+impl Cli {
+    pub fn run(self) -> Outcome {
+        let lang = self.lang.unwrap_or_else(Lang::from_system);
+        let Some(command) = self.command else {
+            return Outcome::Gui { lang: self.lang, file: self.file };
+        };
+        let result = match command {
+            Command::New { title, organization, teams, out, force } => {
+                new_project(&title, &organization, &teams, &out, force, lang)
+            }
+            Command::Sample { out, force } => write_project(&sample_project(), &out, force, lang),
+            Command::Validate { files } => return Outcome::Exit(validate(&files, lang)),
+            Command::Export { file, format, out, team, notes } => {
+                export_file(&file, &format, out.as_deref(), team, notes, lang)
+            }
+        };
+        Outcome::Exit(match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("{}: {message}", tr!(lang, "cli.error"));
+                ExitCode::FAILURE
+            }
+        })
+    }
+}
+
+fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+fn new_project(
+    title: &str,
+    organization: &str,
+    teams: &[String],
+    out: &Path,
+    force: bool,
+    lang: Lang,
+) -> Result<(), String> {
+    let mut project = Project::new(title, organization, lang, now());
+    let names: Vec<&str> = teams.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+    if !names.is_empty() {
+        project.teams = names
+            .iter()
+            .zip(1..)
+            .map(|(name, id)| Team { id, name: (*name).to_owned(), ..Team::default() })
+            .collect();
+    }
+    project.validate().map_err(|(problem, place)| file::FileError::Invalid { problem, place }.message(lang))?;
+    write_project(&project, out, force, lang)
+}
+
+fn write_project(project: &Project, out: &Path, force: bool, lang: Lang) -> Result<(), String> {
+    if out.exists() && !force {
+        return Err(tr!(lang, "cli.exists", path = out.display()));
+    }
+    file::save(project, out).map_err(|e| format!("{}: {}", out.display(), e.message(lang)))?;
+    println!("{}", tr!(lang, "cli.written", path = out.display()));
+    Ok(())
+}
+
+fn validate(files: &[PathBuf], lang: Lang) -> ExitCode {
+    let mut bad = 0;
+    for path in files {
+        match file::load(path) {
+            Ok(project) => {
+                let teams = project.teams.len();
+                println!("{}", tr!(lang, "cli.valid", path = path.display(), teams = teams));
+            }
+            Err(e) => {
+                bad += 1;
+                // file:line:column: message, as compilers write it, so editors can jump there.
+                match e.position() {
+                    Some(at) => eprintln!("{}:{}:{}: {}", path.display(), at.line, at.column, e.describe(lang)),
+                    None => eprintln!("{}: {}", path.display(), e.describe(lang)),
+                }
+            }
+        }
+    }
+    if bad == 0 {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{}", tr!(lang, "cli.invalid_count", bad = bad, total = files.len()));
+        ExitCode::FAILURE
+    }
+}
+
+fn export_file(
+    path: &Path,
+    format: &str,
+    out: Option<&Path>,
+    team: Option<String>,
+    notes: bool,
+    lang: Lang,
+) -> Result<(), String> {
+    let format: Format = format.parse().map_err(|f: String| {
+        let known: Vec<String> = Format::ALL.iter().map(|f| f.to_string()).collect();
+        tr!(lang, "cli.unknown_format", format = f, known = known.join(", "))
+    })?;
+    let project = file::load(path).map_err(|e| match e.position() {
+        Some(at) => format!("{}:{}:{}: {}", path.display(), at.line, at.column, e.describe(lang)),
+        None => format!("{}: {}", path.display(), e.describe(lang)),
+    })?;
+    let options = ExportOptions {
+        team,
+        include_facilitator_notes: notes,
+        ..ExportOptions::new(lang, chrono::Local::now().date_naive())
+    };
+    let bytes = export::render(&project, format, &options).map_err(|e| e.message(lang))?;
+    match out {
+        Some(p) if p.as_os_str() == "-" => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes).and_then(|()| stdout.flush()).map_err(|e| e.to_string())?;
+        }
+        _ => {
+            let target = out.map(Path::to_path_buf).unwrap_or_else(|| beside(path, format));
+            file::write_atomically(&target, &bytes, false)
+                .map_err(|e| format!("{}: {}", target.display(), e.message(lang)))?;
+            println!("{}", tr!(lang, "cli.written", path = target.display()));
+        }
+    }
+    Ok(())
+}
+
+/// `workshop.kizuki.ron` → `workshop.md` in the same folder.
+fn beside(project: &Path, format: Format) -> PathBuf {
+    let name = project.file_name().and_then(|n| n.to_str()).unwrap_or("kizuki");
+    let stem = name.strip_suffix(&format!(".{}", file::EXTENSION)).or_else(|| name.rsplit_once('.').map(|(s, _)| s));
+    project.with_file_name(format!("{}.{}", stem.unwrap_or(name), format.extension()))
+}

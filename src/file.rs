@@ -1,0 +1,367 @@
+//! Reading and writing project files (`.kizuki.ron`): defensive loading, atomic saving with a backup.
+
+use crate::i18n::Lang;
+use crate::project::{FORMAT_VERSION, Place, Problem, Project, limits};
+use crate::tr;
+use serde::Deserialize;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The file name ending Kizuki gives its project files.
+pub const EXTENSION: &str = "kizuki.ron";
+
+/// A position in a file, 1-based, in characters, as editors count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Why a project could not be read or written. Each says what happened; [`FileError::message`]
+/// says it to the user in their language.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("the file is {size} bytes, more than the {max} a project file may have")]
+    TooLarge { size: u64, max: u64 },
+    #[error("the file is empty")]
+    Empty,
+    #[error("{}:{}: the file is not UTF-8 text", .at.line, .at.column)]
+    NotUtf8 { at: Position },
+    #[error("{}:{}: {code}", .at.line, .at.column)]
+    Syntax { at: Position, code: ron::Error },
+    #[error("{}:{}: {problem}", .at.line, .at.column)]
+    Content { at: Position, problem: Problem },
+    #[error("{problem}")]
+    Invalid { problem: Problem, place: Place },
+    #[error("cannot write the project: {0}")]
+    Serialize(ron::Error),
+}
+
+impl FileError {
+    /// Where in the file the problem is, when the parser could tell.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            FileError::NotUtf8 { at } | FileError::Syntax { at, .. } | FileError::Content { at, .. } => Some(*at),
+            _ => None,
+        }
+    }
+
+    /// The whole message for the user, in `lang`, with the line and column where known.
+    pub fn message(&self, lang: Lang) -> String {
+        let what = self.describe(lang);
+        match self.position() {
+            Some(at) => tr!(lang, "file.at_position", line = at.line, column = at.column, message = what),
+            None => what,
+        }
+    }
+
+    /// What is wrong, in `lang`, without the position (for `file:line:column: …` output).
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            FileError::Read { source, .. } => tr!(lang, "file.read_failed", reason = io_reason(source, lang)),
+            FileError::Write { source, .. } => tr!(lang, "file.write_failed", reason = io_reason(source, lang)),
+            FileError::TooLarge { size, max } => {
+                tr!(lang, "file.too_large", size = mib(*size), max = mib(*max))
+            }
+            FileError::Empty => tr!(lang, "file.empty"),
+            FileError::NotUtf8 { .. } => tr!(lang, "file.not_utf8"),
+            FileError::Syntax { code, .. } => syntax_message(code, lang),
+            FileError::Content { problem, .. } => problem.message(lang),
+            FileError::Invalid { problem, place } => {
+                format!("{}: {}", place.describe(lang), problem.message(lang))
+            }
+            FileError::Serialize(e) => tr!(lang, "file.serialize_failed", reason = e),
+        }
+    }
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// The operating system's reason, in words a user can act on for the common cases.
+fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => tr!(lang, "io.not_found"),
+        PermissionDenied => tr!(lang, "io.permission_denied"),
+        ReadOnlyFilesystem => tr!(lang, "io.read_only"),
+        StorageFull => tr!(lang, "io.storage_full"),
+        IsADirectory => tr!(lang, "io.is_a_directory"),
+        _ => e.to_string(),
+    }
+}
+
+/// ron's syntax errors, said in the user's language for the ones a damaged file produces.
+fn syntax_message(code: &ron::Error, lang: Lang) -> String {
+    use ron::Error as E;
+    match code {
+        E::Eof => tr!(lang, "syntax.eof"),
+        E::ExceededRecursionLimit => tr!(lang, "syntax.too_deep", max = limits::MAX_NESTING),
+        E::ExpectedString | E::ExpectedStringEnd => tr!(lang, "syntax.expected_string"),
+        E::ExpectedInteger | E::IntegerOutOfBounds => tr!(lang, "syntax.expected_integer"),
+        E::ExpectedBoolean => tr!(lang, "syntax.expected_boolean"),
+        E::ExpectedComma => tr!(lang, "syntax.expected_comma"),
+        E::ExpectedArray | E::ExpectedArrayEnd => tr!(lang, "syntax.expected_list"),
+        E::ExpectedMap | E::ExpectedMapEnd | E::ExpectedMapColon => tr!(lang, "syntax.expected_map"),
+        E::ExpectedStructLike | E::ExpectedStructLikeEnd | E::ExpectedNamedStructLike(_) => {
+            tr!(lang, "syntax.expected_struct")
+        }
+        E::ExpectedOption | E::ExpectedOptionEnd => tr!(lang, "syntax.expected_option"),
+        E::TrailingCharacters => tr!(lang, "syntax.trailing"),
+        E::UnexpectedChar(c) => tr!(lang, "syntax.unexpected_char", ch = c.escape_debug()),
+        E::UnclosedBlockComment | E::UnclosedLineComment => tr!(lang, "syntax.unclosed_comment"),
+        E::NoSuchStructField { found, .. } => tr!(lang, "syntax.unknown_field", field = found),
+        E::MissingStructField { field, .. } => tr!(lang, "syntax.missing_field", field = field),
+        E::DuplicateStructField { field, .. } => tr!(lang, "syntax.duplicate_field", field = field),
+        E::NoSuchEnumVariant { found, expected, .. } => {
+            tr!(lang, "syntax.unknown_variant", found = found, expected = expected.join(", "))
+        }
+        E::InvalidValueForType { expected, found } => {
+            tr!(lang, "syntax.wrong_type", expected = expected, found = found)
+        }
+        E::Message(m) => tr!(lang, "syntax.other", reason = m),
+        other => tr!(lang, "syntax.other", reason = other),
+    }
+}
+
+/// Reads and checks a project file. Never panics, whatever the file holds.
+pub fn load(path: &Path) -> Result<Project, FileError> {
+    let read_err = |source| FileError::Read { path: path.to_owned(), source };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let size = file.metadata().map_err(read_err)?.len();
+    if size > limits::MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { size, max: limits::MAX_FILE_BYTES });
+    }
+    // The size can change between the check and the read; `take` holds the bound regardless.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limits::MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(read_err)?;
+    parse(&bytes)
+}
+
+/// Parses a project from the bytes of a file.
+pub fn parse(bytes: &[u8]) -> Result<Project, FileError> {
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { size: bytes.len() as u64, max: limits::MAX_FILE_BYTES });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
+        at: position_at(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), usize::MAX),
+    })?;
+    // Windows Notepad writes a byte order mark; ron would not expect one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    let options = ron::Options::default().with_recursion_limit(limits::MAX_NESTING);
+    check_version(text, &options)?;
+    let project: Project = options.from_str(text).map_err(|e| spanned(text, e))?;
+    project.validate().map_err(|(problem, place)| FileError::Invalid { problem, place })?;
+    Ok(project)
+}
+
+/// Reads `format_version` alone first, so that a file from a newer Kizuki gets "made by a newer version"
+/// rather than whatever its new fields would trip over.
+fn check_version(text: &str, options: &ron::Options) -> Result<(), FileError> {
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        format_version: u64,
+    }
+    let found = match options.from_str::<VersionOnly>(text) {
+        Ok(v) => v.format_version,
+        // Anything else wrong is reported by the full parse, with its own position.
+        Err(_) => return Ok(()),
+    };
+    let at = text.find("format_version").map_or(Position { line: 1, column: 1 }, |i| position_at(text, i));
+    if found > u64::from(FORMAT_VERSION) {
+        let problem = Problem::NewerFormat { found, supported: FORMAT_VERSION.into() };
+        return Err(FileError::Content { at, problem });
+    }
+    if found < 1 {
+        return Err(FileError::Content { at, problem: Problem::OlderFormatUnknown { found } });
+    }
+    // Version 1 is the first format: there is nothing older to migrate yet. When version 2 comes,
+    // older files are upgraded here, in memory, and written in the new format only on save.
+    Ok(())
+}
+
+fn spanned(text: &str, e: ron::error::SpannedError) -> FileError {
+    // ron counts columns from 1 in characters; a custom error stands where the parser stopped.
+    let at = Position { line: e.span.start.line.max(1), column: e.span.start.col.max(1) };
+    let at = clamp_position(text, at);
+    match &e.code {
+        ron::Error::Message(m) => match Problem::from_serde_message(m) {
+            Some(problem @ Problem::DuplicateId { .. }) => {
+                // The parser stands after the whole repeated element (a team can span hundreds of
+                // lines); point at the element's own `id` instead.
+                let at = offset_of(text, at)
+                    .and_then(|end| last_closed_group(text, end))
+                    .and_then(|start| text[start..].find("id").map(|i| position_at(text, start + i)))
+                    .unwrap_or(at);
+                FileError::Content { at, problem }
+            }
+            Some(problem) => FileError::Content { at, problem },
+            None => FileError::Syntax { at, code: e.code },
+        },
+        _ => FileError::Syntax { at, code: e.code },
+    }
+}
+
+/// A position past the end of the text (ron reports the end of input that way) becomes the last one.
+fn clamp_position(text: &str, at: Position) -> Position {
+    let lines = text.lines().count().max(1);
+    if at.line > lines {
+        let end = position_at(text, text.len());
+        Position { line: end.line, column: end.column }
+    } else {
+        at
+    }
+}
+
+/// The byte offset of a 1-based line and column, if the text has it.
+fn offset_of(text: &str, at: Position) -> Option<usize> {
+    let line_start = if at.line == 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(at.line - 2).map(|(i, _)| i + 1)?
+    };
+    let line = &text[line_start..];
+    let column = line.char_indices().nth(at.column - 1).map_or(line.len(), |(i, _)| i);
+    Some(line_start + column)
+}
+
+/// The offset of the `(` whose matching `)` is the last one before `end`, skipping strings and
+/// comments: the start of the element the parser has just finished.
+fn last_closed_group(text: &str, end: usize) -> Option<usize> {
+    let bytes = &text.as_bytes()[..end.min(text.len())];
+    let mut open = Vec::new();
+    let mut last = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'(' => open.push(i),
+            b')' => last = open.pop().or(last),
+            _ => {}
+        }
+        i += 1;
+    }
+    last
+}
+
+/// The 1-based line and column of byte `offset` (clamped to the text) in `text`.
+fn position_at(text: &str, offset: usize) -> Position {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position { line, column: before[line_start..].chars().count() + 1 }
+}
+
+/// The project as the text of a file: pretty, stable field order, Japanese unescaped.
+pub fn to_text(project: &Project) -> Result<String, FileError> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    let body = ron::ser::to_string_pretty(project, config).map_err(FileError::Serialize)?;
+    Ok(format!("// Kizuki project file — ICT地域イノベーション・ガイドブック Ver.2.0 workshop\n{body}\n"))
+}
+
+/// Saves atomically: the new text goes to a temporary file in the same folder, is flushed to disk,
+/// and then renamed over the target. The previous file is kept as `<name>.bak`. A crash at any moment
+/// leaves the target either old or new, whole.
+pub fn save(project: &Project, path: &Path) -> Result<(), FileError> {
+    let text = to_text(project)?;
+    write_atomically(path, text.as_bytes(), true)
+}
+
+/// Writes `bytes` to `path` atomically (see [`save`]); `backup` keeps the old file as `.bak`.
+pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
+    let write_err = |source| FileError::Write { path: path.to_owned(), source };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".kizuki-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(write_err)?;
+    temp.write_all(bytes).map_err(write_err)?;
+    temp.as_file().sync_all().map_err(write_err)?;
+    if backup && path.exists() {
+        let bak = backup_path(path);
+        // The backup is written the same careful way, so a crash never leaves a torn .bak either.
+        let old = std::fs::read(path).map_err(write_err)?;
+        write_atomically(&bak, &old, false)?;
+    }
+    temp.persist(path).map_err(|e| write_err(e.error))?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// `<name>.bak` beside `path`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Makes the rename itself durable. Where the platform cannot sync a folder there is nothing to do.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// A file name for a project title: `<title>.kizuki.ron`, without characters file systems refuse.
+pub fn file_name_for(title: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c })
+        .collect();
+    let cleaned = cleaned.trim().trim_matches('.');
+    let stem = if cleaned.is_empty() { "kizuki" } else { cleaned };
+    format!("{stem}.{EXTENSION}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "ab\nあいう\nx";
+        assert_eq!(position_at(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(position_at(text, 3), Position { line: 2, column: 1 });
+        assert_eq!(position_at(text, 6), Position { line: 2, column: 2 });
+        assert_eq!(position_at(text, text.len()), Position { line: 3, column: 2 });
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(file_name_for("春/秋:ワークショップ"), "春_秋_ワークショップ.kizuki.ron");
+        assert_eq!(file_name_for("  "), "kizuki.kizuki.ron");
+    }
+}

@@ -1,0 +1,146 @@
+//! The parts of the file format that check while they parse, so that an error carries the line and
+//! column where the parser stood: duplicate ids, unknown or repeated items, impossible dates.
+
+use super::{HasId, ItemResponse, Problem, Responses};
+use crate::checklist::{ITEM_COUNT, ItemId, example_count};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+use std::marker::PhantomData;
+
+fn problem<E: de::Error>(p: Problem) -> E {
+    E::custom(p.to_serde_message())
+}
+
+/// A list whose elements' ids must be unique; the error stands right after the repeated element.
+pub fn unique_ids<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: HasId + Deserialize<'de>,
+{
+    struct UniqueVisitor<T>(PhantomData<T>);
+
+    impl<'de, T: HasId + Deserialize<'de>> Visitor<'de> for UniqueVisitor<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut seen = HashSet::new();
+            // The size hint comes from the file: never trust it for an allocation.
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+            while let Some(element) = seq.next_element::<T>()? {
+                if !seen.insert(element.id()) {
+                    return Err(problem(Problem::DuplicateId { kind: T::KIND, id: element.id().into() }));
+                }
+                out.push(element);
+            }
+            Ok(out)
+        }
+    }
+
+    deserializer.deserialize_seq(UniqueVisitor(PhantomData))
+}
+
+impl Serialize for Responses {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(ITEM_COUNT))?;
+        for (id, response) in self.iter() {
+            map.serialize_entry(id.as_str(), response)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Responses {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ResponsesVisitor;
+
+        impl<'de> Visitor<'de> for ResponsesVisitor {
+            type Value = Responses;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map from item id to the team's answers")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Responses, A::Error> {
+                let mut responses = Responses::default();
+                let mut seen = [false; ITEM_COUNT];
+                while let Some(id) = map.next_key::<ItemId>()? {
+                    if std::mem::replace(&mut seen[id.index()], true) {
+                        return Err(problem(Problem::DuplicateItem(id.as_str().to_owned())));
+                    }
+                    let mut response: ItemResponse = map.next_value()?;
+                    let count = example_count(id) as u32;
+                    if let Some(&number) = response.examples_done.iter().find(|&&n| n == 0 || n > count) {
+                        return Err(problem(Problem::ExampleOutOfRange {
+                            item: id.as_str().to_owned(),
+                            number: number.into(),
+                            count: count.into(),
+                        }));
+                    }
+                    response.examples_done.sort_unstable();
+                    response.examples_done.dedup();
+                    responses[id] = response;
+                }
+                Ok(responses)
+            }
+        }
+
+        deserializer.deserialize_map(ResponsesVisitor)
+    }
+}
+
+/// `Option<NaiveDate>` as `Some("2026-11-26")`, with a clear message for an impossible date.
+pub mod opt_date {
+    use super::*;
+    use chrono::NaiveDate;
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        date.map(|d| d.format("%Y-%m-%d").to_string()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|s| {
+                NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                    .map_err(|_| problem(Problem::InvalidDate(truncate(&s))))
+            })
+            .transpose()
+    }
+}
+
+/// `Option<DateTime<FixedOffset>>` as RFC 3339 text.
+pub mod opt_timestamp {
+    use super::*;
+    use chrono::{DateTime, FixedOffset, SecondsFormat};
+
+    pub fn serialize<S: Serializer>(t: &Option<DateTime<FixedOffset>>, s: S) -> Result<S::Ok, S::Error> {
+        t.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, false)).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|s| {
+                DateTime::parse_from_rfc3339(s.trim())
+                    .map_err(|_| problem(Problem::InvalidTimestamp(truncate(&s))))
+            })
+            .transpose()
+    }
+}
+
+/// Keeps a quoted bad value short enough for a message.
+fn truncate(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() > MAX {
+        s.chars().take(MAX).chain(['…']).collect()
+    } else {
+        s.to_owned()
+    }
+}

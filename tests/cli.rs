@@ -1,0 +1,151 @@
+//! The `kizuki` command line, run as a user would run it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kizuki(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kizuki"))
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .expect("kizuki runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+#[test]
+fn sample_validate_export_markdown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = dir.path().join("s.kizuki.ron");
+    let out = kizuki(&["sample", "--out", p(&sample), "--lang", "ja"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("書き出しました"));
+
+    let out = kizuki(&["validate", p(&sample), "--lang", "ja"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("OK"));
+
+    let out = kizuki(&["export", p(&sample), "--format", "md", "--out", "-", "--lang", "ja"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let md = text(&out.stdout);
+    for item in kizuki::checklist::Checklist::get(kizuki::Lang::Ja).items.iter() {
+        assert!(md.contains(&item.title), "Markdown lacks {}", item.title);
+    }
+    assert!(md.contains("デジタル推進課") && md.contains("市民協働課"));
+    assert!(md.contains("近隣３市に窓口予約システムの共同検討を打診する"), "actions are listed");
+
+    // Without --out the summary lands beside the project.
+    let out = kizuki(&["export", p(&sample), "--format", "md", "--lang", "en"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let md = std::fs::read_to_string(dir.path().join("s.md")).expect("s.md written");
+    assert!(md.contains("Find partners to work with."));
+}
+
+#[test]
+fn new_project_with_teams() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("n.kizuki.ron");
+    let out = kizuki(&[
+        "new", "--title", "秋のワークショップ", "--organization", "ひかり野市", "--teams", "企画課,情報政策課",
+        "--out", p(&path),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let project = kizuki::file::load(&path).expect("loads");
+    assert_eq!(project.meta.title, "秋のワークショップ");
+    let names: Vec<_> = project.teams.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["企画課", "情報政策課"]);
+
+    // Never overwrite work without being told to.
+    let out = kizuki(&["new", "--title", "x", "--out", p(&path), "--lang", "ja"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("--force"), "{}", text(&out.stderr));
+    assert_eq!(kizuki::file::load(&path).expect("still there").meta.title, "秋のワークショップ");
+}
+
+#[test]
+fn validate_reports_line_and_column_and_fails() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = dir.path().join("good.kizuki.ron");
+    let bad = dir.path().join("bad.kizuki.ron");
+    assert!(kizuki(&["sample", "--out", p(&good)]).status.success());
+    let broken = std::fs::read_to_string(&good).expect("read").replacen("score: Some(3)", "score: Some(9)", 1);
+    std::fs::write(&bad, broken).expect("write");
+
+    let out = kizuki(&["validate", p(&good), p(&bad), "--lang", "ja"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    let prefix = format!("{}:", p(&bad));
+    let line = err.lines().find(|l| l.starts_with(&prefix)).expect("a line for the bad file");
+    let mut parts = line[prefix.len()..].splitn(3, ':');
+    let row: usize = parts.next().and_then(|s| s.parse().ok()).expect("line number");
+    let col: usize = parts.next().and_then(|s| s.parse().ok()).expect("column number");
+    assert!(row > 1 && col >= 1);
+    assert!(line.contains("レベル 9 は範囲外です"), "{line}");
+    assert!(err.contains("2 個中 1 個"), "{err}");
+
+    let out = kizuki(&["validate", p(&bad), "--lang", "en"]);
+    assert!(text(&out.stderr).contains("level 9 is out of range"));
+}
+
+#[test]
+fn bad_files_fail_fast_with_clear_messages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deep = "[".repeat(100_000);
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty", b"", "ファイルが空です"),
+        ("binary", &[0xff, 0xfe, 0x00, 0x01], "UTF-8"),
+        ("deep", deep.as_bytes(), ":1:1: "),
+        ("truncated", b"(\n    format_version: 1,\n    meta: (\n", "途中で終わって"),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(format!("{name}.kizuki.ron"));
+        std::fs::write(&path, bytes).expect("write");
+        let started = std::time::Instant::now();
+        let out = kizuki(&["validate", p(&path), "--lang", "ja"]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(text(&out.stderr).contains(expected), "{name}: {}", text(&out.stderr));
+        assert!(!text(&out.stderr).contains("panicked"), "{name}");
+        assert!(started.elapsed().as_secs() < 10, "{name} took {:?}", started.elapsed());
+    }
+}
+
+#[test]
+fn unknown_format_and_team_are_errors() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = dir.path().join("s.kizuki.ron");
+    assert!(kizuki(&["sample", "--out", p(&sample)]).status.success());
+    let out = kizuki(&["export", p(&sample), "--format", "docx", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("unknown format"));
+    let out = kizuki(&["export", p(&sample), "--team", "存在しない課", "--out", "-", "--lang", "ja"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("存在しない課"));
+    let out = kizuki(&["export", p(&sample), "--team", "市民協働課", "--out", "-", "--lang", "ja"]);
+    assert!(out.status.success());
+    assert!(!text(&out.stdout).contains("## デジタル推進課"));
+    assert!(text(&out.stdout).contains("## 市民協働課"));
+}
+
+#[test]
+fn messages_follow_the_system_language() {
+    let out = Command::new(env!("CARGO_BIN_EXE_kizuki"))
+        .args(["validate", "/nonexistent.kizuki.ron"])
+        .env("LANG", "en_US.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .expect("runs");
+    assert!(text(&out.stderr).contains("does not exist"), "{}", text(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_kizuki"))
+        .args(["validate", "/nonexistent.kizuki.ron"])
+        .env("LANG", "ja_JP.UTF-8")
+        .env("LC_ALL", "ja_JP.UTF-8")
+        .output()
+        .expect("runs");
+    assert!(text(&out.stderr).contains("見つかりません"), "{}", text(&out.stderr));
+}
