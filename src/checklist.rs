@@ -141,8 +141,12 @@ impl Checklist {
         static JA: OnceLock<Checklist> = OnceLock::new();
         static EN: OnceLock<Checklist> = OnceLock::new();
         match lang {
-            Lang::Ja => JA.get_or_init(|| embedded(include_str!("../assets/checklist/items.ja.ron"))),
-            Lang::En => EN.get_or_init(|| embedded(include_str!("../assets/checklist/items.en.ron"))),
+            Lang::Ja => {
+                JA.get_or_init(|| embedded(include_str!("../assets/checklist/items.ja.ron")))
+            }
+            Lang::En => {
+                EN.get_or_init(|| embedded(include_str!("../assets/checklist/items.en.ron")))
+            }
         }
     }
 
@@ -161,11 +165,18 @@ impl Checklist {
             return Err(format!("{} levels instead of 5", self.levels.len()));
         }
         if self.items.len() != ITEM_COUNT {
-            return Err(format!("{} items instead of {ITEM_COUNT}", self.items.len()));
+            return Err(format!(
+                "{} items instead of {ITEM_COUNT}",
+                self.items.len()
+            ));
         }
         for (item, id) in self.items.iter().zip(ItemId::ALL) {
             if item.id != id {
-                return Err(format!("item {} is `{}`, expected `{id}`", id.number(), item.id));
+                return Err(format!(
+                    "item {} is `{}`, expected `{id}`",
+                    id.number(),
+                    item.id
+                ));
             }
         }
         Ok(())
@@ -203,7 +214,10 @@ mod tests {
             let (j, e) = (ja.item(id), en.item(id));
             for (lang, item) in [("ja", j), ("en", e)] {
                 assert!(!item.title.trim().is_empty(), "{lang} {id}: title");
-                assert!(!item.short_title.trim().is_empty(), "{lang} {id}: short title");
+                assert!(
+                    !item.short_title.trim().is_empty(),
+                    "{lang} {id}: short title"
+                );
                 assert!(!item.summary.trim().is_empty(), "{lang} {id}: summary");
                 for (name, section) in [
                     ("background", &item.background),
@@ -223,7 +237,11 @@ mod tests {
             assert_eq!(j.notes.len(), e.notes.len(), "{id}: notes");
         }
         for levels in [&ja.levels, &en.levels] {
-            assert!(levels.iter().all(|l| !l.name.is_empty() && !l.description.is_empty()));
+            assert!(
+                levels
+                    .iter()
+                    .all(|l| !l.name.is_empty() && !l.description.is_empty())
+            );
         }
     }
 

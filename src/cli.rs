@@ -83,24 +83,38 @@ pub enum Command {
 /// What `main` should do after parsing: run a headless command, or open the window.
 pub enum Outcome {
     Exit(ExitCode),
-    Gui { lang: Option<Lang>, file: Option<PathBuf> },
+    Gui {
+        lang: Option<Lang>,
+        file: Option<PathBuf>,
+    },
 }
 
 impl Cli {
     pub fn run(self) -> Outcome {
         let lang = self.lang.unwrap_or_else(Lang::from_system);
         let Some(command) = self.command else {
-            return Outcome::Gui { lang: self.lang, file: self.file };
+            return Outcome::Gui {
+                lang: self.lang,
+                file: self.file,
+            };
         };
         let result = match command {
-            Command::New { title, organization, teams, out, force } => {
-                new_project(&title, &organization, &teams, &out, force, lang)
-            }
+            Command::New {
+                title,
+                organization,
+                teams,
+                out,
+                force,
+            } => new_project(&title, &organization, &teams, &out, force, lang),
             Command::Sample { out, force } => write_project(&sample_project(), &out, force, lang),
             Command::Validate { files } => return Outcome::Exit(validate(&files, lang)),
-            Command::Export { file, format, out, team, notes } => {
-                export_file(&file, &format, out.as_deref(), team, notes, lang)
-            }
+            Command::Export {
+                file,
+                format,
+                out,
+                team,
+                notes,
+            } => export_file(&file, &format, out.as_deref(), team, notes, lang),
         };
         Outcome::Exit(match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -125,15 +139,25 @@ fn new_project(
     lang: Lang,
 ) -> Result<(), String> {
     let mut project = Project::new(title, organization, lang, now());
-    let names: Vec<&str> = teams.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+    let names: Vec<&str> = teams
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
     if !names.is_empty() {
         project.teams = names
             .iter()
             .zip(1..)
-            .map(|(name, id)| Team { id, name: (*name).to_owned(), ..Team::default() })
+            .map(|(name, id)| Team {
+                id,
+                name: (*name).to_owned(),
+                ..Team::default()
+            })
             .collect();
     }
-    project.validate().map_err(|(problem, place)| file::FileError::Invalid { problem, place }.message(lang))?;
+    project
+        .validate()
+        .map_err(|(problem, place)| file::FileError::Invalid { problem, place }.message(lang))?;
     write_project(&project, out, force, lang)
 }
 
@@ -152,13 +176,22 @@ fn validate(files: &[PathBuf], lang: Lang) -> ExitCode {
         match file::load(path) {
             Ok(project) => {
                 let teams = project.teams.len();
-                println!("{}", tr!(lang, "cli.valid", path = path.display(), teams = teams));
+                println!(
+                    "{}",
+                    tr!(lang, "cli.valid", path = path.display(), teams = teams)
+                );
             }
             Err(e) => {
                 bad += 1;
                 // file:line:column: message, as compilers write it, so editors can jump there.
                 match e.position() {
-                    Some(at) => eprintln!("{}:{}:{}: {}", path.display(), at.line, at.column, e.describe(lang)),
+                    Some(at) => eprintln!(
+                        "{}:{}:{}: {}",
+                        path.display(),
+                        at.line,
+                        at.column,
+                        e.describe(lang)
+                    ),
                     None => eprintln!("{}: {}", path.display(), e.describe(lang)),
                 }
             }
@@ -167,7 +200,10 @@ fn validate(files: &[PathBuf], lang: Lang) -> ExitCode {
     if bad == 0 {
         ExitCode::SUCCESS
     } else {
-        eprintln!("{}", tr!(lang, "cli.invalid_count", bad = bad, total = files.len()));
+        eprintln!(
+            "{}",
+            tr!(lang, "cli.invalid_count", bad = bad, total = files.len())
+        );
         ExitCode::FAILURE
     }
 }
@@ -182,10 +218,21 @@ fn export_file(
 ) -> Result<(), String> {
     let format: Format = format.parse().map_err(|f: String| {
         let known: Vec<String> = Format::ALL.iter().map(|f| f.to_string()).collect();
-        tr!(lang, "cli.unknown_format", format = f, known = known.join(", "))
+        tr!(
+            lang,
+            "cli.unknown_format",
+            format = f,
+            known = known.join(", ")
+        )
     })?;
     let project = file::load(path).map_err(|e| match e.position() {
-        Some(at) => format!("{}:{}:{}: {}", path.display(), at.line, at.column, e.describe(lang)),
+        Some(at) => format!(
+            "{}:{}:{}: {}",
+            path.display(),
+            at.line,
+            at.column,
+            e.describe(lang)
+        ),
         None => format!("{}: {}", path.display(), e.describe(lang)),
     })?;
     let options = ExportOptions {
@@ -197,10 +244,15 @@ fn export_file(
     match out {
         Some(p) if p.as_os_str() == "-" => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&bytes).and_then(|()| stdout.flush()).map_err(|e| e.to_string())?;
+            stdout
+                .write_all(&bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| e.to_string())?;
         }
         _ => {
-            let target = out.map(Path::to_path_buf).unwrap_or_else(|| beside(path, format));
+            let target = out
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| beside(path, format));
             file::write_atomically(&target, &bytes, false)
                 .map_err(|e| format!("{}: {}", target.display(), e.message(lang)))?;
             println!("{}", tr!(lang, "cli.written", path = target.display()));
@@ -211,7 +263,12 @@ fn export_file(
 
 /// `workshop.kizuki.ron` → `workshop.md` in the same folder.
 fn beside(project: &Path, format: Format) -> PathBuf {
-    let name = project.file_name().and_then(|n| n.to_str()).unwrap_or("kizuki");
-    let stem = name.strip_suffix(&format!(".{}", file::EXTENSION)).or_else(|| name.rsplit_once('.').map(|(s, _)| s));
+    let name = project
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("kizuki");
+    let stem = name
+        .strip_suffix(&format!(".{}", file::EXTENSION))
+        .or_else(|| name.rsplit_once('.').map(|(s, _)| s));
     project.with_file_name(format!("{}.{}", stem.unwrap_or(name), format.extension()))
 }

@@ -22,9 +22,15 @@ pub struct Position {
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot write {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the file is {size} bytes, more than the {max} a project file may have")]
     TooLarge { size: u64, max: u64 },
     #[error("the file is empty")]
@@ -45,7 +51,9 @@ impl FileError {
     /// Where in the file the problem is, when the parser could tell.
     pub fn position(&self) -> Option<Position> {
         match self {
-            FileError::NotUtf8 { at } | FileError::Syntax { at, .. } | FileError::Content { at, .. } => Some(*at),
+            FileError::NotUtf8 { at }
+            | FileError::Syntax { at, .. }
+            | FileError::Content { at, .. } => Some(*at),
             _ => None,
         }
     }
@@ -54,7 +62,13 @@ impl FileError {
     pub fn message(&self, lang: Lang) -> String {
         let what = self.describe(lang);
         match self.position() {
-            Some(at) => tr!(lang, "file.at_position", line = at.line, column = at.column, message = what),
+            Some(at) => tr!(
+                lang,
+                "file.at_position",
+                line = at.line,
+                column = at.column,
+                message = what
+            ),
             None => what,
         }
     }
@@ -62,8 +76,12 @@ impl FileError {
     /// What is wrong, in `lang`, without the position (for `file:line:column: …` output).
     pub fn describe(&self, lang: Lang) -> String {
         match self {
-            FileError::Read { source, .. } => tr!(lang, "file.read_failed", reason = io_reason(source, lang)),
-            FileError::Write { source, .. } => tr!(lang, "file.write_failed", reason = io_reason(source, lang)),
+            FileError::Read { source, .. } => {
+                tr!(lang, "file.read_failed", reason = io_reason(source, lang))
+            }
+            FileError::Write { source, .. } => {
+                tr!(lang, "file.write_failed", reason = io_reason(source, lang))
+            }
             FileError::TooLarge { size, max } => {
                 tr!(lang, "file.too_large", size = mib(*size), max = mib(*max))
             }
@@ -107,7 +125,9 @@ fn syntax_message(code: &ron::Error, lang: Lang) -> String {
         E::ExpectedBoolean => tr!(lang, "syntax.expected_boolean"),
         E::ExpectedComma => tr!(lang, "syntax.expected_comma"),
         E::ExpectedArray | E::ExpectedArrayEnd => tr!(lang, "syntax.expected_list"),
-        E::ExpectedMap | E::ExpectedMapEnd | E::ExpectedMapColon => tr!(lang, "syntax.expected_map"),
+        E::ExpectedMap | E::ExpectedMapEnd | E::ExpectedMapColon => {
+            tr!(lang, "syntax.expected_map")
+        }
         E::ExpectedStructLike | E::ExpectedStructLikeEnd | E::ExpectedNamedStructLike(_) => {
             tr!(lang, "syntax.expected_struct")
         }
@@ -118,11 +138,23 @@ fn syntax_message(code: &ron::Error, lang: Lang) -> String {
         E::NoSuchStructField { found, .. } => tr!(lang, "syntax.unknown_field", field = found),
         E::MissingStructField { field, .. } => tr!(lang, "syntax.missing_field", field = field),
         E::DuplicateStructField { field, .. } => tr!(lang, "syntax.duplicate_field", field = field),
-        E::NoSuchEnumVariant { found, expected, .. } => {
-            tr!(lang, "syntax.unknown_variant", found = found, expected = expected.join(", "))
+        E::NoSuchEnumVariant {
+            found, expected, ..
+        } => {
+            tr!(
+                lang,
+                "syntax.unknown_variant",
+                found = found,
+                expected = expected.join(", ")
+            )
         }
         E::InvalidValueForType { expected, found } => {
-            tr!(lang, "syntax.wrong_type", expected = expected, found = found)
+            tr!(
+                lang,
+                "syntax.wrong_type",
+                expected = expected,
+                found = found
+            )
         }
         E::Message(m) => tr!(lang, "syntax.other", reason = m),
         other => tr!(lang, "syntax.other", reason = other),
@@ -131,25 +163,39 @@ fn syntax_message(code: &ron::Error, lang: Lang) -> String {
 
 /// Reads and checks a project file. Never panics, whatever the file holds.
 pub fn load(path: &Path) -> Result<Project, FileError> {
-    let read_err = |source| FileError::Read { path: path.to_owned(), source };
+    let read_err = |source| FileError::Read {
+        path: path.to_owned(),
+        source,
+    };
     let file = std::fs::File::open(path).map_err(read_err)?;
     let size = file.metadata().map_err(read_err)?.len();
     if size > limits::MAX_FILE_BYTES {
-        return Err(FileError::TooLarge { size, max: limits::MAX_FILE_BYTES });
+        return Err(FileError::TooLarge {
+            size,
+            max: limits::MAX_FILE_BYTES,
+        });
     }
     // The size can change between the check and the read; `take` holds the bound regardless.
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(limits::MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(read_err)?;
+    file.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
     parse(&bytes)
 }
 
 /// Parses a project from the bytes of a file.
 pub fn parse(bytes: &[u8]) -> Result<Project, FileError> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
-        return Err(FileError::TooLarge { size: bytes.len() as u64, max: limits::MAX_FILE_BYTES });
+        return Err(FileError::TooLarge {
+            size: bytes.len() as u64,
+            max: limits::MAX_FILE_BYTES,
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
-        at: position_at(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), usize::MAX),
+        at: position_at(
+            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+            usize::MAX,
+        ),
     })?;
     // Windows Notepad writes a byte order mark; ron would not expect one.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -159,7 +205,9 @@ pub fn parse(bytes: &[u8]) -> Result<Project, FileError> {
     let options = ron::Options::default().with_recursion_limit(limits::MAX_NESTING);
     check_version(text, &options)?;
     let project: Project = options.from_str(text).map_err(|e| spanned(text, e))?;
-    project.validate().map_err(|(problem, place)| FileError::Invalid { problem, place })?;
+    project
+        .validate()
+        .map_err(|(problem, place)| FileError::Invalid { problem, place })?;
     Ok(project)
 }
 
@@ -175,13 +223,21 @@ fn check_version(text: &str, options: &ron::Options) -> Result<(), FileError> {
         // Anything else wrong is reported by the full parse, with its own position.
         Err(_) => return Ok(()),
     };
-    let at = text.find("format_version").map_or(Position { line: 1, column: 1 }, |i| position_at(text, i));
+    let at = text
+        .find("format_version")
+        .map_or(Position { line: 1, column: 1 }, |i| position_at(text, i));
     if found > u64::from(FORMAT_VERSION) {
-        let problem = Problem::NewerFormat { found, supported: FORMAT_VERSION.into() };
+        let problem = Problem::NewerFormat {
+            found,
+            supported: FORMAT_VERSION.into(),
+        };
         return Err(FileError::Content { at, problem });
     }
     if found < 1 {
-        return Err(FileError::Content { at, problem: Problem::OlderFormatUnknown { found } });
+        return Err(FileError::Content {
+            at,
+            problem: Problem::OlderFormatUnknown { found },
+        });
     }
     // Version 1 is the first format: there is nothing older to migrate yet. When version 2 comes,
     // older files are upgraded here, in memory, and written in the new format only on save.
@@ -190,7 +246,10 @@ fn check_version(text: &str, options: &ron::Options) -> Result<(), FileError> {
 
 fn spanned(text: &str, e: ron::error::SpannedError) -> FileError {
     // ron counts columns from 1 in characters; a custom error stands where the parser stopped.
-    let at = Position { line: e.span.start.line.max(1), column: e.span.start.col.max(1) };
+    let at = Position {
+        line: e.span.start.line.max(1),
+        column: e.span.start.col.max(1),
+    };
     let at = clamp_position(text, at);
     match &e.code {
         ron::Error::Message(m) => match Problem::from_serde_message(m) {
@@ -199,7 +258,11 @@ fn spanned(text: &str, e: ron::error::SpannedError) -> FileError {
                 // lines); point at the element's own `id` instead.
                 let at = offset_of(text, at)
                     .and_then(|end| last_closed_group(text, end))
-                    .and_then(|start| text[start..].find("id").map(|i| position_at(text, start + i)))
+                    .and_then(|start| {
+                        text[start..]
+                            .find("id")
+                            .map(|i| position_at(text, start + i))
+                    })
                     .unwrap_or(at);
                 FileError::Content { at, problem }
             }
@@ -215,7 +278,10 @@ fn clamp_position(text: &str, at: Position) -> Position {
     let lines = text.lines().count().max(1);
     if at.line > lines {
         let end = position_at(text, text.len());
-        Position { line: end.line, column: end.column }
+        Position {
+            line: end.line,
+            column: end.column,
+        }
     } else {
         at
     }
@@ -226,10 +292,15 @@ fn offset_of(text: &str, at: Position) -> Option<usize> {
     let line_start = if at.line == 1 {
         0
     } else {
-        text.match_indices('\n').nth(at.line - 2).map(|(i, _)| i + 1)?
+        text.match_indices('\n')
+            .nth(at.line - 2)
+            .map(|(i, _)| i + 1)?
     };
     let line = &text[line_start..];
-    let column = line.char_indices().nth(at.column - 1).map_or(line.len(), |(i, _)| i);
+    let column = line
+        .char_indices()
+        .nth(at.column - 1)
+        .map_or(line.len(), |(i, _)| i);
     Some(line_start + column)
 }
 
@@ -271,7 +342,10 @@ fn position_at(text: &str, offset: usize) -> Position {
     let before = &text[..end];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Position { line, column: before[line_start..].chars().count() + 1 }
+    Position {
+        line,
+        column: before[line_start..].chars().count() + 1,
+    }
 }
 
 /// The project as the text of a file: pretty, stable field order, Japanese unescaped.
@@ -282,7 +356,9 @@ pub fn to_text(project: &Project) -> Result<String, FileError> {
         .separate_tuple_members(false)
         .enumerate_arrays(false);
     let body = ron::ser::to_string_pretty(project, config).map_err(FileError::Serialize)?;
-    Ok(format!("// Kizuki project file — ICT地域イノベーション・ガイドブック Ver.2.0 workshop\n{body}\n"))
+    Ok(format!(
+        "// Kizuki project file — ICT地域イノベーション・ガイドブック Ver.2.0 workshop\n{body}\n"
+    ))
 }
 
 /// Saves atomically: the new text goes to a temporary file in the same folder, is flushed to disk,
@@ -295,7 +371,10 @@ pub fn save(project: &Project, path: &Path) -> Result<(), FileError> {
 
 /// Writes `bytes` to `path` atomically (see [`save`]); `backup` keeps the old file as `.bak`.
 pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
-    let write_err = |source| FileError::Write { path: path.to_owned(), source };
+    let write_err = |source| FileError::Write {
+        path: path.to_owned(),
+        source,
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
@@ -339,10 +418,20 @@ fn sync_dir(dir: &Path) {
 pub fn file_name_for(title: &str) -> String {
     let cleaned: String = title
         .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let cleaned = cleaned.trim().trim_matches('.');
-    let stem = if cleaned.is_empty() { "kizuki" } else { cleaned };
+    let stem = if cleaned.is_empty() {
+        "kizuki"
+    } else {
+        cleaned
+    };
     format!("{stem}.{EXTENSION}")
 }
 
@@ -356,12 +445,18 @@ mod tests {
         assert_eq!(position_at(text, 0), Position { line: 1, column: 1 });
         assert_eq!(position_at(text, 3), Position { line: 2, column: 1 });
         assert_eq!(position_at(text, 6), Position { line: 2, column: 2 });
-        assert_eq!(position_at(text, text.len()), Position { line: 3, column: 2 });
+        assert_eq!(
+            position_at(text, text.len()),
+            Position { line: 3, column: 2 }
+        );
     }
 
     #[test]
     fn file_names_are_safe() {
-        assert_eq!(file_name_for("春/秋:ワークショップ"), "春_秋_ワークショップ.kizuki.ron");
+        assert_eq!(
+            file_name_for("春/秋:ワークショップ"),
+            "春_秋_ワークショップ.kizuki.ron"
+        );
         assert_eq!(file_name_for("  "), "kizuki.kizuki.ron");
     }
 }

@@ -31,14 +31,29 @@ fn sample_validate_export_markdown() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("OK"));
 
-    let out = kizuki(&["export", p(&sample), "--format", "md", "--out", "-", "--lang", "ja"]);
+    let out = kizuki(&[
+        "export",
+        p(&sample),
+        "--format",
+        "md",
+        "--out",
+        "-",
+        "--lang",
+        "ja",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let md = text(&out.stdout);
-    for item in kizuki::checklist::Checklist::get(kizuki::Lang::Ja).items.iter() {
+    for item in kizuki::checklist::Checklist::get(kizuki::Lang::Ja)
+        .items
+        .iter()
+    {
         assert!(md.contains(&item.title), "Markdown lacks {}", item.title);
     }
     assert!(md.contains("デジタル推進課") && md.contains("市民協働課"));
-    assert!(md.contains("近隣３市に窓口予約システムの共同検討を打診する"), "actions are listed");
+    assert!(
+        md.contains("近隣３市に窓口予約システムの共同検討を打診する"),
+        "actions are listed"
+    );
 
     // Without --out the summary lands beside the project.
     let out = kizuki(&["export", p(&sample), "--format", "md", "--lang", "en"]);
@@ -52,8 +67,15 @@ fn new_project_with_teams() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("n.kizuki.ron");
     let out = kizuki(&[
-        "new", "--title", "秋のワークショップ", "--organization", "ひかり野市", "--teams", "企画課,情報政策課",
-        "--out", p(&path),
+        "new",
+        "--title",
+        "秋のワークショップ",
+        "--organization",
+        "ひかり野市",
+        "--teams",
+        "企画課,情報政策課",
+        "--out",
+        p(&path),
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let project = kizuki::file::load(&path).expect("loads");
@@ -64,8 +86,15 @@ fn new_project_with_teams() {
     // Never overwrite work without being told to.
     let out = kizuki(&["new", "--title", "x", "--out", p(&path), "--lang", "ja"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("--force"), "{}", text(&out.stderr));
-    assert_eq!(kizuki::file::load(&path).expect("still there").meta.title, "秋のワークショップ");
+    assert!(
+        text(&out.stderr).contains("--force"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        kizuki::file::load(&path).expect("still there").meta.title,
+        "秋のワークショップ"
+    );
 }
 
 #[test]
@@ -74,17 +103,30 @@ fn validate_reports_line_and_column_and_fails() {
     let good = dir.path().join("good.kizuki.ron");
     let bad = dir.path().join("bad.kizuki.ron");
     assert!(kizuki(&["sample", "--out", p(&good)]).status.success());
-    let broken = std::fs::read_to_string(&good).expect("read").replacen("score: Some(3)", "score: Some(9)", 1);
+    let broken = std::fs::read_to_string(&good).expect("read").replacen(
+        "score: Some(3)",
+        "score: Some(9)",
+        1,
+    );
     std::fs::write(&bad, broken).expect("write");
 
     let out = kizuki(&["validate", p(&good), p(&bad), "--lang", "ja"]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     let prefix = format!("{}:", p(&bad));
-    let line = err.lines().find(|l| l.starts_with(&prefix)).expect("a line for the bad file");
+    let line = err
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .expect("a line for the bad file");
     let mut parts = line[prefix.len()..].splitn(3, ':');
-    let row: usize = parts.next().and_then(|s| s.parse().ok()).expect("line number");
-    let col: usize = parts.next().and_then(|s| s.parse().ok()).expect("column number");
+    let row: usize = parts
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("line number");
+    let col: usize = parts
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("column number");
     assert!(row > 1 && col >= 1);
     assert!(line.contains("レベル 9 は範囲外です"), "{line}");
     assert!(err.contains("2 個中 1 個"), "{err}");
@@ -101,7 +143,11 @@ fn bad_files_fail_fast_with_clear_messages() {
         ("empty", b"", "ファイルが空です"),
         ("binary", &[0xff, 0xfe, 0x00, 0x01], "UTF-8"),
         ("deep", deep.as_bytes(), ":1:1: "),
-        ("truncated", b"(\n    format_version: 1,\n    meta: (\n", "途中で終わって"),
+        (
+            "truncated",
+            b"(\n    format_version: 1,\n    meta: (\n",
+            "途中で終わって",
+        ),
     ];
     for (name, bytes, expected) in cases {
         let path = dir.path().join(format!("{name}.kizuki.ron"));
@@ -109,9 +155,17 @@ fn bad_files_fail_fast_with_clear_messages() {
         let started = std::time::Instant::now();
         let out = kizuki(&["validate", p(&path), "--lang", "ja"]);
         assert_eq!(out.status.code(), Some(1), "{name}");
-        assert!(text(&out.stderr).contains(expected), "{name}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains(expected),
+            "{name}: {}",
+            text(&out.stderr)
+        );
         assert!(!text(&out.stderr).contains("panicked"), "{name}");
-        assert!(started.elapsed().as_secs() < 10, "{name} took {:?}", started.elapsed());
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "{name} took {:?}",
+            started.elapsed()
+        );
     }
 }
 
@@ -123,10 +177,28 @@ fn unknown_format_and_team_are_errors() {
     let out = kizuki(&["export", p(&sample), "--format", "docx", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("unknown format"));
-    let out = kizuki(&["export", p(&sample), "--team", "存在しない課", "--out", "-", "--lang", "ja"]);
+    let out = kizuki(&[
+        "export",
+        p(&sample),
+        "--team",
+        "存在しない課",
+        "--out",
+        "-",
+        "--lang",
+        "ja",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("存在しない課"));
-    let out = kizuki(&["export", p(&sample), "--team", "市民協働課", "--out", "-", "--lang", "ja"]);
+    let out = kizuki(&[
+        "export",
+        p(&sample),
+        "--team",
+        "市民協働課",
+        "--out",
+        "-",
+        "--lang",
+        "ja",
+    ]);
     assert!(out.status.success());
     assert!(!text(&out.stdout).contains("## デジタル推進課"));
     assert!(text(&out.stdout).contains("## 市民協働課"));
@@ -140,12 +212,20 @@ fn messages_follow_the_system_language() {
         .env("LC_ALL", "en_US.UTF-8")
         .output()
         .expect("runs");
-    assert!(text(&out.stderr).contains("does not exist"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("does not exist"),
+        "{}",
+        text(&out.stderr)
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_kizuki"))
         .args(["validate", "/nonexistent.kizuki.ron"])
         .env("LANG", "ja_JP.UTF-8")
         .env("LC_ALL", "ja_JP.UTF-8")
         .output()
         .expect("runs");
-    assert!(text(&out.stderr).contains("見つかりません"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("見つかりません"),
+        "{}",
+        text(&out.stderr)
+    );
 }

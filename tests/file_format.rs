@@ -3,8 +3,8 @@
 use kizuki::Lang;
 use kizuki::file::{self, FileError};
 use kizuki::project::{
-    Action, ActionStatus, FORMAT_VERSION, ItemResponse, Level, Member, Meta, Problem, Project, Team, Vote,
-    sample_project,
+    Action, ActionStatus, FORMAT_VERSION, ItemResponse, Level, Member, Meta, Problem, Project,
+    Team, Vote, sample_project,
 };
 use proptest::prelude::*;
 
@@ -34,9 +34,19 @@ fn sample_round_trips_through_a_file() {
 fn file_is_readable_and_stable() {
     let text = sample_text();
     assert!(text.contains("format_version: 1"));
-    assert!(text.contains("\"partners\": ("), "items are keyed by id:\n{}", &text[..2000]);
-    assert!(text.contains("デジタル推進課"), "Japanese is written as is, not escaped");
-    assert_eq!(file::to_text(&parse_str(&text).expect("parses")).expect("serialises"), text);
+    assert!(
+        text.contains("\"partners\": ("),
+        "items are keyed by id:\n{}",
+        &text[..2000]
+    );
+    assert!(
+        text.contains("デジタル推進課"),
+        "Japanese is written as is, not escaped"
+    );
+    assert_eq!(
+        file::to_text(&parse_str(&text).expect("parses")).expect("serialises"),
+        text
+    );
     let fv = text.find("format_version").expect("version");
     let meta = text.find("meta:").expect("meta");
     let teams = text.find("teams:").expect("teams");
@@ -75,7 +85,11 @@ fn save_into_a_read_only_folder_fails_cleanly() {
     // root can write anywhere; the test then only shows that saving works there.
     if let Err(e) = result {
         assert!(matches!(e, FileError::Write { .. }), "{e:?}");
-        assert!(e.message(Lang::Ja).contains("書き込めません"), "{}", e.message(Lang::Ja));
+        assert!(
+            e.message(Lang::Ja).contains("書き込めません"),
+            "{}",
+            e.message(Lang::Ja)
+        );
     }
 }
 
@@ -84,7 +98,10 @@ fn windows_notepad_file_loads() {
     let text = sample_text().replace('\n', "\r\n");
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     bytes.extend_from_slice(text.as_bytes());
-    assert_eq!(file::parse(&bytes).expect("BOM and CRLF load"), sample_project());
+    assert_eq!(
+        file::parse(&bytes).expect("BOM and CRLF load"),
+        sample_project()
+    );
 }
 
 #[test]
@@ -99,16 +116,26 @@ fn empty_file() {
 #[test]
 fn truncated_file_at_every_length_is_an_error_with_a_position() {
     let text = sample_text();
-    let cut_points: Vec<usize> = (1..text.len() - 2).step_by(97).filter(|&i| text.is_char_boundary(i)).collect();
+    let cut_points: Vec<usize> = (1..text.len() - 2)
+        .step_by(97)
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
     assert!(cut_points.len() > 20);
     for cut in cut_points {
         let e = parse_str(&text[..cut]).expect_err("a truncated file must not load");
         if !matches!(e, FileError::Empty) {
-            assert!(e.position().is_some(), "cut at {cut}: {e:?} has no position");
+            assert!(
+                e.position().is_some(),
+                "cut at {cut}: {e:?} has no position"
+            );
         }
     }
     let e = parse_str(text.trim_end().trim_end_matches(')')).expect_err("no closing bracket");
-    assert!(e.message(Lang::Ja).contains("途中で終わって"), "{}", e.message(Lang::Ja));
+    assert!(
+        e.message(Lang::Ja).contains("途中で終わって"),
+        "{}",
+        e.message(Lang::Ja)
+    );
 }
 
 #[test]
@@ -118,7 +145,11 @@ fn not_utf8() {
     let e = file::parse(&bytes).expect_err("not UTF-8");
     assert!(matches!(e, FileError::NotUtf8 { .. }));
     let at = e.position().expect("position");
-    assert_eq!((at.line, at.column), (3, 18), "the column of the first bad byte");
+    assert_eq!(
+        (at.line, at.column),
+        (3, 18),
+        "the column of the first bad byte"
+    );
     assert!(e.message(Lang::Ja).contains("UTF-8"));
 }
 
@@ -148,7 +179,8 @@ fn far_too_large_file_is_refused_before_parsing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("huge.kizuki.ron");
     let f = std::fs::File::create(&path).expect("create");
-    f.set_len(kizuki::project::limits::MAX_FILE_BYTES + 1).expect("sparse file");
+    f.set_len(kizuki::project::limits::MAX_FILE_BYTES + 1)
+        .expect("sparse file");
     let e = file::load(&path).expect_err("too large");
     assert!(matches!(e, FileError::TooLarge { .. }), "{e:?}");
     assert!(e.message(Lang::Ja).contains("大きすぎます"));
@@ -157,7 +189,11 @@ fn far_too_large_file_is_refused_before_parsing() {
 #[test]
 fn missing_file() {
     let e = file::load(std::path::Path::new("/nonexistent/もの.kizuki.ron")).expect_err("missing");
-    assert!(e.message(Lang::Ja).contains("見つかりません"), "{}", e.message(Lang::Ja));
+    assert!(
+        e.message(Lang::Ja).contains("見つかりません"),
+        "{}",
+        e.message(Lang::Ja)
+    );
     assert!(e.message(Lang::En).contains("does not exist"));
 }
 
@@ -165,13 +201,28 @@ fn missing_file() {
 fn newer_format_version() {
     let text = sample_text().replace("format_version: 1", "format_version: 7");
     let e = parse_str(&text).expect_err("newer");
-    assert!(matches!(e, FileError::Content { problem: Problem::NewerFormat { found: 7, .. }, .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            FileError::Content {
+                problem: Problem::NewerFormat { found: 7, .. },
+                ..
+            }
+        ),
+        "{e:?}"
+    );
     let at = e.position().expect("position");
     assert_eq!(at.line, 3, "points at format_version");
     assert!(e.message(Lang::Ja).contains("新しい版"));
     // A newer file may have fields this version does not know: the version message still wins.
     let text = text.replace("meta: (", "future_field: 1,\n    meta: (");
-    assert!(matches!(parse_str(&text), Err(FileError::Content { problem: Problem::NewerFormat { .. }, .. })));
+    assert!(matches!(
+        parse_str(&text),
+        Err(FileError::Content {
+            problem: Problem::NewerFormat { .. },
+            ..
+        })
+    ));
 }
 
 /// Replaces the first `from` after `anchor` in the sample's text.
@@ -180,7 +231,10 @@ fn corrupt(anchor: &str, from: &str, to: &str) -> (String, usize) {
     let start = text.find(anchor).expect("anchor");
     let at = start + text[start..].find(from).expect("needle");
     let line = text[..at].matches('\n').count() + 1;
-    (format!("{}{}{}", &text[..at], to, &text[at + from.len()..]), line)
+    (
+        format!("{}{}{}", &text[..at], to, &text[at + from.len()..]),
+        line,
+    )
 }
 
 fn assert_problem_near(text: &str, line: usize, want: fn(&Problem) -> bool) -> FileError {
@@ -188,7 +242,11 @@ fn assert_problem_near(text: &str, line: usize, want: fn(&Problem) -> bool) -> F
     match &e {
         FileError::Content { at, problem } => {
             assert!(want(problem), "unexpected problem {problem:?}");
-            assert!(at.line >= line && at.line <= line + 40, "reported line {} for a problem on line {line}", at.line);
+            assert!(
+                at.line >= line && at.line <= line + 40,
+                "reported line {} for a problem on line {line}",
+                at.line
+            );
         }
         other => panic!("expected a content problem, got {other:?}"),
     }
@@ -200,27 +258,41 @@ fn out_of_range_levels() {
     for bad in ["Some(6)", "Some(0)", "Some(-3)", "Some(99999999999)"] {
         let (text, line) = corrupt("\"users\": (", "score: Some(2)", &format!("score: {bad}"));
         let e = assert_problem_near(&text, line, |p| matches!(p, Problem::LevelOutOfRange(_)));
-        assert!(e.message(Lang::Ja).contains("1〜5"), "{}", e.message(Lang::Ja));
+        assert!(
+            e.message(Lang::Ja).contains("1〜5"),
+            "{}",
+            e.message(Lang::Ja)
+        );
     }
 }
 
 #[test]
 fn unknown_item_id() {
     let (text, line) = corrupt("responses", "\"money-flow\"", "\"money-flows\"");
-    let e = assert_problem_near(&text, line, |p| matches!(p, Problem::UnknownItem(id) if id == "money-flows"));
+    let e = assert_problem_near(
+        &text,
+        line,
+        |p| matches!(p, Problem::UnknownItem(id) if id == "money-flows"),
+    );
     assert!(e.message(Lang::Ja).contains("money-flows"));
 }
 
 #[test]
 fn duplicate_item_id() {
     let (text, line) = corrupt("responses", "\"users\": (", "\"partners\": (");
-    assert_problem_near(&text, line, |p| matches!(p, Problem::DuplicateItem(id) if id == "partners"));
+    assert_problem_near(
+        &text,
+        line,
+        |p| matches!(p, Problem::DuplicateItem(id) if id == "partners"),
+    );
 }
 
 /// The sample's text with one exact snippet replaced, and the line where the change is.
 fn replace_once(from: &str, to: &str) -> (String, usize) {
     let text = sample_text();
-    let at = text.find(from).unwrap_or_else(|| panic!("snippet not in the sample: {from}"));
+    let at = text
+        .find(from)
+        .unwrap_or_else(|| panic!("snippet not in the sample: {from}"));
     let line = text[..at].matches('\n').count() + 1;
     (text.replacen(from, to, 1), line)
 }
@@ -228,12 +300,42 @@ fn replace_once(from: &str, to: &str) -> (String, usize) {
 #[test]
 fn duplicate_team_member_and_action_ids() {
     use kizuki::project::IdKind;
-    let (text, line) = replace_once("id: 2,\n            name: \"市民協働課\"", "id: 1,\n            name: \"市民協働課\"");
-    assert_problem_near(&text, line, |p| matches!(p, Problem::DuplicateId { kind: IdKind::Team, id: 1 }));
-    let (text, line) = replace_once("id: 2,\n                    name: \"鈴木 健太\"", "id: 1,\n                    name: \"鈴木 健太\"");
-    assert_problem_near(&text, line, |p| matches!(p, Problem::DuplicateId { kind: IdKind::Member, id: 1 }));
+    let (text, line) = replace_once(
+        "id: 2,\n            name: \"市民協働課\"",
+        "id: 1,\n            name: \"市民協働課\"",
+    );
+    assert_problem_near(&text, line, |p| {
+        matches!(
+            p,
+            Problem::DuplicateId {
+                kind: IdKind::Team,
+                id: 1
+            }
+        )
+    });
+    let (text, line) = replace_once(
+        "id: 2,\n                    name: \"鈴木 健太\"",
+        "id: 1,\n                    name: \"鈴木 健太\"",
+    );
+    assert_problem_near(&text, line, |p| {
+        matches!(
+            p,
+            Problem::DuplicateId {
+                kind: IdKind::Member,
+                id: 1
+            }
+        )
+    });
     let (text, line) = corrupt("\"partners\": (", "id: 2,", "id: 1,");
-    assert_problem_near(&text, line, |p| matches!(p, Problem::DuplicateId { kind: IdKind::Action, id: 1 }));
+    assert_problem_near(&text, line, |p| {
+        matches!(
+            p,
+            Problem::DuplicateId {
+                kind: IdKind::Action,
+                id: 1
+            }
+        )
+    });
 }
 
 #[test]
@@ -248,25 +350,51 @@ fn impossible_dates() {
 #[test]
 fn example_numbers_beyond_the_item() {
     let (text, line) = corrupt("\"users\": (", "examples_done: [", "examples_done: [3, ");
-    assert_problem_near(&text, line, |p| matches!(p, Problem::ExampleOutOfRange { count: 2, number: 3, .. }));
+    assert_problem_near(&text, line, |p| {
+        matches!(
+            p,
+            Problem::ExampleOutOfRange {
+                count: 2,
+                number: 3,
+                ..
+            }
+        )
+    });
 }
 
 #[test]
 fn unknown_and_missing_fields() {
     let (text, _) = corrupt("meta: (", "venue:", "venu:");
     let e = parse_str(&text).expect_err("typo");
-    assert!(e.message(Lang::Ja).contains("venu"), "{}", e.message(Lang::Ja));
+    assert!(
+        e.message(Lang::Ja).contains("venu"),
+        "{}",
+        e.message(Lang::Ja)
+    );
     assert!(e.position().is_some());
 }
 
 #[test]
 fn votes_from_strangers_are_refused() {
     let mut p = sample_project();
-    p.teams[1].responses.0[0].votes.push(Vote { member: 42, level: Level::MIN });
+    p.teams[1].responses.0[0].votes.push(Vote {
+        member: 42,
+        level: Level::MIN,
+    });
     let text = file::to_text(&p).expect("serialises");
     let e = parse_str(&text).expect_err("unknown voter");
-    assert!(matches!(e, FileError::Invalid { problem: Problem::UnknownVoter { member: 42 }, .. }));
-    assert!(e.message(Lang::Ja).contains("市民協働課"), "names the team: {}", e.message(Lang::Ja));
+    assert!(matches!(
+        e,
+        FileError::Invalid {
+            problem: Problem::UnknownVoter { member: 42 },
+            ..
+        }
+    ));
+    assert!(
+        e.message(Lang::Ja).contains("市民協働課"),
+        "names the team: {}",
+        e.message(Lang::Ja)
+    );
 }
 
 #[test]
@@ -274,8 +402,18 @@ fn absurd_text_length_is_refused() {
     let mut p = sample_project();
     p.teams[0].responses.0[3].ideas = "あ".repeat(kizuki::project::limits::MAX_TEXT_CHARS + 1);
     let e = parse_str(&file::to_text(&p).expect("serialises")).expect_err("too long");
-    assert!(matches!(e, FileError::Invalid { problem: Problem::TooLong { .. }, .. }));
-    assert!(e.message(Lang::Ja).contains("項目 4"), "{}", e.message(Lang::Ja));
+    assert!(matches!(
+        e,
+        FileError::Invalid {
+            problem: Problem::TooLong { .. },
+            ..
+        }
+    ));
+    assert!(
+        e.message(Lang::Ja).contains("項目 4"),
+        "{}",
+        e.message(Lang::Ja)
+    );
 }
 
 #[test]
@@ -295,49 +433,82 @@ fn arb_level() -> impl Strategy<Value = Option<Level>> {
 }
 
 fn arb_text() -> impl Strategy<Value = String> {
-    prop_oneof![Just(String::new()), "[a-zA-Z0-9 ,.()\\[\\]{}\"\\\\\n\t]{0,40}", "\\PC{0,30}", "[ぁ-んァ-ヶ一-龠、。「」]{0,30}"]
+    prop_oneof![
+        Just(String::new()),
+        "[a-zA-Z0-9 ,.()\\[\\]{}\"\\\\\n\t]{0,40}",
+        "\\PC{0,30}",
+        "[ぁ-んァ-ヶ一-龠、。「」]{0,30}"
+    ]
 }
 
 fn arb_project() -> impl Strategy<Value = Project> {
-    let response = (arb_level(), arb_level(), arb_text(), arb_text(), any::<bool>(), prop::collection::vec(
-        (arb_text(), arb_text(), prop::option::of((2000i32..2100, 1u32..=12, 1u32..=28)), 0usize..4),
-        0..3,
-    ))
-        .prop_map(|(score, target, current_state, ideas, revealed, actions)| ItemResponse {
-            score,
-            target,
-            votes: score.map(|level| vec![Vote { member: 1, level }]).unwrap_or_default(),
-            votes_revealed: revealed,
-            current_state,
-            ideas,
-            facilitator_note: String::new(),
-            examples_done: vec![1],
-            actions: actions
+    let response = (
+        arb_level(),
+        arb_level(),
+        arb_text(),
+        arb_text(),
+        any::<bool>(),
+        prop::collection::vec(
+            (
+                arb_text(),
+                arb_text(),
+                prop::option::of((2000i32..2100, 1u32..=12, 1u32..=28)),
+                0usize..4,
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(
+            |(score, target, current_state, ideas, revealed, actions)| ItemResponse {
+                score,
+                target,
+                votes: score
+                    .map(|level| vec![Vote { member: 1, level }])
+                    .unwrap_or_default(),
+                votes_revealed: revealed,
+                current_state,
+                ideas,
+                facilitator_note: String::new(),
+                examples_done: vec![1],
+                actions: actions
+                    .into_iter()
+                    .zip(1..)
+                    .map(|((what, owner, due, status), id)| Action {
+                        id,
+                        what,
+                        owner,
+                        due: due.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)),
+                        status: ActionStatus::ALL[status],
+                    })
+                    .collect(),
+            },
+        );
+    let team =
+        (arb_text(), prop::collection::vec(response, 10)).prop_map(|(name, responses)| Team {
+            id: 0,
+            name,
+            members: vec![Member {
+                id: 1,
+                name: "メンバー".into(),
+            }],
+            responses: kizuki::project::Responses(responses.try_into().expect("ten")),
+        });
+    (arb_text(), arb_text(), prop::collection::vec(team, 1..4)).prop_map(
+        |(title, organization, teams)| Project {
+            format_version: FORMAT_VERSION,
+            meta: Meta {
+                title,
+                organization,
+                ..Meta::default()
+            },
+            teams: teams
                 .into_iter()
                 .zip(1..)
-                .map(|((what, owner, due, status), id)| Action {
-                    id,
-                    what,
-                    owner,
-                    due: due.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)),
-                    status: ActionStatus::ALL[status],
-                })
+                .map(|(t, id)| Team { id, ..t })
                 .collect(),
-        });
-    let team = (arb_text(), prop::collection::vec(response, 10)).prop_map(|(name, responses)| Team {
-        id: 0,
-        name,
-        members: vec![Member { id: 1, name: "メンバー".into() }],
-        responses: kizuki::project::Responses(responses.try_into().expect("ten")),
-    });
-    (arb_text(), arb_text(), prop::collection::vec(team, 1..4)).prop_map(|(title, organization, teams)| {
-        Project {
-            format_version: FORMAT_VERSION,
-            meta: Meta { title, organization, ..Meta::default() },
-            teams: teams.into_iter().zip(1..).map(|(t, id)| Team { id, ..t }).collect(),
             baseline: None,
-        }
-    })
+        },
+    )
 }
 
 proptest! {

@@ -18,7 +18,10 @@ fn both_languages_have_the_same_keys() {
     assert!(ja.len() > 50, "only {} Japanese keys", ja.len());
     let only_ja: Vec<_> = ja.difference(&en).collect();
     let only_en: Vec<_> = en.difference(&ja).collect();
-    assert!(only_ja.is_empty() && only_en.is_empty(), "only ja: {only_ja:?}; only en: {only_en:?}");
+    assert!(
+        only_ja.is_empty() && only_en.is_empty(),
+        "only ja: {only_ja:?}; only en: {only_en:?}"
+    );
 }
 
 /// Scans the sources for `tr!(lang, "key"` and `.tr("key"` and checks each key is translated.
@@ -27,7 +30,10 @@ fn every_key_used_in_the_code_exists() {
     let ja = keys("ja");
     let mut missing = Vec::new();
     let mut used = 0;
-    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("src is readable") {
             let path = entry.expect("entry").path();
@@ -60,8 +66,14 @@ fn every_key_used_in_the_code_exists() {
             }
         }
     }
-    assert!(used > 50, "found only {used} keys in the code: the scan is broken");
-    assert!(missing.is_empty(), "keys used but not translated: {missing:#?}");
+    assert!(
+        used > 50,
+        "found only {used} keys in the code: the scan is broken"
+    );
+    assert!(
+        missing.is_empty(),
+        "keys used but not translated: {missing:#?}"
+    );
 }
 
 #[test]

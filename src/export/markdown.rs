@@ -15,7 +15,12 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(w, "- **{}**: {}", escape(label), escape(value));
     }
     if let Some(baseline) = &report.baseline_title {
-        let _ = writeln!(w, "- **{}**: {}", tr!(lang, "report.baseline"), escape(baseline));
+        let _ = writeln!(
+            w,
+            "- **{}**: {}",
+            tr!(lang, "report.baseline"),
+            escape(baseline)
+        );
     }
     let _ = writeln!(w);
     for team in &report.teams {
@@ -30,7 +35,12 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
     let has_baseline = report.baseline_title.is_some();
     let _ = writeln!(w, "## {}\n", escape(&team.name));
     if !team.members.is_empty() {
-        let _ = writeln!(w, "**{}**: {}\n", tr!(lang, "report.members"), escape(&team.members.join("、")));
+        let _ = writeln!(
+            w,
+            "**{}**: {}\n",
+            tr!(lang, "report.members"),
+            escape(&team.members.join("、"))
+        );
     }
 
     let _ = writeln!(w, "### {}\n", tr!(lang, "report.scores"));
@@ -45,7 +55,11 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
         header.push(tr!(lang, "report.col.change"));
     }
     table_row(w, &header);
-    let align: Vec<String> = header.iter().enumerate().map(|(i, _)| if i == 1 { ":--" } else { ":-:" }.into()).collect();
+    let align: Vec<String> = header
+        .iter()
+        .enumerate()
+        .map(|(i, _)| if i == 1 { ":--" } else { ":-:" }.into())
+        .collect();
     table_row(w, &align);
     for item in &team.items {
         let mut row = vec![
@@ -79,7 +93,12 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
             }
         }
         if let Some(note) = &item.facilitator_note {
-            let _ = writeln!(w, "**{}**\n\n{}\n", tr!(lang, "field.facilitator_note"), paragraph(note));
+            let _ = writeln!(
+                w,
+                "**{}**\n\n{}\n",
+                tr!(lang, "field.facilitator_note"),
+                paragraph(note)
+            );
             any = true;
         }
         if !item.examples_done.is_empty() {
@@ -118,12 +137,26 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
         table_row(w, &[":--".into(), ":--".into(), ":--".into(), ":--".into()]);
         for a in rows {
             let due = match a.due {
-                Some(d) if a.overdue => format!("{} ⚠ {}", format_date(d, lang), tr!(lang, "report.overdue")),
+                Some(d) if a.overdue => {
+                    format!("{} ⚠ {}", format_date(d, lang), tr!(lang, "report.overdue"))
+                }
                 Some(d) => format_date(d, lang),
                 None => "—".into(),
             };
-            let owner = if a.owner.is_empty() { "—".to_owned() } else { a.owner.clone() };
-            table_row(w, &[format!("{}. {}", a.item_number, a.item_short_title), a.what.clone(), owner, due]);
+            let owner = if a.owner.is_empty() {
+                "—".to_owned()
+            } else {
+                a.owner.clone()
+            };
+            table_row(
+                w,
+                &[
+                    format!("{}. {}", a.item_number, a.item_short_title),
+                    a.what.clone(),
+                    owner,
+                    due,
+                ],
+            );
         }
         let _ = writeln!(w);
     }
@@ -138,17 +171,27 @@ fn level_cell(level: Option<Level>, words: Option<&str>) -> String {
 }
 
 fn signed(n: i8) -> String {
-    if n > 0 { format!("+{n}") } else { n.to_string() }
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
 }
 
 fn table_row(w: &mut String, cells: &[String]) {
-    let cells: Vec<String> = cells.iter().map(|c| escape(c).replace('\n', "<br>")).collect();
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|c| escape(c).replace('\n', "<br>"))
+        .collect();
     let _ = writeln!(w, "| {} |", cells.join(" | "));
 }
 
 /// Multi-line text as a Markdown paragraph that keeps its line breaks.
 fn paragraph(text: &str) -> String {
-    text.lines().map(|line| escape_line(line.trim_end())).collect::<Vec<_>>().join("  \n")
+    text.lines()
+        .map(|line| escape_line(line.trim_end()))
+        .collect::<Vec<_>>()
+        .join("  \n")
 }
 
 /// Escapes the characters that would turn user text into Markdown syntax inside a line.

@@ -58,7 +58,12 @@ pub struct ExportOptions {
 
 impl ExportOptions {
     pub fn new(lang: Lang, today: NaiveDate) -> ExportOptions {
-        ExportOptions { lang, team: None, today, include_facilitator_notes: false }
+        ExportOptions {
+            lang,
+            team: None,
+            today,
+            include_facilitator_notes: false,
+        }
     }
 }
 
@@ -77,7 +82,11 @@ impl ExportError {
 }
 
 /// Renders `project` in `format`: the bytes of the file to write.
-pub fn render(project: &Project, format: Format, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+pub fn render(
+    project: &Project,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
     let report = report::Report::build(project, options)?;
     Ok(match format {
         Format::Markdown => markdown::render(&report).into_bytes(),

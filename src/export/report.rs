@@ -67,7 +67,11 @@ impl Report {
         let checklist = Checklist::get(lang);
         let teams: Vec<_> = match &options.team {
             Some(name) => {
-                let found: Vec<_> = project.teams.iter().filter(|t| t.name.trim() == name.trim()).collect();
+                let found: Vec<_> = project
+                    .teams
+                    .iter()
+                    .filter(|t| t.name.trim() == name.trim())
+                    .collect();
                 if found.is_empty() {
                     return Err(ExportError::NoSuchTeam(name.clone()));
                 }
@@ -83,7 +87,12 @@ impl Report {
             }
         };
         push("field.organization", m.organization.clone());
-        push("field.date", m.date.map(|d| format_date_long(d, lang)).unwrap_or_default());
+        push(
+            "field.date",
+            m.date
+                .map(|d| format_date_long(d, lang))
+                .unwrap_or_default(),
+        );
         push("field.facilitator", m.facilitator.clone());
         push("field.venue", m.venue.clone());
         let team_reports = teams
@@ -122,7 +131,9 @@ impl Report {
                             examples_done: response
                                 .examples_done
                                 .iter()
-                                .filter_map(|&n| text.examples.get((n as usize).checked_sub(1)?).cloned())
+                                .filter_map(|&n| {
+                                    text.examples.get((n as usize).checked_sub(1)?).cloned()
+                                })
                                 .collect(),
                         }
                     })
@@ -152,7 +163,11 @@ impl Report {
                 }
             })
             .collect();
-        let title = if m.title.trim().is_empty() { tr!(lang, "report.untitled") } else { m.title.clone() };
+        let title = if m.title.trim().is_empty() {
+            tr!(lang, "report.untitled")
+        } else {
+            m.title.clone()
+        };
         Ok(Report {
             lang,
             title,
@@ -167,14 +182,21 @@ impl Report {
     }
 
     /// The rows of one team's actions with `status`.
-    pub fn actions_with(team: &TeamReport, status: ActionStatus) -> impl Iterator<Item = &ActionRow> {
+    pub fn actions_with(
+        team: &TeamReport,
+        status: ActionStatus,
+    ) -> impl Iterator<Item = &ActionRow> {
         team.actions.iter().filter(move |a| a.status == status)
     }
 }
 
 /// A team without a name still needs one on paper: 「チーム1」.
 pub fn display_team_name(name: &str, index: usize, lang: Lang) -> String {
-    if name.trim().is_empty() { tr!(lang, "team.unnamed", number = index + 1) } else { name.trim().to_owned() }
+    if name.trim().is_empty() {
+        tr!(lang, "team.unnamed", number = index + 1)
+    } else {
+        name.trim().to_owned()
+    }
 }
 
 /// `2026-11-26` in the short form people write in tables.
@@ -202,12 +224,20 @@ pub fn format_date_long(date: NaiveDate, lang: Lang) -> String {
 /// The date in the Japanese era calendar (和暦): 令和8年11月26日, with 元年 for an era's first year.
 pub fn japanese_era(date: NaiveDate) -> Option<String> {
     // Era start dates; chrono has no Japanese calendar and no maintained crate does this small job.
-    const ERAS: [(&str, i32, u32, u32); 3] = [("令和", 2019, 5, 1), ("平成", 1989, 1, 8), ("昭和", 1926, 12, 25)];
-    let (name, start_year, ..) = ERAS
-        .into_iter()
-        .find(|&(_, y, m, d)| NaiveDate::from_ymd_opt(y, m, d).is_some_and(|start| date >= start))?;
+    const ERAS: [(&str, i32, u32, u32); 3] = [
+        ("令和", 2019, 5, 1),
+        ("平成", 1989, 1, 8),
+        ("昭和", 1926, 12, 25),
+    ];
+    let (name, start_year, ..) = ERAS.into_iter().find(|&(_, y, m, d)| {
+        NaiveDate::from_ymd_opt(y, m, d).is_some_and(|start| date >= start)
+    })?;
     let year = date.year() - start_year + 1;
-    let year = if year == 1 { "元".to_owned() } else { year.to_string() };
+    let year = if year == 1 {
+        "元".to_owned()
+    } else {
+        year.to_string()
+    };
     Some(format!("{name}{year}年{}月{}日", date.month(), date.day()))
 }
 
@@ -221,11 +251,26 @@ mod tests {
 
     #[test]
     fn japanese_era_dates() {
-        assert_eq!(japanese_era(d("2026-11-26")).as_deref(), Some("令和8年11月26日"));
-        assert_eq!(japanese_era(d("2019-05-01")).as_deref(), Some("令和元年5月1日"));
-        assert_eq!(japanese_era(d("2019-04-30")).as_deref(), Some("平成31年4月30日"));
+        assert_eq!(
+            japanese_era(d("2026-11-26")).as_deref(),
+            Some("令和8年11月26日")
+        );
+        assert_eq!(
+            japanese_era(d("2019-05-01")).as_deref(),
+            Some("令和元年5月1日")
+        );
+        assert_eq!(
+            japanese_era(d("2019-04-30")).as_deref(),
+            Some("平成31年4月30日")
+        );
         assert_eq!(japanese_era(d("1900-01-01")), None);
-        assert_eq!(format_date_long(d("2026-11-26"), Lang::Ja), "2026年11月26日（令和8年11月26日）");
-        assert_eq!(format_date_long(d("2026-11-26"), Lang::En), "26 November 2026");
+        assert_eq!(
+            format_date_long(d("2026-11-26"), Lang::Ja),
+            "2026年11月26日（令和8年11月26日）"
+        );
+        assert_eq!(
+            format_date_long(d("2026-11-26"), Lang::En),
+            "26 November 2026"
+        );
     }
 }

@@ -190,7 +190,10 @@ impl ItemResponse {
     }
 
     pub fn vote_of(&self, member: u32) -> Option<Level> {
-        self.votes.iter().find(|v| v.member == member).map(|v| v.level)
+        self.votes
+            .iter()
+            .find(|v| v.member == member)
+            .map(|v| v.level)
     }
 
     pub fn example_done(&self, number: u32) -> bool {
@@ -206,7 +209,9 @@ pub struct Vote {
     pub level: Level,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum ActionStatus {
     #[default]
     Todo,
@@ -216,8 +221,12 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
-    pub const ALL: [ActionStatus; 4] =
-        [ActionStatus::Todo, ActionStatus::Doing, ActionStatus::Done, ActionStatus::Dropped];
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Todo,
+        ActionStatus::Doing,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
 
     /// Still to be done: counted as open and checked for being overdue.
     pub fn is_open(self) -> bool {
@@ -306,7 +315,12 @@ impl Place {
 
 impl Project {
     /// A new, empty project with one team, as a facilitator in a hurry wants it.
-    pub fn new(title: &str, organization: &str, language: Lang, now: DateTime<FixedOffset>) -> Project {
+    pub fn new(
+        title: &str,
+        organization: &str,
+        language: Lang,
+        now: DateTime<FixedOffset>,
+    ) -> Project {
         Project {
             format_version: FORMAT_VERSION,
             meta: Meta {
@@ -318,7 +332,11 @@ impl Project {
                 modified_at: Some(now),
                 ..Meta::default()
             },
-            teams: vec![Team { id: 1, name: String::new(), ..Team::default() }],
+            teams: vec![Team {
+                id: 1,
+                name: String::new(),
+                ..Team::default()
+            }],
             baseline: None,
         }
     }
@@ -339,25 +357,45 @@ impl Project {
     /// The next unused action id in a team (ids are unique per item list, but one counter per team
     /// keeps them unique across the team so an action can be moved between items).
     pub fn next_action_id(team: &Team) -> u32 {
-        team.responses.0.iter().flat_map(|r| &r.actions).map(|a| a.id).max().unwrap_or(0) + 1
+        team.responses
+            .0
+            .iter()
+            .flat_map(|r| &r.actions)
+            .map(|a| a.id)
+            .max()
+            .unwrap_or(0)
+            + 1
     }
 
     /// Checks what the parser cannot see on its own: cross references and size limits.
     pub fn validate(&self) -> Result<(), (Problem, Place)> {
         use limits::*;
-        let nowhere = Place { team: None, item: None, field: None };
+        let nowhere = Place {
+            team: None,
+            item: None,
+            field: None,
+        };
         let too_many = |what, count: usize, max: usize| Problem::TooMany {
             what,
             count: count as u64,
             max: max as u64,
         };
         if self.teams.len() > MAX_TEAMS {
-            return Err((too_many(Counted::Teams, self.teams.len(), MAX_TEAMS), nowhere));
+            return Err((
+                too_many(Counted::Teams, self.teams.len(), MAX_TEAMS),
+                nowhere,
+            ));
         }
         let check_text = |text: &str, place: Place| {
             let chars = text.chars().count();
             if chars > MAX_TEXT_CHARS {
-                Err((Problem::TooLong { chars: chars as u64, max: MAX_TEXT_CHARS as u64 }, place))
+                Err((
+                    Problem::TooLong {
+                        chars: chars as u64,
+                        max: MAX_TEXT_CHARS as u64,
+                    },
+                    place,
+                ))
             } else {
                 Ok(())
             }
@@ -379,10 +417,17 @@ impl Project {
         if let Some(baseline) = &self.baseline
             && baseline.teams.len() > MAX_TEAMS
         {
-            return Err((too_many(Counted::BaselineTeams, baseline.teams.len(), MAX_TEAMS), nowhere));
+            return Err((
+                too_many(Counted::BaselineTeams, baseline.teams.len(), MAX_TEAMS),
+                nowhere,
+            ));
         }
         for team in &self.teams {
-            let at = |item: Option<ItemId>| Place { team: Some(team.name.clone()), item, field: None };
+            let at = |item: Option<ItemId>| Place {
+                team: Some(team.name.clone()),
+                item,
+                field: None,
+            };
             check_text(&team.name, field(Some(team), None, "team_name"))?;
             if team.members.len() > MAX_MEMBERS_PER_TEAM {
                 let p = too_many(Counted::Members, team.members.len(), MAX_MEMBERS_PER_TEAM);
@@ -393,16 +438,30 @@ impl Project {
             }
             for (item, response) in team.responses.iter() {
                 if response.actions.len() > MAX_ACTIONS_PER_ITEM {
-                    let p = too_many(Counted::Actions, response.actions.len(), MAX_ACTIONS_PER_ITEM);
+                    let p = too_many(
+                        Counted::Actions,
+                        response.actions.len(),
+                        MAX_ACTIONS_PER_ITEM,
+                    );
                     return Err((p, at(Some(item))));
                 }
                 let mut voters = std::collections::HashSet::new();
                 for vote in &response.votes {
                     if !team.members.iter().any(|m| m.id == vote.member) {
-                        return Err((Problem::UnknownVoter { member: vote.member.into() }, at(Some(item))));
+                        return Err((
+                            Problem::UnknownVoter {
+                                member: vote.member.into(),
+                            },
+                            at(Some(item)),
+                        ));
                     }
                     if !voters.insert(vote.member) {
-                        return Err((Problem::DuplicateVote { member: vote.member.into() }, at(Some(item))));
+                        return Err((
+                            Problem::DuplicateVote {
+                                member: vote.member.into(),
+                            },
+                            at(Some(item)),
+                        ));
                     }
                 }
                 for (text, name) in [

@@ -21,16 +21,39 @@ pub enum Problem {
     UnknownItem(String),
     DuplicateItem(String),
     LevelOutOfRange(i64),
-    DuplicateId { kind: IdKind, id: u64 },
-    UnknownVoter { member: u64 },
-    DuplicateVote { member: u64 },
-    ExampleOutOfRange { item: String, number: u64, count: u64 },
+    DuplicateId {
+        kind: IdKind,
+        id: u64,
+    },
+    UnknownVoter {
+        member: u64,
+    },
+    DuplicateVote {
+        member: u64,
+    },
+    ExampleOutOfRange {
+        item: String,
+        number: u64,
+        count: u64,
+    },
     InvalidDate(String),
     InvalidTimestamp(String),
-    TooLong { chars: u64, max: u64 },
-    TooMany { what: Counted, count: u64, max: u64 },
-    NewerFormat { found: u64, supported: u64 },
-    OlderFormatUnknown { found: u64 },
+    TooLong {
+        chars: u64,
+        max: u64,
+    },
+    TooMany {
+        what: Counted,
+        count: u64,
+        max: u64,
+    },
+    NewerFormat {
+        found: u64,
+        supported: u64,
+    },
+    OlderFormatUnknown {
+        found: u64,
+    },
 }
 
 /// Things whose number is limited, for [`Problem::TooMany`].
@@ -75,7 +98,11 @@ impl Problem {
             }
             Problem::UnknownVoter { member } => tr!(lang, "problem.unknown_voter", id = member),
             Problem::DuplicateVote { member } => tr!(lang, "problem.duplicate_vote", id = member),
-            Problem::ExampleOutOfRange { item, number, count } => tr!(
+            Problem::ExampleOutOfRange {
+                item,
+                number,
+                count,
+            } => tr!(
                 lang,
                 "problem.example_out_of_range",
                 item = item,
@@ -84,7 +111,9 @@ impl Problem {
             ),
             Problem::InvalidDate(s) => tr!(lang, "problem.invalid_date", value = s),
             Problem::InvalidTimestamp(s) => tr!(lang, "problem.invalid_timestamp", value = s),
-            Problem::TooLong { chars, max } => tr!(lang, "problem.too_long", chars = chars, max = max),
+            Problem::TooLong { chars, max } => {
+                tr!(lang, "problem.too_long", chars = chars, max = max)
+            }
             Problem::TooMany { what, count, max } => {
                 let what = match what {
                     Counted::Teams => tr!(lang, "problem.counted.teams"),
@@ -93,10 +122,21 @@ impl Problem {
                     Counted::Votes => tr!(lang, "problem.counted.votes"),
                     Counted::BaselineTeams => tr!(lang, "problem.counted.baseline_teams"),
                 };
-                tr!(lang, "problem.too_many", what = what, count = count, max = max)
+                tr!(
+                    lang,
+                    "problem.too_many",
+                    what = what,
+                    count = count,
+                    max = max
+                )
             }
             Problem::NewerFormat { found, supported } => {
-                tr!(lang, "problem.newer_format", found = found, supported = supported)
+                tr!(
+                    lang,
+                    "problem.newer_format",
+                    found = found,
+                    supported = supported
+                )
             }
             Problem::OlderFormatUnknown { found } => {
                 tr!(lang, "problem.older_format_unknown", found = found)
@@ -119,7 +159,11 @@ mod tests {
 
     #[test]
     fn problems_survive_the_serde_message_channel() {
-        let p = Problem::ExampleOutOfRange { item: "users".into(), number: 9, count: 2 };
+        let p = Problem::ExampleOutOfRange {
+            item: "users".into(),
+            number: 9,
+            count: 2,
+        };
         assert_eq!(Problem::from_serde_message(&p.to_serde_message()), Some(p));
         assert_eq!(Problem::from_serde_message("expected a string"), None);
     }

@@ -28,8 +28,18 @@ const DIGITAL_TEAM: [SampleAnswer; ITEM_COUNT] = [
         note: "佐藤さんが近隣市との調整経験あり。",
         examples_done: &[1, 3],
         actions: &[
-            ("近隣３市に窓口予約システムの共同検討を打診する", "佐藤", "2026-12-18", Doing),
-            ("地域のIT企業との意見交換会を企画する", "高橋", "2027-01-29", Todo),
+            (
+                "近隣３市に窓口予約システムの共同検討を打診する",
+                "佐藤",
+                "2026-12-18",
+                Doing,
+            ),
+            (
+                "地域のIT企業との意見交換会を企画する",
+                "高橋",
+                "2027-01-29",
+                Todo,
+            ),
         ],
     },
     SampleAnswer {
@@ -41,8 +51,18 @@ const DIGITAL_TEAM: [SampleAnswer; ITEM_COUNT] = [
         note: "",
         examples_done: &[],
         actions: &[
-            ("市民モニター20名を募集し、オンライン申請の試作版を評価してもらう", "田中", "2027-02-26", Todo),
-            ("市公式LINEで「困っている手続き」アンケートを実施する", "鈴木", "2026-12-25", Todo),
+            (
+                "市民モニター20名を募集し、オンライン申請の試作版を評価してもらう",
+                "田中",
+                "2027-02-26",
+                Todo,
+            ),
+            (
+                "市公式LINEで「困っている手続き」アンケートを実施する",
+                "鈴木",
+                "2026-12-25",
+                Todo,
+            ),
         ],
     },
     SampleAnswer {
@@ -53,7 +73,12 @@ const DIGITAL_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "図書館の多目的室を使って、学生も参加できるアイデアソンを開けないか。",
         note: "図書館との調整は教育委員会経由。",
         examples_done: &[4],
-        actions: &[("図書館でアイデアソン（テーマ：子育て手続き）を開催する", "高橋", "2027-03-14", Todo)],
+        actions: &[(
+            "図書館でアイデアソン（テーマ：子育て手続き）を開催する",
+            "高橋",
+            "2027-03-14",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 2,
@@ -63,7 +88,12 @@ const DIGITAL_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "公共施設の予約状況や空き状況をデータとして出せば、地元企業がアプリを作れるかもしれない。",
         note: "",
         examples_done: &[],
-        actions: &[("公共施設の空き状況データの公開範囲を施設所管課と協議する", "佐藤", "2027-01-15", Todo)],
+        actions: &[(
+            "公共施設の空き状況データの公開範囲を施設所管課と協議する",
+            "佐藤",
+            "2027-01-15",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 1,
@@ -73,7 +103,12 @@ const DIGITAL_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "地元金融機関と、施設予約アプリの広告枠や手数料モデルを一緒に考える。",
         note: "財政課の同席が必要。",
         examples_done: &[],
-        actions: &[("地元信用金庫と収益モデルの勉強会を開く", "山本", "2027-02-10", Todo)],
+        actions: &[(
+            "地元信用金庫と収益モデルの勉強会を開く",
+            "山本",
+            "2027-02-10",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 2,
@@ -84,8 +119,18 @@ const DIGITAL_TEAM: [SampleAnswer; ITEM_COUNT] = [
         note: "",
         examples_done: &[3],
         actions: &[
-            ("窓口の平均待ち時間を２週間計測して現状値を出す", "鈴木", "2026-12-11", Done),
-            ("DX推進計画のKPIを実数の成果指標に置き換える案を作る", "田中", "2027-03-31", Todo),
+            (
+                "窓口の平均待ち時間を２週間計測して現状値を出す",
+                "鈴木",
+                "2026-12-11",
+                Done,
+            ),
+            (
+                "DX推進計画のKPIを実数の成果指標に置き換える案を作る",
+                "田中",
+                "2027-03-31",
+                Todo,
+            ),
         ],
     },
     SampleAnswer {
@@ -96,7 +141,12 @@ const DIGITAL_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "検討中の課題を「市の困りごと」としてウェブで公開し、提案を募る。",
         note: "",
         examples_done: &[1, 2],
-        actions: &[("「市の困りごと」公開ページの試作を作る", "高橋", "2027-01-22", Doing)],
+        actions: &[(
+            "「市の困りごと」公開ページの試作を作る",
+            "高橋",
+            "2027-01-22",
+            Doing,
+        )],
     },
     SampleAnswer {
         score: 3,
@@ -106,7 +156,12 @@ const DIGITAL_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "重要度の高いサービスから ICT-BCP を見直す。",
         note: "",
         examples_done: &[2],
-        actions: &[("電子申請が止まった場合の窓口対応手順を文書化する", "山本", "2026-11-30", Todo)],
+        actions: &[(
+            "電子申請が止まった場合の窓口対応手順を文書化する",
+            "山本",
+            "2026-11-30",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 2,
@@ -116,7 +171,12 @@ const DIGITAL_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "施設予約システムを観光案内や防災訓練の受付にも使えないか。",
         note: "",
         examples_done: &[1],
-        actions: &[("施設予約システムの他課での利用案を３つ集める", "佐藤", "2027-02-19", Todo)],
+        actions: &[(
+            "施設予約システムの他課での利用案を３つ集める",
+            "佐藤",
+            "2027-02-19",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 3,
@@ -126,7 +186,12 @@ const DIGITAL_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "予算ゼロでできる試行を毎月１つ決めてすぐやる。",
         note: "課長が前向き。次回も同席をお願いする。",
         examples_done: &[1, 3],
-        actions: &[("予算ゼロの試行を毎月１つ選び、結果を課内で共有する", "田中", "2026-12-25", Doing)],
+        actions: &[(
+            "予算ゼロの試行を毎月１つ選び、結果を課内で共有する",
+            "田中",
+            "2026-12-25",
+            Doing,
+        )],
     },
 ];
 
@@ -139,7 +204,12 @@ const CIVIC_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "地域のNPOが持つ見守りネットワークとデジタルの仕組みを組み合わせる。",
         note: "",
         examples_done: &[1],
-        actions: &[("市民活動センター登録団体にICT活用の困りごとを聞く", "伊藤", "2027-01-20", Todo)],
+        actions: &[(
+            "市民活動センター登録団体にICT活用の困りごとを聞く",
+            "伊藤",
+            "2027-01-20",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 3,
@@ -150,8 +220,18 @@ const CIVIC_TEAM: [SampleAnswer; ITEM_COUNT] = [
         note: "",
         examples_done: &[2],
         actions: &[
-            ("市内の高校に地域課題ワークショップの共催を打診する", "中村", "2027-02-05", Todo),
-            ("自治会向けアンケートにオンライン回答を追加する", "小林", "2026-12-20", Done),
+            (
+                "市内の高校に地域課題ワークショップの共催を打診する",
+                "中村",
+                "2027-02-05",
+                Todo,
+            ),
+            (
+                "自治会向けアンケートにオンライン回答を追加する",
+                "小林",
+                "2026-12-20",
+                Done,
+            ),
         ],
     },
     SampleAnswer {
@@ -162,7 +242,12 @@ const CIVIC_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "テーマを絞った短時間のアイデアソンで新しい参加者を呼ぶ。",
         note: "",
         examples_done: &[2],
-        actions: &[("デジタル推進課と合同でアイデアソンの企画会議を開く", "伊藤", "2027-01-13", Todo)],
+        actions: &[(
+            "デジタル推進課と合同でアイデアソンの企画会議を開く",
+            "伊藤",
+            "2027-01-13",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 3,
@@ -172,7 +257,12 @@ const CIVIC_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "地域おこし協力隊に、外から見た魅力を地図にしてもらう。",
         note: "",
         examples_done: &[3],
-        actions: &[("地域おこし協力隊と「魅力マップ」づくりの打合せをする", "小林", "2027-02-18", Todo)],
+        actions: &[(
+            "地域おこし協力隊と「魅力マップ」づくりの打合せをする",
+            "小林",
+            "2027-02-18",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 2,
@@ -182,7 +272,12 @@ const CIVIC_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "クラウドファンディングやふるさと納税の使い道指定を検討する。",
         note: "",
         examples_done: &[],
-        actions: &[("ふるさと納税の使い道に協働事業を加える案を財政課に相談する", "中村", "2027-03-05", Todo)],
+        actions: &[(
+            "ふるさと納税の使い道に協働事業を加える案を財政課に相談する",
+            "中村",
+            "2027-03-05",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 1,
@@ -192,7 +287,12 @@ const CIVIC_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "参加した市民の変化（つながりが増えた等）を測る指標を考える。",
         note: "評価の専門家を呼ぶ案も出た。",
         examples_done: &[],
-        actions: &[("協働事業の成果指標を３つ案出しする", "山田", "2027-01-27", Todo)],
+        actions: &[(
+            "協働事業の成果指標を３つ案出しする",
+            "山田",
+            "2027-01-27",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 2,
@@ -202,7 +302,12 @@ const CIVIC_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "審議の要点を図解した「１枚まとめ」をウェブに載せる。",
         note: "",
         examples_done: &[2],
-        actions: &[("次回審議会の１枚まとめを試作する", "山田", "2026-12-15", Doing)],
+        actions: &[(
+            "次回審議会の１枚まとめを試作する",
+            "山田",
+            "2026-12-15",
+            Doing,
+        )],
     },
     SampleAnswer {
         score: 3,
@@ -212,7 +317,12 @@ const CIVIC_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "紙とデジタルを併用しつつ、スマホ教室で移行を支援する。",
         note: "",
         examples_done: &[2],
-        actions: &[("公民館でのスマホ教室を年４回開催する", "小林", "2027-03-20", Todo)],
+        actions: &[(
+            "公民館でのスマホ教室を年４回開催する",
+            "小林",
+            "2027-03-20",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 2,
@@ -222,7 +332,12 @@ const CIVIC_TEAM: [SampleAnswer; ITEM_COUNT] = [
         ideas: "地域への説明会を部署横断でまとめて開く。",
         note: "",
         examples_done: &[],
-        actions: &[("防災課・福祉課と合同説明会の可能性を話し合う", "伊藤", "2027-02-12", Todo)],
+        actions: &[(
+            "防災課・福祉課と合同説明会の可能性を話し合う",
+            "伊藤",
+            "2027-02-12",
+            Todo,
+        )],
     },
     SampleAnswer {
         score: 4,
@@ -240,7 +355,10 @@ fn team_from(id: u32, name: &str, members: &[&str], answers: &[SampleAnswer; ITE
     let members: Vec<Member> = members
         .iter()
         .zip(1..)
-        .map(|(name, id)| Member { id, name: (*name).to_owned() })
+        .map(|(name, id)| Member {
+            id,
+            name: (*name).to_owned(),
+        })
         .collect();
     let mut next_action = 1;
     let mut responses = Responses::default();
@@ -252,7 +370,12 @@ fn team_from(id: u32, name: &str, members: &[&str], answers: &[SampleAnswer; ITE
                 .votes
                 .iter()
                 .zip(&members)
-                .filter_map(|(&level, m)| Some(Vote { member: m.id, level: Level::new(level)? }))
+                .filter_map(|(&level, m)| {
+                    Some(Vote {
+                        member: m.id,
+                        level: Level::new(level)?,
+                    })
+                })
                 .collect(),
             votes_revealed: true,
             current_state: answer.current_state.to_owned(),
@@ -275,16 +398,29 @@ fn team_from(id: u32, name: &str, members: &[&str], answers: &[SampleAnswer; ITE
                 .collect(),
         };
     }
-    Team { id, name: name.to_owned(), members, responses }
+    Team {
+        id,
+        name: name.to_owned(),
+        members,
+        responses,
+    }
 }
 
 fn fixed_time(y: i32, m: u32, d: u32, h: u32) -> Option<DateTime<FixedOffset>> {
-    FixedOffset::east_opt(9 * 3600)?.with_ymd_and_hms(y, m, d, h, 0, 0).single()
+    FixedOffset::east_opt(9 * 3600)?
+        .with_ymd_and_hms(y, m, d, h, 0, 0)
+        .single()
 }
 
 /// The sample workshop of the fictional ひかり野市, fixed in every detail so outputs are reproducible.
 pub fn sample_project() -> Project {
-    let digital = ["佐藤 美咲", "鈴木 健太", "高橋 由美", "田中 翔", "山本 直樹"];
+    let digital = [
+        "佐藤 美咲",
+        "鈴木 健太",
+        "高橋 由美",
+        "田中 翔",
+        "山本 直樹",
+    ];
     let civic = ["伊藤 明日香", "中村 大輔", "小林 真理", "山田 拓也"];
     let teams = vec![
         team_from(1, "デジタル推進課", &digital, &DIGITAL_TEAM),
@@ -294,7 +430,9 @@ pub fn sample_project() -> Project {
     for (scores, team) in baseline_scores.iter_mut().zip(&teams) {
         for (slot, (_, r)) in scores.iter_mut().zip(team.responses.iter()) {
             // The spring round scored each item one level lower, or the same where it was already low.
-            *slot = r.score.and_then(|l| Level::new(l.get().saturating_sub(1).max(1)));
+            *slot = r
+                .score
+                .and_then(|l| Level::new(l.get().saturating_sub(1).max(1)));
         }
     }
     Project {
@@ -315,7 +453,10 @@ pub fn sample_project() -> Project {
             teams: teams
                 .iter()
                 .zip(baseline_scores)
-                .map(|(t, scores)| BaselineTeam { name: t.name.clone(), scores })
+                .map(|(t, scores)| BaselineTeam {
+                    name: t.name.clone(),
+                    scores,
+                })
                 .collect(),
         }),
         teams,
@@ -327,11 +468,15 @@ pub fn sample_project() -> Project {
 pub fn large_project(teams: usize, members: usize, actions: usize) -> Project {
     let mut project = sample_project();
     project.baseline = None;
-    let text = "地域の事業者と連携して、利用者の声を取り入れたサービスを継続的に改善している。".repeat(3);
+    let text =
+        "地域の事業者と連携して、利用者の声を取り入れたサービスを継続的に改善している。".repeat(3);
     project.teams = (0..teams)
         .map(|t| {
             let members: Vec<Member> = (0..members)
-                .map(|m| Member { id: m as u32 + 1, name: format!("メンバー{}-{}", t + 1, m + 1) })
+                .map(|m| Member {
+                    id: m as u32 + 1,
+                    name: format!("メンバー{}-{}", t + 1, m + 1),
+                })
                 .collect();
             let mut responses = Responses::default();
             for (i, response) in responses.0.iter_mut().enumerate() {
@@ -341,7 +486,12 @@ pub fn large_project(teams: usize, members: usize, actions: usize) -> Project {
                 response.votes = members
                     .iter()
                     .enumerate()
-                    .filter_map(|(k, m)| Some(Vote { member: m.id, level: level(k)? }))
+                    .filter_map(|(k, m)| {
+                        Some(Vote {
+                            member: m.id,
+                            level: level(k)?,
+                        })
+                    })
                     .collect();
                 response.votes_revealed = true;
                 response.current_state = text.clone();
@@ -349,13 +499,20 @@ pub fn large_project(teams: usize, members: usize, actions: usize) -> Project {
                 response.facilitator_note = text.clone();
                 response.examples_done = vec![1];
             }
-            Team { id: t as u32 + 1, name: format!("チーム{}", t + 1), members, responses }
+            Team {
+                id: t as u32 + 1,
+                name: format!("チーム{}", t + 1),
+                members,
+                responses,
+            }
         })
         .collect();
     let slots = teams * ITEM_COUNT;
     for n in 0..actions {
         let slot = n % slots.max(1);
-        let Some(team) = project.teams.get_mut(slot / ITEM_COUNT) else { break };
+        let Some(team) = project.teams.get_mut(slot / ITEM_COUNT) else {
+            break;
+        };
         let response = &mut team.responses.0[slot % ITEM_COUNT];
         response.actions.push(Action {
             id: n as u32 + 1,
@@ -376,13 +533,26 @@ mod tests {
     fn sample_is_complete_and_valid() {
         let p = sample_project();
         assert_eq!(p.teams.len(), 2);
-        let actions: usize = p.teams.iter().flat_map(|t| &t.responses.0).map(|r| r.actions.len()).sum();
+        let actions: usize = p
+            .teams
+            .iter()
+            .flat_map(|t| &t.responses.0)
+            .map(|r| r.actions.len())
+            .sum();
         assert!(actions >= 15, "{actions} actions");
         for team in &p.teams {
             for (item, r) in team.responses.iter() {
-                assert!(r.score.is_some() && r.target.is_some(), "{} {item}", team.name);
+                assert!(
+                    r.score.is_some() && r.target.is_some(),
+                    "{} {item}",
+                    team.name
+                );
                 assert!(!r.votes.is_empty() && !r.current_state.is_empty() && !r.ideas.is_empty());
-                assert!(r.examples_done.iter().all(|&n| n as usize <= crate::checklist::example_count(item)));
+                assert!(
+                    r.examples_done
+                        .iter()
+                        .all(|&n| n as usize <= crate::checklist::example_count(item))
+                );
             }
         }
         assert_eq!(p.validate(), Ok(()));
@@ -393,7 +563,12 @@ mod tests {
         let p = large_project(10, 15, 1000);
         assert_eq!(p.teams.len(), 10);
         assert!(p.teams.iter().all(|t| t.members.len() == 15));
-        let actions: usize = p.teams.iter().flat_map(|t| &t.responses.0).map(|r| r.actions.len()).sum();
+        let actions: usize = p
+            .teams
+            .iter()
+            .flat_map(|t| &t.responses.0)
+            .map(|r| r.actions.len())
+            .sum();
         assert_eq!(actions, 1000);
         assert_eq!(p.validate(), Ok(()));
     }

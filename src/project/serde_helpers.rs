@@ -35,7 +35,10 @@ where
             let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
             while let Some(element) = seq.next_element::<T>()? {
                 if !seen.insert(element.id()) {
-                    return Err(problem(Problem::DuplicateId { kind: T::KIND, id: element.id().into() }));
+                    return Err(problem(Problem::DuplicateId {
+                        kind: T::KIND,
+                        id: element.id().into(),
+                    }));
                 }
                 out.push(element);
             }
@@ -76,7 +79,11 @@ impl<'de> Deserialize<'de> for Responses {
                     }
                     let mut response: ItemResponse = map.next_value()?;
                     let count = example_count(id) as u32;
-                    if let Some(&number) = response.examples_done.iter().find(|&&n| n == 0 || n > count) {
+                    if let Some(&number) = response
+                        .examples_done
+                        .iter()
+                        .find(|&&n| n == 0 || n > count)
+                    {
                         return Err(problem(Problem::ExampleOutOfRange {
                             item: id.as_str().to_owned(),
                             number: number.into(),
@@ -119,8 +126,12 @@ pub mod opt_timestamp {
     use super::*;
     use chrono::{DateTime, FixedOffset, SecondsFormat};
 
-    pub fn serialize<S: Serializer>(t: &Option<DateTime<FixedOffset>>, s: S) -> Result<S::Ok, S::Error> {
-        t.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, false)).serialize(s)
+    pub fn serialize<S: Serializer>(
+        t: &Option<DateTime<FixedOffset>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        t.map(|t| t.to_rfc3339_opts(SecondsFormat::AutoSi, false))
+            .serialize(s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(

@@ -23,7 +23,12 @@ impl VoteSpread {
         let max = levels.clone().max()?;
         let count = response.votes.len();
         let sum: u32 = levels.map(|l| u32::from(l.get())).sum();
-        Some(VoteSpread { count, min, max, mean: f64::from(sum) / count as f64 })
+        Some(VoteSpread {
+            count,
+            min,
+            max,
+            mean: f64::from(sum) / count as f64,
+        })
     }
 
     pub fn range(&self) -> u8 {
@@ -55,7 +60,10 @@ impl ItemStats {
             votes: VoteSpread::of(response),
             open_actions: actions.iter().filter(|a| a.status.is_open()).count(),
             overdue_actions: actions.iter().filter(|a| a.is_overdue(today)).count(),
-            done_actions: actions.iter().filter(|a| a.status == super::ActionStatus::Done).count(),
+            done_actions: actions
+                .iter()
+                .filter(|a| a.status == super::ActionStatus::Done)
+                .count(),
         }
     }
 
@@ -73,7 +81,14 @@ pub struct TeamStats {
 
 impl TeamStats {
     pub fn of(team: &Team, today: NaiveDate) -> TeamStats {
-        TeamStats { items: team.responses.0.iter().map(|r| ItemStats::of(r, today)).collect() }
+        TeamStats {
+            items: team
+                .responses
+                .0
+                .iter()
+                .map(|r| ItemStats::of(r, today))
+                .collect(),
+        }
     }
 
     pub fn scored(&self) -> usize {
@@ -82,7 +97,12 @@ impl TeamStats {
 
     /// The mean of the agreed scores, over the scored items only.
     pub fn mean_score(&self) -> Option<f64> {
-        let scores: Vec<f64> = self.items.iter().filter_map(|s| s.score).map(|l| f64::from(l.get())).collect();
+        let scores: Vec<f64> = self
+            .items
+            .iter()
+            .filter_map(|s| s.score)
+            .map(|l| f64::from(l.get()))
+            .collect();
         (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
     }
 
@@ -113,9 +133,18 @@ mod tests {
         let mut r = ItemResponse::default();
         assert_eq!(VoteSpread::of(&r), None);
         r.votes = vec![
-            Vote { member: 1, level: level(2) },
-            Vote { member: 2, level: level(4) },
-            Vote { member: 3, level: level(3) },
+            Vote {
+                member: 1,
+                level: level(2),
+            },
+            Vote {
+                member: 2,
+                level: level(4),
+            },
+            Vote {
+                member: 3,
+                level: level(3),
+            },
         ];
         let s = VoteSpread::of(&r).expect("votes");
         assert_eq!((s.count, s.min, s.max), (3, level(2), level(4)));
@@ -127,7 +156,11 @@ mod tests {
 
     #[test]
     fn gap_and_action_counts() {
-        let mut r = ItemResponse { score: Some(level(2)), target: Some(level(4)), ..Default::default() };
+        let mut r = ItemResponse {
+            score: Some(level(2)),
+            target: Some(level(4)),
+            ..Default::default()
+        };
         let action = |id, status, due: &str| Action {
             id,
             what: "x".into(),
@@ -143,7 +176,10 @@ mod tests {
         ];
         let s = ItemStats::of(&r, date("2026-11-26"));
         assert_eq!(s.gap(), Some(2));
-        assert_eq!((s.open_actions, s.overdue_actions, s.done_actions), (2, 1, 1));
+        assert_eq!(
+            (s.open_actions, s.overdue_actions, s.done_actions),
+            (2, 1, 1)
+        );
         r.target = None;
         assert_eq!(ItemStats::of(&r, date("2026-11-26")).gap(), None);
     }
