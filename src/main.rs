@@ -8,10 +8,13 @@ fn main() -> ExitCode {
     env_logger::init();
     match Cli::parse().run() {
         Outcome::Exit(code) => code,
-        Outcome::Gui { lang, file } => {
-            let _ = (lang, file);
-            eprintln!("the window is not built yet");
-            ExitCode::FAILURE
-        }
+        Outcome::Gui { lang, file } => match kizuki::app::run(lang, file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                let lang = lang.unwrap_or_else(kizuki::Lang::from_system);
+                eprintln!("{}: {e}", lang.tr("app.window_failed"));
+                ExitCode::FAILURE
+            }
+        },
     }
 }

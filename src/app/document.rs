@@ -1,0 +1,155 @@
+//! The open project with what the window needs around it: where it lives, whether it has unsaved
+//! changes, and its undo history.
+
+use super::edit::{Edit, TextField};
+use crate::project::Project;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Typing in one field within this long of the last keystroke joins the same undo step.
+const MERGE_WINDOW: Duration = Duration::from_millis(1500);
+/// How many steps back undo reaches. A step is a copy of the project (tens of KiB), so this bounds memory.
+const UNDO_DEPTH: usize = 300;
+
+pub struct Document {
+    pub project: Project,
+    /// Where the project was last opened from or saved to; `None` until first saved.
+    pub path: Option<PathBuf>,
+    /// Unsaved changes since the last open or save.
+    pub dirty: bool,
+    /// Increases with every change, so that autosave and caches can tell the project changed.
+    pub generation: u64,
+    undo: Vec<Project>,
+    redo: Vec<Project>,
+    last_merge: Option<(TextField, Instant)>,
+}
+
+impl Document {
+    pub fn new(project: Project, path: Option<PathBuf>) -> Document {
+        Document {
+            project,
+            path,
+            dirty: false,
+            generation: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_merge: None,
+        }
+    }
+
+    /// Applies an edit, recording an undo step unless it continues the typing of the last one.
+    pub fn apply(&mut self, edit: Edit, now: Instant) {
+        let merge = edit.merge_key();
+        let before = self.project.clone();
+        if !edit.apply(&mut self.project) {
+            return;
+        }
+        let continues = matches!(
+            (merge, self.last_merge),
+            (Some(field), Some((last, at))) if field == last && now.duration_since(at) < MERGE_WINDOW
+        );
+        if !continues {
+            self.undo.push(before);
+            if self.undo.len() > UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+        }
+        self.last_merge = merge.map(|field| (field, now));
+        self.redo.clear();
+        self.changed();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(previous) = self.undo.pop() else {
+            return false;
+        };
+        self.redo
+            .push(std::mem::replace(&mut self.project, previous));
+        self.last_merge = None;
+        self.changed();
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push(std::mem::replace(&mut self.project, next));
+        self.last_merge = None;
+        self.changed();
+        true
+    }
+
+    fn changed(&mut self) {
+        self.dirty = true;
+        self.generation += 1;
+    }
+
+    /// The name shown in the title bar and dialogs.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(path) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None if !self.project.meta.title.trim().is_empty() => {
+                self.project.meta.title.trim().to_owned()
+            }
+            None => String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::sample_project;
+
+    fn typing(doc: &mut Document, text: &str, at: Instant) {
+        doc.apply(Edit::SetText(TextField::Title, text.into()), at);
+    }
+
+    #[test]
+    fn typing_is_one_undo_step_and_pauses_split_it() {
+        let mut doc = Document::new(sample_project(), None);
+        let t0 = Instant::now();
+        typing(&mut doc, "あ", t0);
+        typing(&mut doc, "あい", t0 + Duration::from_millis(300));
+        typing(&mut doc, "あいう", t0 + Duration::from_millis(600));
+        typing(&mut doc, "あいうえ", t0 + Duration::from_secs(5));
+        assert!(doc.dirty);
+        assert!(doc.undo());
+        assert_eq!(doc.project.meta.title, "あいう");
+        assert!(doc.undo());
+        assert_eq!(doc.project.meta.title, sample_project().meta.title);
+        assert!(!doc.undo());
+        assert!(doc.redo());
+        assert_eq!(doc.project.meta.title, "あいう");
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut doc = Document::new(sample_project(), None);
+        let now = Instant::now();
+        doc.apply(Edit::RemoveTeam { team: 2 }, now);
+        doc.undo();
+        assert!(doc.can_redo());
+        doc.apply(Edit::AddTeam { name: "新".into() }, now);
+        assert!(!doc.can_redo());
+    }
+
+    #[test]
+    fn no_op_edits_do_not_dirty() {
+        let mut doc = Document::new(sample_project(), None);
+        doc.apply(Edit::RemoveTeam { team: 42 }, Instant::now());
+        assert!(!doc.dirty && !doc.can_undo());
+    }
+}

@@ -1,0 +1,413 @@
+//! Every change the window can make to a project, as data. The UI emits these; [`Edit::apply`] is
+//! the one place that changes the project, so that undo, the dirty mark and autosave see them all.
+
+use crate::checklist::ItemId;
+use crate::project::{Action, ActionStatus, ItemResponse, Level, Member, Project, Team, Vote};
+use chrono::NaiveDate;
+
+/// Which text a [`Edit::SetText`] replaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextField {
+    Title,
+    Organization,
+    Facilitator,
+    Venue,
+    TeamName {
+        team: u32,
+    },
+    MemberName {
+        team: u32,
+        member: u32,
+    },
+    CurrentState {
+        team: u32,
+        item: ItemId,
+    },
+    Ideas {
+        team: u32,
+        item: ItemId,
+    },
+    FacilitatorNote {
+        team: u32,
+        item: ItemId,
+    },
+    ActionWhat {
+        team: u32,
+        item: ItemId,
+        action: u32,
+    },
+    ActionOwner {
+        team: u32,
+        item: ItemId,
+        action: u32,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    SetText(TextField, String),
+    SetDate(Option<NaiveDate>),
+    AddTeam {
+        name: String,
+    },
+    RemoveTeam {
+        team: u32,
+    },
+    MoveTeam {
+        team: u32,
+        up: bool,
+    },
+    AddMember {
+        team: u32,
+        name: String,
+    },
+    RemoveMember {
+        team: u32,
+        member: u32,
+    },
+    MoveMember {
+        team: u32,
+        member: u32,
+        up: bool,
+    },
+    SetVote {
+        team: u32,
+        item: ItemId,
+        member: u32,
+        level: Option<Level>,
+    },
+    RevealVotes {
+        team: u32,
+        item: ItemId,
+        revealed: bool,
+    },
+    SetScore {
+        team: u32,
+        item: ItemId,
+        level: Option<Level>,
+    },
+    SetTarget {
+        team: u32,
+        item: ItemId,
+        level: Option<Level>,
+    },
+    SetExampleDone {
+        team: u32,
+        item: ItemId,
+        number: u32,
+        done: bool,
+    },
+    AddAction {
+        team: u32,
+        item: ItemId,
+        owner: String,
+    },
+    RemoveAction {
+        team: u32,
+        item: ItemId,
+        action: u32,
+    },
+    MoveAction {
+        team: u32,
+        item: ItemId,
+        action: u32,
+        up: bool,
+    },
+    SetActionDue {
+        team: u32,
+        item: ItemId,
+        action: u32,
+        due: Option<NaiveDate>,
+    },
+    SetActionStatus {
+        team: u32,
+        item: ItemId,
+        action: u32,
+        status: ActionStatus,
+    },
+}
+
+impl Edit {
+    /// Edits with the same key that follow each other quickly are one undo step: typing a sentence
+    /// is undone as a whole, not letter by letter.
+    pub fn merge_key(&self) -> Option<TextField> {
+        match self {
+            Edit::SetText(field, _) => Some(*field),
+            _ => None,
+        }
+    }
+
+    /// Applies the edit; returns whether anything changed (an edit of something that no longer
+    /// exists, e.g. after an undo, changes nothing).
+    pub fn apply(self, project: &mut Project) -> bool {
+        let before = project.clone();
+        self.apply_inner(project);
+        *project != before
+    }
+
+    fn apply_inner(self, project: &mut Project) {
+        match self {
+            Edit::SetText(field, value) => {
+                if let Some(text) = text_mut(project, field) {
+                    *text = value;
+                }
+            }
+            Edit::SetDate(date) => project.meta.date = date,
+            Edit::AddTeam { name } => {
+                let id = project.next_team_id();
+                project.teams.push(Team {
+                    id,
+                    name,
+                    ..Team::default()
+                });
+            }
+            Edit::RemoveTeam { team } => project.teams.retain(|t| t.id != team),
+            Edit::MoveTeam { team, up } => move_in(&mut project.teams, |t| t.id == team, up),
+            Edit::AddMember { team, name } => {
+                if let Some(t) = project.team_mut(team) {
+                    let id = t.members.iter().map(|m| m.id).max().unwrap_or(0) + 1;
+                    t.members.push(Member { id, name });
+                }
+            }
+            Edit::RemoveMember { team, member } => {
+                if let Some(t) = project.team_mut(team) {
+                    t.members.retain(|m| m.id != member);
+                    // A vote without its member would make the file invalid.
+                    for r in t.responses.0.iter_mut() {
+                        r.votes.retain(|v| v.member != member);
+                    }
+                }
+            }
+            Edit::MoveMember { team, member, up } => {
+                if let Some(t) = project.team_mut(team) {
+                    move_in(&mut t.members, |m| m.id == member, up);
+                }
+            }
+            Edit::SetVote {
+                team,
+                item,
+                member,
+                level,
+            } => {
+                if let Some(r) = response_mut(project, team, item) {
+                    r.votes.retain(|v| v.member != member);
+                    if let Some(level) = level {
+                        r.votes.push(Vote { member, level });
+                        r.votes.sort_by_key(|v| v.member);
+                    }
+                }
+            }
+            Edit::RevealVotes {
+                team,
+                item,
+                revealed,
+            } => {
+                if let Some(r) = response_mut(project, team, item) {
+                    r.votes_revealed = revealed;
+                }
+            }
+            Edit::SetScore { team, item, level } => {
+                if let Some(r) = response_mut(project, team, item) {
+                    r.score = level;
+                }
+            }
+            Edit::SetTarget { team, item, level } => {
+                if let Some(r) = response_mut(project, team, item) {
+                    r.target = level;
+                }
+            }
+            Edit::SetExampleDone {
+                team,
+                item,
+                number,
+                done,
+            } => {
+                if let Some(r) = response_mut(project, team, item) {
+                    r.examples_done.retain(|&n| n != number);
+                    if done {
+                        r.examples_done.push(number);
+                        r.examples_done.sort_unstable();
+                    }
+                }
+            }
+            Edit::AddAction { team, item, owner } => {
+                if let Some(t) = project.team_mut(team) {
+                    let id = Project::next_action_id(t);
+                    t.responses[item].actions.push(Action {
+                        id,
+                        owner,
+                        ..Action::default()
+                    });
+                }
+            }
+            Edit::RemoveAction { team, item, action } => {
+                if let Some(r) = response_mut(project, team, item) {
+                    r.actions.retain(|a| a.id != action);
+                }
+            }
+            Edit::MoveAction {
+                team,
+                item,
+                action,
+                up,
+            } => {
+                if let Some(r) = response_mut(project, team, item) {
+                    move_in(&mut r.actions, |a| a.id == action, up);
+                }
+            }
+            Edit::SetActionDue {
+                team,
+                item,
+                action,
+                due,
+            } => {
+                if let Some(a) = action_mut(project, team, item, action) {
+                    a.due = due;
+                }
+            }
+            Edit::SetActionStatus {
+                team,
+                item,
+                action,
+                status,
+            } => {
+                if let Some(a) = action_mut(project, team, item, action) {
+                    a.status = status;
+                }
+            }
+        }
+    }
+}
+
+fn response_mut(project: &mut Project, team: u32, item: ItemId) -> Option<&mut ItemResponse> {
+    Some(&mut project.team_mut(team)?.responses[item])
+}
+
+fn action_mut(project: &mut Project, team: u32, item: ItemId, action: u32) -> Option<&mut Action> {
+    response_mut(project, team, item)?
+        .actions
+        .iter_mut()
+        .find(|a| a.id == action)
+}
+
+/// The text a field refers to, if it still exists.
+pub fn text_mut(project: &mut Project, field: TextField) -> Option<&mut String> {
+    Some(match field {
+        TextField::Title => &mut project.meta.title,
+        TextField::Organization => &mut project.meta.organization,
+        TextField::Facilitator => &mut project.meta.facilitator,
+        TextField::Venue => &mut project.meta.venue,
+        TextField::TeamName { team } => &mut project.team_mut(team)?.name,
+        TextField::MemberName { team, member } => {
+            &mut project
+                .team_mut(team)?
+                .members
+                .iter_mut()
+                .find(|x| x.id == member)?
+                .name
+        }
+        TextField::CurrentState { team, item } => {
+            &mut response_mut(project, team, item)?.current_state
+        }
+        TextField::Ideas { team, item } => &mut response_mut(project, team, item)?.ideas,
+        TextField::FacilitatorNote { team, item } => {
+            &mut response_mut(project, team, item)?.facilitator_note
+        }
+        TextField::ActionWhat { team, item, action } => {
+            &mut action_mut(project, team, item, action)?.what
+        }
+        TextField::ActionOwner { team, item, action } => {
+            &mut action_mut(project, team, item, action)?.owner
+        }
+    })
+}
+
+/// Moves the element matching `is` one place up or down.
+fn move_in<T>(list: &mut [T], is: impl Fn(&T) -> bool, up: bool) {
+    let Some(i) = list.iter().position(is) else {
+        return;
+    };
+    let j = if up {
+        i.checked_sub(1)
+    } else {
+        Some(i + 1).filter(|&j| j < list.len())
+    };
+    if let Some(j) = j {
+        list.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::sample_project;
+
+    #[test]
+    fn removing_a_member_removes_their_votes() {
+        let mut p = sample_project();
+        assert!(Edit::RemoveMember { team: 1, member: 2 }.apply(&mut p));
+        assert!(
+            p.teams[0]
+                .responses
+                .0
+                .iter()
+                .all(|r| r.votes.iter().all(|v| v.member != 2))
+        );
+        assert_eq!(p.validate(), Ok(()));
+    }
+
+    #[test]
+    fn edits_of_vanished_things_change_nothing() {
+        let mut p = sample_project();
+        assert!(!Edit::SetText(TextField::TeamName { team: 99 }, "x".into()).apply(&mut p));
+        assert!(
+            !Edit::MoveTeam { team: 1, up: true }.apply(&mut p),
+            "already first"
+        );
+        assert!(Edit::MoveTeam { team: 1, up: false }.apply(&mut p));
+        assert_eq!(p.teams[0].id, 2);
+    }
+
+    #[test]
+    fn votes_replace_and_clear() {
+        let mut p = sample_project();
+        let item = ItemId::Users;
+        Edit::SetVote {
+            team: 1,
+            item,
+            member: 1,
+            level: Level::new(5),
+        }
+        .apply(&mut p);
+        assert_eq!(p.teams[0].responses[item].vote_of(1), Level::new(5));
+        Edit::SetVote {
+            team: 1,
+            item,
+            member: 1,
+            level: None,
+        }
+        .apply(&mut p);
+        assert_eq!(p.teams[0].responses[item].vote_of(1), None);
+    }
+
+    #[test]
+    fn new_actions_get_unused_ids() {
+        let mut p = sample_project();
+        Edit::AddAction {
+            team: 1,
+            item: ItemId::JustTry,
+            owner: "佐藤".into(),
+        }
+        .apply(&mut p);
+        let ids: Vec<u32> = p.teams[0]
+            .responses
+            .0
+            .iter()
+            .flat_map(|r| &r.actions)
+            .map(|a| a.id)
+            .collect();
+        let unique: std::collections::HashSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len());
+        assert_eq!(p.validate(), Ok(()));
+    }
+}

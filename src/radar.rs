@@ -1,0 +1,692 @@
+//! Radar chart geometry, computed once and used by both the window's painter and the SVG export.
+//!
+//! Plain numbers only (no egui types): screen coordinates with y pointing down, axes clockwise from
+//! the top. Values are levels 1–5; a missing value leaves a gap in the outline and the fill rather
+//! than pretending to be zero.
+
+use std::f32::consts::{FRAC_PI_2, TAU};
+
+/// The highest level on the scale; the outer ring.
+pub const MAX_LEVEL: f32 = 5.0;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Point {
+    pub x: f32,
+    pub y: f32,
+}
+
+impl Point {
+    pub const fn new(x: f32, y: f32) -> Point {
+        Point { x, y }
+    }
+
+    pub fn distance(self, other: Point) -> f32 {
+        ((self.x - other.x).powi(2) + (self.y - other.y).powi(2)).sqrt()
+    }
+}
+
+/// An axis-aligned rectangle, for label boxes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub min: Point,
+    pub max: Point,
+}
+
+impl Rect {
+    pub fn width(&self) -> f32 {
+        self.max.x - self.min.x
+    }
+
+    pub fn height(&self) -> f32 {
+        self.max.y - self.min.y
+    }
+
+    pub fn intersects(&self, other: &Rect) -> bool {
+        self.min.x < other.max.x
+            && other.min.x < self.max.x
+            && self.min.y < other.max.y
+            && other.min.y < self.max.y
+    }
+
+    /// The distance from `p` to the nearest point of the rectangle (0 inside).
+    pub fn distance_to(&self, p: Point) -> f32 {
+        let dx = (self.min.x - p.x).max(0.0).max(p.x - self.max.x);
+        let dy = (self.min.y - p.y).max(0.0).max(p.y - self.max.y);
+        (dx * dx + dy * dy).sqrt()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HAlign {
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VAlign {
+    Top,
+    Middle,
+    Bottom,
+}
+
+/// One axis: where it ends and where its label goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Axis {
+    /// Radians, clockwise from the top.
+    pub angle: f32,
+    pub end: Point,
+    pub h_align: HAlign,
+    pub v_align: VAlign,
+}
+
+impl Axis {
+    fn rect_at(&self, anchor: Point, size: (f32, f32)) -> Rect {
+        let (w, h) = size;
+        let x = match self.h_align {
+            HAlign::Left => anchor.x,
+            HAlign::Center => anchor.x - w / 2.0,
+            HAlign::Right => anchor.x - w,
+        };
+        let y = match self.v_align {
+            VAlign::Top => anchor.y,
+            VAlign::Middle => anchor.y - h / 2.0,
+            VAlign::Bottom => anchor.y - h,
+        };
+        Rect {
+            min: Point::new(x, y),
+            max: Point::new(x + w, y + h),
+        }
+    }
+}
+
+/// The chart's frame: centre, radius, axes and the rings of levels 1–5.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub center: Point,
+    pub radius: f32,
+    pub axes: Vec<Axis>,
+    /// Ring `k` (0-based) is the polygon of level `k + 1`.
+    pub rings: Vec<Vec<Point>>,
+    /// The free space between the outer ring and the nearest label.
+    pub label_gap: f32,
+}
+
+/// The direction of axis `i` of `n`: clockwise from the top.
+fn angle(i: usize, n: usize) -> f32 {
+    TAU * i as f32 / n as f32
+}
+
+fn along(center: Point, angle: f32, distance: f32) -> Point {
+    // Clockwise from the top in y-down screen coordinates.
+    let a = angle - FRAC_PI_2;
+    Point::new(center.x + distance * a.cos(), center.y + distance * a.sin())
+}
+
+impl Layout {
+    /// A chart of `n` axes around `center` with outer radius `radius`, labels `label_gap` beyond it.
+    pub fn new(n: usize, center: Point, radius: f32, label_gap: f32) -> Layout {
+        let radius = radius.max(0.0);
+        let axes = (0..n)
+            .map(|i| {
+                let angle = angle(i, n);
+                let (sin, cos) = (angle.sin(), angle.cos());
+                // Near the vertical the label is centred over or under the axis; elsewhere it sits
+                // beside it, so that it grows away from the chart.
+                let h_align = if sin.abs() < 0.2 {
+                    HAlign::Center
+                } else if sin > 0.0 {
+                    HAlign::Left
+                } else {
+                    HAlign::Right
+                };
+                let v_align = if cos > 0.75 {
+                    VAlign::Bottom
+                } else if cos < -0.75 {
+                    VAlign::Top
+                } else {
+                    VAlign::Middle
+                };
+                Axis {
+                    angle,
+                    end: along(center, angle, radius),
+                    h_align,
+                    v_align,
+                }
+            })
+            .collect();
+        let rings = (1..=MAX_LEVEL as usize)
+            .map(|level| {
+                (0..n)
+                    .map(|i| along(center, angle(i, n), radius * level as f32 / MAX_LEVEL))
+                    .collect()
+            })
+            .collect();
+        Layout {
+            center,
+            radius,
+            axes,
+            rings,
+            label_gap,
+        }
+    }
+
+    /// The box of axis `i`'s label of `size` (width, height): aligned at the axis's anchor and, where
+    /// a tall or wide label would still reach into the chart, moved outward along the axis until it
+    /// keeps `label_gap` from the outer ring.
+    pub fn label_rect(&self, i: usize, size: (f32, f32)) -> Rect {
+        let axis = &self.axes[i];
+        let clearance = self.radius + self.label_gap;
+        let mut distance = clearance;
+        let step = 1.0f32.max(clearance / 200.0);
+        let limit = clearance + size.0 + size.1;
+        loop {
+            let rect = axis.rect_at(along(self.center, axis.angle, distance), size);
+            if rect.distance_to(self.center) >= clearance - 0.01 || distance >= limit {
+                return rect;
+            }
+            distance += step;
+        }
+    }
+
+    /// The largest chart whose labels (of the given sizes) fit in `bounds`, centred in it.
+    /// Shrinks the radius until every label box lies inside the bounds; never below `min_radius`.
+    pub fn fit(
+        bounds: Rect,
+        label_sizes: &[(f32, f32)],
+        label_gap: f32,
+        min_radius: f32,
+    ) -> Layout {
+        let n = label_sizes.len();
+        let center = Point::new(
+            (bounds.min.x + bounds.max.x) / 2.0,
+            (bounds.min.y + bounds.max.y) / 2.0,
+        );
+        let fits = |radius: f32| {
+            let layout = Layout::new(n, center, radius, label_gap);
+            label_sizes.iter().enumerate().all(|(i, &size)| {
+                let r = layout.label_rect(i, size);
+                r.min.x >= bounds.min.x - 0.01
+                    && r.min.y >= bounds.min.y - 0.01
+                    && r.max.x <= bounds.max.x + 0.01
+                    && r.max.y <= bounds.max.y + 0.01
+            })
+        };
+        let mut lo = min_radius.max(0.0);
+        let mut hi = (bounds.width().min(bounds.height()) / 2.0).max(lo);
+        if fits(hi) {
+            lo = hi;
+        } else {
+            // Bisection: the labels move outward monotonically with the radius.
+            for _ in 0..30 {
+                let mid = (lo + hi) / 2.0;
+                if fits(mid) { lo = mid } else { hi = mid }
+            }
+        }
+        Layout::new(n, center, lo, label_gap)
+    }
+
+    /// Where `level` (1.0–5.0) lies on axis `i`.
+    pub fn point(&self, i: usize, level: f32) -> Point {
+        let n = self.axes.len();
+        along(
+            self.center,
+            angle(i, n),
+            self.radius * level.clamp(0.0, MAX_LEVEL) / MAX_LEVEL,
+        )
+    }
+
+    /// One series' vertices; `None` where the value is missing.
+    pub fn series(&self, values: &[Option<f32>]) -> Vec<Option<Point>> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| v.map(|v| self.point(i, v)))
+            .collect()
+    }
+}
+
+/// The outline of a series as runs of connected points. A missing value breaks the outline; a
+/// series with every value present is one closed run (its first point repeated at the end).
+pub fn outline_runs(points: &[Option<Point>]) -> Vec<Vec<Point>> {
+    let n = points.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    if points.iter().all(Option::is_some) {
+        let mut run: Vec<Point> = points.iter().flatten().copied().collect();
+        run.push(run[0]);
+        return vec![run];
+    }
+    // Start right after a gap so that no run wraps around the end of the list.
+    let start = points.iter().position(Option::is_none).map_or(0, |g| g + 1);
+    let mut runs = Vec::new();
+    let mut current = Vec::new();
+    for k in 0..n {
+        match points[(start + k) % n] {
+            Some(p) => current.push(p),
+            None => {
+                if !current.is_empty() {
+                    runs.push(std::mem::take(&mut current));
+                }
+            }
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
+}
+
+/// Triangles that fill a series: a fan from the centre over each pair of neighbouring present
+/// vertices. A radar polygon with low values is not convex, so it cannot be filled as one convex
+/// shape; every fan triangle is convex, and together they cover the polygon exactly, without overlap.
+pub fn fill_triangles(center: Point, points: &[Option<Point>]) -> Vec<[Point; 3]> {
+    let n = points.len();
+    if n < 3 {
+        return Vec::new();
+    }
+    (0..n)
+        .filter_map(|i| Some([center, points[i]?, points[(i + 1) % n]?]))
+        .collect()
+}
+
+/// Splits a label into lines of at most `max_width` (as measured by `width_of`), breaking between
+/// any two characters of Japanese and at spaces in other text, and never starting a line with
+/// closing punctuation (kinsoku).
+pub fn wrap_label(text: &str, max_width: f32, width_of: impl Fn(&str) -> f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        // The next unbreakable piece: a run of Latin letters/digits, or one other character.
+        let mut j = i + 1;
+        if chars[i].is_ascii_alphanumeric() {
+            while j < chars.len() && chars[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+        }
+        let piece: String = chars[i..j].iter().collect();
+        let candidate = format!("{line}{piece}");
+        let no_line_start = piece.chars().all(is_no_break_before);
+        if !line.trim().is_empty() && width_of(candidate.trim_end()) > max_width && !no_line_start {
+            lines.push(line.trim_end().to_owned());
+            line = piece.trim_start().to_owned();
+        } else {
+            line = candidate;
+        }
+        i = j;
+    }
+    if !line.trim().is_empty() || lines.is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// As [`wrap_label`], but with lines of even length: "利用者との / 関係" rather than
+/// "利用者との関 / 係". Uses as many lines as plain wrapping at `max_width` needs, at the narrowest
+/// width that still fits in that many.
+pub fn wrap_label_balanced(
+    text: &str,
+    max_width: f32,
+    width_of: impl Fn(&str) -> f32,
+) -> Vec<String> {
+    let lines = wrap_label(text, max_width, &width_of);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut lo, mut hi) = (0.0f32, max_width);
+    for _ in 0..20 {
+        let mid = (lo + hi) / 2.0;
+        if wrap_label(text, mid, &width_of).len() <= lines.len() {
+            hi = mid
+        } else {
+            lo = mid
+        }
+    }
+    wrap_label(text, hi, &width_of)
+}
+
+/// Characters that must not begin a line in Japanese typesetting (行頭禁則).
+pub fn is_no_break_before(c: char) -> bool {
+    "、。，．・：；？！ー）」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜…‥,.:;!?)]}%".contains(c)
+}
+
+/// An estimate of text width in ems for labels laid out without a font at hand (the SVG export):
+/// full-width characters are one em, others about half.
+pub fn estimate_width_em(text: &str) -> f32 {
+    text.chars()
+        .map(|c| {
+            if is_wide(c) {
+                1.0
+            } else if c == ' ' {
+                0.3
+            } else {
+                0.55
+            }
+        })
+        .sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+/// Series colours: the Okabe–Ito palette, distinct for the common kinds of colour blindness and
+/// readable on both light and dark backgrounds. RGB.
+pub const PALETTE: [[u8; 3]; 7] = [
+    [0x00, 0x72, 0xB2], // blue
+    [0xE6, 0x9F, 0x00], // orange
+    [0x00, 0x9E, 0x73], // bluish green
+    [0xCC, 0x79, 0xA7], // reddish purple
+    [0x56, 0xB4, 0xE9], // sky blue
+    [0xD5, 0x5E, 0x00], // vermillion
+    [0xF0, 0xE4, 0x42], // yellow
+];
+
+pub fn series_color(index: usize) -> [u8; 3] {
+    PALETTE[index % PALETTE.len()]
+}
+
+/// Grey for the previous round's outline.
+pub const BASELINE_COLOR: [u8; 3] = [0x88, 0x88, 0x88];
+
+/// How a series is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeriesKind {
+    /// A team's agreed scores: filled, in the team's colour.
+    Scores,
+    /// A team's targets: a dashed outline in the team's colour.
+    Target,
+    /// The previous round: a thin grey outline.
+    Baseline,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub kind: SeriesKind,
+    pub color: [u8; 3],
+    /// One value per axis, 1.0–5.0, `None` where not scored.
+    pub values: Vec<Option<f32>>,
+}
+
+/// What a radar chart of a project shows: the same for the window and the SVG export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// Per axis: the item number and short title, e.g. "1 パートナー".
+    pub labels: Vec<String>,
+    pub series: Vec<Series>,
+    /// Words for rings 1–5.
+    pub level_names: Vec<String>,
+}
+
+impl Chart {
+    /// Every team's scores, then each team's target, then the previous round where there is one;
+    /// `team` limits it to one team (by id).
+    pub fn of_project(
+        project: &crate::project::Project,
+        lang: crate::Lang,
+        team: Option<u32>,
+    ) -> Chart {
+        use crate::checklist::{Checklist, ItemId};
+        let checklist = Checklist::get(lang);
+        let labels = ItemId::ALL
+            .iter()
+            .map(|&id| format!("{} {}", id.number(), checklist.item(id).short_title))
+            .collect();
+        let level_names = checklist.levels.iter().map(|l| l.name.clone()).collect();
+        let mut series = Vec::new();
+        let teams: Vec<(usize, &crate::project::Team)> = project
+            .teams
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| team.is_none_or(|id| t.id == id))
+            .collect();
+        let value = |l: Option<crate::project::Level>| l.map(|l| f32::from(l.get()));
+        for &(index, t) in &teams {
+            let name = crate::export::report::display_team_name(&t.name, index, lang);
+            series.push(Series {
+                name,
+                kind: SeriesKind::Scores,
+                color: series_color(index),
+                values: t.responses.0.iter().map(|r| value(r.score)).collect(),
+            });
+        }
+        for &(index, t) in &teams {
+            if t.responses.0.iter().any(|r| r.target.is_some()) {
+                let name = crate::export::report::display_team_name(&t.name, index, lang);
+                series.push(Series {
+                    name: crate::tr!(lang, "radar.target_of", team = name),
+                    kind: SeriesKind::Target,
+                    color: series_color(index),
+                    values: t.responses.0.iter().map(|r| value(r.target)).collect(),
+                });
+            }
+        }
+        if let Some(baseline) = &project.baseline {
+            for &(index, t) in &teams {
+                if let Some(b) = baseline
+                    .teams
+                    .iter()
+                    .find(|b| b.name.trim() == t.name.trim())
+                {
+                    let name = crate::export::report::display_team_name(&t.name, index, lang);
+                    series.push(Series {
+                        name: crate::tr!(lang, "radar.baseline_of", team = name),
+                        kind: SeriesKind::Baseline,
+                        color: BASELINE_COLOR,
+                        values: b.scores.iter().map(|&l| value(l)).collect(),
+                    });
+                }
+            }
+        }
+        Chart {
+            labels,
+            series,
+            level_names,
+        }
+    }
+
+    /// The values as text, for screen readers and tests: "パートナー: 3; …" per series.
+    pub fn describe(&self) -> String {
+        self.series
+            .iter()
+            .map(|s| {
+                let values: Vec<String> = self
+                    .labels
+                    .iter()
+                    .zip(&s.values)
+                    .map(|(label, v)| {
+                        format!("{label} {}", v.map_or("–".to_owned(), |v| format!("{v}")))
+                    })
+                    .collect();
+                format!("{}: {}", s.name, values.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn chart_of_the_sample() {
+        let project = crate::project::sample_project();
+        let chart = Chart::of_project(&project, crate::Lang::Ja, None);
+        assert_eq!(chart.labels.len(), 10);
+        assert_eq!(chart.labels[0], "1 パートナー");
+        let kinds: Vec<SeriesKind> = chart.series.iter().map(|s| s.kind).collect();
+        use SeriesKind::*;
+        assert_eq!(kinds, [Scores, Scores, Target, Target, Baseline, Baseline]);
+        assert_eq!(chart.series[0].values[0], Some(3.0));
+        assert_ne!(chart.series[0].color, chart.series[1].color);
+        let one = Chart::of_project(&project, crate::Lang::Ja, Some(2));
+        assert_eq!(one.series.len(), 3);
+        assert_eq!(one.series[0].name, "市民協働課");
+        assert!(chart.describe().contains("デジタル推進課: 1 パートナー 3"));
+    }
+
+    const C: Point = Point::new(200.0, 200.0);
+
+    fn close(a: f32, b: f32) -> bool {
+        (a - b).abs() < 1e-3
+    }
+
+    fn shoelace(points: &[Point]) -> f32 {
+        let n = points.len();
+        (0..n)
+            .map(|i| {
+                let (a, b) = (points[i], points[(i + 1) % n]);
+                a.x * b.y - b.x * a.y
+            })
+            .sum::<f32>()
+            .abs()
+            / 2.0
+    }
+
+    fn triangle_area(t: &[Point; 3]) -> f32 {
+        shoelace(t)
+    }
+
+    #[test]
+    fn axes_run_clockwise_from_the_top() {
+        let layout = Layout::new(4, C, 100.0, 10.0);
+        let ends: Vec<(f32, f32)> = layout.axes.iter().map(|a| (a.end.x, a.end.y)).collect();
+        let expected = [
+            (200.0, 100.0),
+            (300.0, 200.0),
+            (200.0, 300.0),
+            (100.0, 200.0),
+        ];
+        for (got, want) in ends.iter().zip(expected) {
+            assert!(
+                close(got.0, want.0) && close(got.1, want.1),
+                "{got:?} vs {want:?}"
+            );
+        }
+        assert_eq!(layout.axes[0].h_align, HAlign::Center);
+        assert_eq!(layout.axes[0].v_align, VAlign::Bottom);
+        assert_eq!(layout.axes[1].h_align, HAlign::Left);
+        assert_eq!(layout.axes[2].v_align, VAlign::Top);
+        assert_eq!(layout.axes[3].h_align, HAlign::Right);
+    }
+
+    #[test]
+    fn rings_are_at_each_level() {
+        let layout = Layout::new(10, C, 100.0, 10.0);
+        assert_eq!(layout.rings.len(), 5);
+        for (k, ring) in layout.rings.iter().enumerate() {
+            assert_eq!(ring.len(), 10);
+            for p in ring {
+                assert!(close(p.distance(C), 20.0 * (k + 1) as f32));
+            }
+        }
+    }
+
+    #[test]
+    fn missing_values_break_the_outline() {
+        let layout = Layout::new(5, C, 100.0, 10.0);
+        let all = layout.series(&[Some(1.0), Some(2.0), Some(3.0), Some(4.0), Some(5.0)]);
+        let runs = outline_runs(&all);
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0].len(), 6, "closed");
+        let gap = layout.series(&[Some(1.0), None, Some(3.0), Some(4.0), Some(5.0)]);
+        let runs = outline_runs(&gap);
+        assert_eq!(runs.len(), 1, "one open run from item 3 round to item 1");
+        assert_eq!(runs[0].len(), 4);
+        assert_eq!(runs[0][0], gap[2].expect("present"));
+        assert_eq!(
+            fill_triangles(C, &gap).len(),
+            3,
+            "two triangles touching the gap are left out"
+        );
+        let two_gaps = layout.series(&[Some(1.0), None, Some(3.0), None, Some(5.0)]);
+        assert_eq!(outline_runs(&two_gaps).len(), 2);
+        assert!(outline_runs(&layout.series(&[None; 5])).is_empty());
+    }
+
+    #[test]
+    fn wraps_japanese_and_respects_kinsoku() {
+        let w = |s: &str| estimate_width_em(s);
+        assert_eq!(
+            wrap_label("一緒に取り組めるパートナー", 6.0, w),
+            vec!["一緒に取り組め", "るパートナー"]
+        );
+        let lines = wrap_label("あいうえお。", 5.0, w);
+        assert!(lines.iter().all(|l| !l.starts_with('。')), "{lines:?}");
+        assert_eq!(
+            wrap_label("Open government", 6.0, w),
+            vec!["Open", "government"]
+        );
+        assert_eq!(wrap_label("", 6.0, w), vec![""]);
+        assert_eq!(
+            wrap_label_balanced("2 利用者との関係", 6.5, w),
+            vec!["2 利用者と", "の関係"]
+        );
+        assert_eq!(
+            wrap_label_balanced("1 パートナー", 8.0, w),
+            vec!["1 パートナー"]
+        );
+    }
+
+    fn arb_values() -> impl Strategy<Value = Vec<Option<f32>>> {
+        prop::collection::vec(prop::option::of(1.0f32..=5.0), 3..12)
+    }
+
+    proptest! {
+        #[test]
+        fn points_stay_within_the_radius(values in arb_values(), radius in 10.0f32..500.0) {
+            let layout = Layout::new(values.len(), C, radius, 8.0);
+            for p in layout.series(&values).into_iter().flatten() {
+                prop_assert!(p.distance(C) <= radius + 1e-3);
+                prop_assert!(p.distance(C) >= radius / MAX_LEVEL - 1e-3);
+            }
+        }
+
+        #[test]
+        fn fill_covers_the_polygon_exactly(values in prop::collection::vec(1.0f32..=5.0, 3..12)) {
+            let layout = Layout::new(values.len(), C, 150.0, 8.0);
+            let points = layout.series(&values.iter().map(|&v| Some(v)).collect::<Vec<_>>());
+            let triangles = fill_triangles(C, &points);
+            prop_assert_eq!(triangles.len(), values.len());
+            let polygon: Vec<Point> = points.iter().flatten().copied().collect();
+            let fan: f32 = triangles.iter().map(triangle_area).sum();
+            // Equal areas and every triangle inside its own angular sector: exact cover, no overlap.
+            prop_assert!((fan - shoelace(&polygon)).abs() < 0.5, "fan {} vs polygon {}", fan, shoelace(&polygon));
+        }
+
+        #[test]
+        fn fitted_labels_sit_outside_the_chart_inside_the_bounds_and_apart(
+            width in 300.0f32..1600.0,
+            height in 300.0f32..1200.0,
+            label_w in 40.0f32..120.0,
+            label_h in 12.0f32..40.0,
+        ) {
+            let bounds = Rect { min: Point::new(0.0, 0.0), max: Point::new(width, height) };
+            let sizes = vec![(label_w, label_h); 10];
+            let layout = Layout::fit(bounds, &sizes, 8.0, 20.0);
+            let rects: Vec<Rect> = sizes.iter().enumerate().map(|(i, &s)| layout.label_rect(i, s)).collect();
+            for r in &rects {
+                prop_assert!(r.distance_to(layout.center) >= layout.radius, "label {:?} overlaps the chart", r);
+            }
+            if layout.radius > 20.0 {
+                for r in &rects {
+                    prop_assert!(r.min.x >= -0.1 && r.min.y >= -0.1 && r.max.x <= width + 0.1 && r.max.y <= height + 0.1);
+                }
+                // Labels of neighbouring axes do not overlap once the chart has room for them.
+                if layout.radius > 2.0 * label_w.max(label_h) {
+                    for i in 0..rects.len() {
+                        for j in i + 1..rects.len() {
+                            prop_assert!(!rects[i].intersects(&rects[j]), "labels {} and {} overlap", i, j);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! The overview at the end of the walk: the radar chart, the table of scores, and all actions.
+
+use super::ViewState;
+use super::radar::{Detail, legend_ui, radar_ui};
+use super::widgets::section_heading;
+use crate::app::{Action, Core, Screen};
+use crate::checklist::{Checklist, ItemId};
+use crate::export::report::{display_team_name, format_date};
+use crate::project::{ActionStatus, ItemStats};
+use crate::radar::Chart;
+use crate::tr;
+use egui::RichText;
+
+/// The overview's own filters.
+#[derive(Default)]
+pub struct OverviewState {
+    pub status: Option<ActionStatus>,
+    pub owner: Option<String>,
+    /// Sort actions by due date (soonest first) rather than by item.
+    pub by_due: bool,
+}
+
+pub fn overview_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut Vec<Action>) {
+    let lang = core.lang;
+    let Some(project) = core.project() else {
+        return;
+    };
+    let today = chrono::Local::now().date_naive();
+    let chart = Chart::of_project(project, lang, None);
+    if view.radar_hidden.len() != chart.series.len() {
+        view.radar_hidden = vec![false; chart.series.len()];
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(tr!(lang, "overview.title"))
+                        .size(24.0)
+                        .family(super::fonts::bold())
+                        .strong(),
+                );
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button(tr!(lang, "overview.back_to_walk")).clicked() {
+                        out.push(Action::Show(Screen::Item(ItemId::ALL[0])));
+                    }
+                });
+            });
+            if !project.meta.title.is_empty() {
+                ui.label(RichText::new(&project.meta.title).size(18.0));
+            }
+            ui.add_space(6.0);
+
+            // The chart takes the room's attention: as large as the window allows, beside the table
+            // when there is space for both.
+            let width = ui.available_width();
+            let side_by_side = width > 1000.0;
+            let chart_side = if side_by_side {
+                (width * 0.55).min(ui.available_height().max(560.0))
+            } else {
+                width.min(720.0)
+            };
+            let draw_chart = |ui: &mut egui::Ui, view: &mut ViewState| {
+                // A fixed width, so that the legend wraps under the chart instead of pushing the table away.
+                ui.allocate_ui_with_layout(
+                    egui::vec2(chart_side, chart_side * 1.1),
+                    egui::Layout::top_down(egui::Align::LEFT),
+                    |ui| {
+                        ui.set_max_width(chart_side);
+                        radar_ui(
+                            ui,
+                            &chart,
+                            &view.radar_hidden,
+                            egui::vec2(chart_side, chart_side * 0.9),
+                            Detail::Full,
+                            lang,
+                        );
+                        if let Some(i) = legend_ui(ui, &chart, &view.radar_hidden) {
+                            view.radar_hidden[i] = !view.radar_hidden[i];
+                        }
+                    },
+                );
+            };
+            if side_by_side {
+                ui.horizontal_top(|ui| {
+                    draw_chart(ui, view);
+                    ui.add_space(12.0);
+                    ui.vertical(|ui| scores_table_ui(ui, core, today));
+                });
+            } else {
+                draw_chart(ui, view);
+                scores_table_ui(ui, core, today);
+            }
+            ui.add_space(12.0);
+            actions_table_ui(ui, core, view, today, out);
+            ui.add_space(24.0);
+        });
+}
+
+fn scores_table_ui(ui: &mut egui::Ui, core: &Core, today: chrono::NaiveDate) {
+    let lang = core.lang;
+    let Some(project) = core.project() else {
+        return;
+    };
+    let checklist = Checklist::get(lang);
+    section_heading(ui, &tr!(lang, "report.scores"));
+    let has_baseline = project.baseline.is_some();
+    egui::Grid::new("scores")
+        .striped(true)
+        .spacing([14.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr!(lang, "report.col.item")).strong());
+            for (i, team) in project.teams.iter().enumerate() {
+                ui.label(RichText::new(display_team_name(&team.name, i, lang)).strong());
+            }
+            ui.end_row();
+            for id in ItemId::ALL {
+                ui.label(format!(
+                    "{}. {}",
+                    id.number(),
+                    checklist.item(id).short_title
+                ));
+                for team in &project.teams {
+                    let stats = ItemStats::of(&team.responses[id], today);
+                    let score = stats.score.map_or("–".to_owned(), |l| l.get().to_string());
+                    let target = stats.target.map_or("–".to_owned(), |l| l.get().to_string());
+                    let mut text = format!("{score} → {target}");
+                    if has_baseline {
+                        let base = project
+                            .baseline
+                            .as_ref()
+                            .and_then(|b| {
+                                b.teams.iter().find(|bt| bt.name.trim() == team.name.trim())
+                            })
+                            .and_then(|bt| bt.scores[id.index()]);
+                        if let (Some(now), Some(then)) = (stats.score, base) {
+                            let change = i32::from(now.get()) - i32::from(then.get());
+                            if change != 0 {
+                                text.push_str(&format!("  ({change:+})"));
+                            }
+                        }
+                    }
+                    let label = ui.label(text);
+                    if let Some(gap) = stats.gap() {
+                        label.on_hover_text(tr!(lang, "item.gap", gap = gap));
+                    }
+                }
+                ui.end_row();
+            }
+            ui.label(RichText::new(tr!(lang, "report.mean_score")).strong());
+            for team in &project.teams {
+                let stats = crate::project::TeamStats::of(team, today);
+                ui.label(
+                    RichText::new(
+                        stats
+                            .mean_score()
+                            .map_or("–".to_owned(), |m| format!("{m:.1}")),
+                    )
+                    .strong(),
+                );
+            }
+            ui.end_row();
+        });
+    ui.label(
+        RichText::new(tr!(lang, "overview.score_legend"))
+            .small()
+            .weak(),
+    );
+}
+
+fn actions_table_ui(
+    ui: &mut egui::Ui,
+    core: &Core,
+    view: &mut ViewState,
+    today: chrono::NaiveDate,
+    out: &mut Vec<Action>,
+) {
+    let lang = core.lang;
+    let Some(project) = core.project() else {
+        return;
+    };
+    let checklist = Checklist::get(lang);
+    section_heading(ui, &tr!(lang, "report.actions"));
+    let state = &mut view.overview;
+    let mut owners: Vec<String> = project
+        .teams
+        .iter()
+        .flat_map(|t| t.responses.0.iter().flat_map(|r| &r.actions))
+        .map(|a| a.owner.trim().to_owned())
+        .filter(|o| !o.is_empty())
+        .collect();
+    owners.sort();
+    owners.dedup();
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr!(lang, "item.status"));
+        let all = tr!(lang, "overview.all");
+        egui::ComboBox::from_id_salt("status-filter")
+            .selected_text(state.status.map_or(all.clone(), |s| s.label(lang)))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.status, None, &all);
+                for status in ActionStatus::ALL {
+                    ui.selectable_value(&mut state.status, Some(status), status.label(lang));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label(tr!(lang, "field.action_owner"));
+        egui::ComboBox::from_id_salt("owner-filter")
+            .selected_text(state.owner.clone().unwrap_or_else(|| all.clone()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.owner, None, &all);
+                for owner in &owners {
+                    ui.selectable_value(&mut state.owner, Some(owner.clone()), owner);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.checkbox(&mut state.by_due, tr!(lang, "overview.sort_by_due"));
+    });
+
+    struct Row<'a> {
+        team: String,
+        team_id: u32,
+        item: ItemId,
+        action: &'a crate::project::Action,
+    }
+    let mut rows: Vec<Row> = project
+        .teams
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| {
+            let name = display_team_name(&t.name, i, lang);
+            t.responses.iter().flat_map(move |(item, r)| {
+                let name = name.clone();
+                r.actions.iter().map(move |action| Row {
+                    team: name.clone(),
+                    team_id: t.id,
+                    item,
+                    action,
+                })
+            })
+        })
+        .filter(|r| state.status.is_none_or(|s| r.action.status == s))
+        .filter(|r| {
+            state
+                .owner
+                .as_ref()
+                .is_none_or(|o| r.action.owner.trim() == o)
+        })
+        .collect();
+    if state.by_due {
+        rows.sort_by_key(|r| (r.action.due.is_none(), r.action.due));
+    }
+    if rows.is_empty() {
+        ui.label(RichText::new(tr!(lang, "report.no_actions")).weak());
+        return;
+    }
+    let multi_team = project.teams.len() > 1;
+    egui::Grid::new("actions")
+        .striped(true)
+        .spacing([14.0, 6.0])
+        .show(ui, |ui| {
+            if multi_team {
+                ui.label(RichText::new(tr!(lang, "overview.team")).strong());
+            }
+            for key in [
+                "report.col.item",
+                "report.col.action",
+                "report.col.owner",
+                "report.col.due",
+                "item.status",
+            ] {
+                ui.label(RichText::new(tr!(lang, key)).strong());
+            }
+            ui.end_row();
+            for row in rows {
+                if multi_team {
+                    ui.label(&row.team);
+                }
+                let item_text = format!(
+                    "{}. {}",
+                    row.item.number(),
+                    checklist.item(row.item).short_title
+                );
+                if ui.link(item_text).clicked() {
+                    out.push(Action::SelectTeam(row.team_id));
+                    out.push(Action::Show(Screen::Item(row.item)));
+                }
+                ui.add(egui::Label::new(&row.action.what).wrap());
+                ui.label(&row.action.owner);
+                match row.action.due {
+                    Some(due) if row.action.is_overdue(today) => {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} ！{}",
+                                format_date(due, lang),
+                                tr!(lang, "report.overdue")
+                            ))
+                            .color(ui.visuals().error_fg_color),
+                        );
+                    }
+                    Some(due) => {
+                        ui.label(format_date(due, lang));
+                    }
+                    None => {
+                        ui.label("–");
+                    }
+                }
+                ui.label(row.action.status.label(lang));
+                ui.end_row();
+            }
+        });
+}

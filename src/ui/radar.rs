@@ -1,0 +1,290 @@
+//! The radar chart drawn with egui's painter, from the shared geometry in [`crate::radar`].
+
+use super::ViewState;
+use crate::i18n::Lang;
+use crate::project::{Project, Team};
+use crate::radar::{self as geometry, Chart, HAlign, Layout, Point, SeriesKind};
+use crate::tr;
+use egui::{Color32, Pos2, Shape, Stroke, Vec2};
+
+fn color(rgb: [u8; 3]) -> Color32 {
+    Color32::from_rgb(rgb[0], rgb[1], rgb[2])
+}
+
+fn pos(p: Point) -> Pos2 {
+    Pos2::new(p.x, p.y)
+}
+
+/// How much of the chart to draw: a full chart with words and a legend, or a small preview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    Full,
+    Preview,
+}
+
+/// A small chart of one team for the side panel: numbers as labels, no legend.
+pub fn radar_preview_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    team: &Team,
+    lang: Lang,
+    size: f32,
+    view: &mut ViewState,
+) {
+    let chart = Chart::of_project(project, lang, Some(team.id));
+    let _ = view;
+    let hidden = vec![false; chart.series.len()];
+    radar_ui(
+        ui,
+        &chart,
+        &hidden,
+        Vec2::splat(size),
+        Detail::Preview,
+        lang,
+    );
+}
+
+/// Draws `chart` in a rectangle of `size`; `hidden` switches series off (the legend's toggles).
+/// Returns the chart's response, which carries the values as its accessible description.
+pub fn radar_ui(
+    ui: &mut egui::Ui,
+    chart: &Chart,
+    hidden: &[bool],
+    size: Vec2,
+    detail: Detail,
+    lang: Lang,
+) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let description = tr!(lang, "radar.description", values = chart.describe());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let painter = ui.painter_at(rect.expand(2.0));
+    let visuals = ui.visuals();
+    let text_color = visuals.text_color();
+    let grid = visuals.weak_text_color().gamma_multiply(0.6);
+    let (font, gap) = match detail {
+        Detail::Full => (
+            egui::FontId::proportional((size.x.min(size.y) / 40.0).clamp(11.0, 20.0)),
+            10.0,
+        ),
+        Detail::Preview => (egui::FontId::proportional(11.0), 4.0),
+    };
+
+    // Labels first: their sizes decide how large the chart can be.
+    let max_label_width = match detail {
+        Detail::Full => (size.x.min(size.y) * 0.22).max(80.0),
+        Detail::Preview => 30.0,
+    };
+    // Each label is a few lines, laid out one by one so that each line can be aligned on its own.
+    let galleys: Vec<Vec<std::sync::Arc<egui::Galley>>> = chart
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let lines = match detail {
+                Detail::Full => {
+                    let measure = |s: &str| {
+                        painter
+                            .layout_no_wrap(s.to_owned(), font.clone(), text_color)
+                            .size()
+                            .x
+                    };
+                    geometry::wrap_label_balanced(label, max_label_width, measure)
+                }
+                Detail::Preview => vec![(i + 1).to_string()],
+            };
+            lines
+                .into_iter()
+                .map(|line| painter.layout_no_wrap(line, font.clone(), text_color))
+                .collect()
+        })
+        .collect();
+    let sizes: Vec<(f32, f32)> = galleys
+        .iter()
+        .map(|lines| {
+            let width = lines.iter().map(|g| g.size().x).fold(0.0, f32::max);
+            (width, lines.iter().map(|g| g.size().y).sum())
+        })
+        .collect();
+    let bounds = geometry::Rect {
+        min: Point::new(rect.min.x + 2.0, rect.min.y + 2.0),
+        max: Point::new(rect.max.x - 2.0, rect.max.y - 2.0),
+    };
+    let layout = Layout::fit(bounds, &sizes, gap, 10.0);
+    let center = pos(layout.center);
+
+    // Rings for levels 1–5 and the axes.
+    for (k, ring) in layout.rings.iter().enumerate() {
+        let width = if k + 1 == layout.rings.len() {
+            1.5
+        } else {
+            1.0
+        };
+        painter.add(Shape::closed_line(
+            ring.iter().copied().map(pos).collect(),
+            Stroke::new(width, grid),
+        ));
+    }
+    for axis in &layout.axes {
+        painter.line_segment([center, pos(axis.end)], Stroke::new(1.0, grid));
+    }
+
+    // Series: fills under outlines, the baseline under everything else.
+    let mut order: Vec<usize> = (0..chart.series.len())
+        .filter(|&i| !hidden.get(i).copied().unwrap_or(false))
+        .collect();
+    order.sort_by_key(|&i| match chart.series[i].kind {
+        SeriesKind::Baseline => 0,
+        SeriesKind::Scores => 1,
+        SeriesKind::Target => 2,
+    });
+    let line_scale = if detail == Detail::Full { 1.0 } else { 0.6 };
+    for &i in &order {
+        let series = &chart.series[i];
+        let points = layout.series(&series.values);
+        let c = color(series.color);
+        match series.kind {
+            SeriesKind::Scores => {
+                let mut mesh = egui::Mesh::default();
+                let fill = c.gamma_multiply(0.25);
+                for [a, b, d] in geometry::fill_triangles(layout.center, &points) {
+                    let base = mesh.vertices.len() as u32;
+                    for p in [a, b, d] {
+                        mesh.colored_vertex(pos(p), fill);
+                    }
+                    mesh.add_triangle(base, base + 1, base + 2);
+                }
+                painter.add(Shape::mesh(mesh));
+                for run in geometry::outline_runs(&points) {
+                    painter.add(Shape::line(
+                        run.into_iter().map(pos).collect(),
+                        Stroke::new(2.5 * line_scale, c),
+                    ));
+                }
+                for p in points.iter().flatten() {
+                    painter.circle_filled(pos(*p), 3.5 * line_scale, c);
+                }
+            }
+            SeriesKind::Target => {
+                for run in geometry::outline_runs(&points) {
+                    let run: Vec<Pos2> = run.into_iter().map(pos).collect();
+                    painter.extend(Shape::dashed_line(
+                        &run,
+                        Stroke::new(2.0 * line_scale, c),
+                        7.0,
+                        5.0,
+                    ));
+                }
+            }
+            SeriesKind::Baseline => {
+                for run in geometry::outline_runs(&points) {
+                    painter.add(Shape::line(
+                        run.into_iter().map(pos).collect(),
+                        Stroke::new(1.2 * line_scale, c),
+                    ));
+                }
+            }
+        }
+    }
+
+    // Labels outside the chart, and the level words along the first axis.
+    for (i, lines) in galleys.into_iter().enumerate() {
+        let r = layout.label_rect(i, sizes[i]);
+        let mut y = r.min.y;
+        for line in lines {
+            let w = line.size().x;
+            let x = match layout.axes[i].h_align {
+                HAlign::Left => r.min.x,
+                HAlign::Center => (r.min.x + r.max.x - w) / 2.0,
+                HAlign::Right => r.max.x - w,
+            };
+            let height = line.size().y;
+            painter.galley(Pos2::new(x, y), line, text_color);
+            y += height;
+        }
+    }
+    if detail == Detail::Full {
+        let small = egui::FontId::proportional((font.size * 0.75).max(10.0));
+        for (k, ring) in layout.rings.iter().enumerate() {
+            let Some(first) = ring.first() else { continue };
+            let name = chart.level_names.get(k).cloned().unwrap_or_default();
+            painter.text(
+                pos(*first) + Vec2::new(4.0, 1.0),
+                egui::Align2::LEFT_TOP,
+                format!("{} {name}", k + 1),
+                small.clone(),
+                visuals.weak_text_color(),
+            );
+        }
+    }
+
+    // Hover: the nearest vertex within reach names item, series and value.
+    if detail == Detail::Full
+        && let Some(pointer) = response.hover_pos()
+    {
+        let mut best: Option<(f32, usize, usize, f32)> = None;
+        for &i in &order {
+            for (axis, v) in chart.series[i].values.iter().enumerate() {
+                let Some(v) = v else { continue };
+                let d = pos(layout.point(axis, *v)).distance(pointer);
+                if d < 14.0 && best.is_none_or(|b| d < b.0) {
+                    best = Some((d, i, axis, *v));
+                }
+            }
+        }
+        if let Some((_, i, axis, value)) = best {
+            let series = &chart.series[i];
+            let level = chart
+                .level_names
+                .get(value as usize - 1)
+                .cloned()
+                .unwrap_or_default();
+            let text = format!("{}\n{}: {} {level}", chart.labels[axis], series.name, value);
+            response.clone().on_hover_text_at_pointer(text);
+        }
+    }
+    response
+}
+
+/// The legend with a toggle per series. Returns the index of a toggled series.
+pub fn legend_ui(ui: &mut egui::Ui, chart: &Chart, hidden: &[bool]) -> Option<usize> {
+    let mut toggled = None;
+    ui.horizontal_wrapped(|ui| {
+        for (i, series) in chart.series.iter().enumerate() {
+            let mut shown = !hidden.get(i).copied().unwrap_or(false);
+            let (swatch, _) = ui.allocate_exact_size(Vec2::new(22.0, 14.0), egui::Sense::hover());
+            let c = color(series.color);
+            let y = swatch.center().y;
+            match series.kind {
+                SeriesKind::Scores => {
+                    ui.painter()
+                        .rect_filled(swatch.shrink(2.0), 2.0, c.gamma_multiply(0.4));
+                    ui.painter().rect_stroke(
+                        swatch.shrink(2.0),
+                        2.0,
+                        Stroke::new(2.0, c),
+                        egui::StrokeKind::Inside,
+                    );
+                }
+                SeriesKind::Target => {
+                    let line = [Pos2::new(swatch.left(), y), Pos2::new(swatch.right(), y)];
+                    ui.painter()
+                        .extend(Shape::dashed_line(&line, Stroke::new(2.0, c), 5.0, 3.0));
+                }
+                SeriesKind::Baseline => {
+                    ui.painter().line_segment(
+                        [Pos2::new(swatch.left(), y), Pos2::new(swatch.right(), y)],
+                        Stroke::new(1.5, c),
+                    );
+                }
+            }
+            if ui.checkbox(&mut shown, &series.name).changed() {
+                toggled = Some(i);
+            }
+            ui.add_space(8.0);
+        }
+    });
+    toggled
+}

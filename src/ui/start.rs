@@ -1,0 +1,106 @@
+//! The start screen: new project, open, the sample, recent files.
+
+use super::ViewState;
+use crate::app::{Action, Core};
+use crate::tr;
+use egui::RichText;
+
+pub fn start_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut Vec<Action>) {
+    let lang = core.lang;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space((ui.available_height() * 0.08).clamp(12.0, 60.0));
+            let icon = view.icon.get_or_insert_with(|| {
+                super::icon::texture(ui.ctx()).unwrap_or_else(|| {
+                    ui.ctx().load_texture(
+                        "kizuki-icon-missing",
+                        egui::ColorImage::example(),
+                        Default::default(),
+                    )
+                })
+            });
+            ui.add(egui::Image::new((icon.id(), egui::vec2(112.0, 112.0))).alt_text("Kizuki"));
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new("Kizuki（気づき）")
+                    .size(34.0)
+                    .family(super::fonts::bold())
+                    .strong(),
+            );
+            ui.add_space(4.0);
+            ui.label(RichText::new(tr!(lang, "start.tagline")).size(17.0));
+            ui.add_space(24.0);
+
+            let button = |text: String| {
+                egui::Button::new(RichText::new(text).size(17.0)).min_size(egui::vec2(300.0, 40.0))
+            };
+            if ui.add(button(tr!(lang, "start.new"))).clicked() {
+                out.push(Action::New);
+            }
+            if ui.add(button(tr!(lang, "start.open"))).clicked() {
+                out.push(Action::Open);
+            }
+            if ui.add(button(tr!(lang, "start.sample"))).clicked() {
+                out.push(Action::OpenSample);
+            }
+            ui.add_space(4.0);
+            ui.label(RichText::new(tr!(lang, "start.drop_hint")).weak());
+
+            ui.add_space(24.0);
+            ui.label(
+                RichText::new(tr!(lang, "start.recent"))
+                    .size(18.0)
+                    .family(super::fonts::bold())
+                    .strong(),
+            );
+            ui.add_space(4.0);
+            if core.settings.recent.is_empty() {
+                ui.label(RichText::new(tr!(lang, "start.no_recent")).weak());
+            }
+            let width = ui.available_width().min(720.0);
+            for path in &core.settings.recent {
+                ui.allocate_ui(egui::vec2(width, 30.0), |ui| {
+                    ui.horizontal(|ui| {
+                        let exists = path.exists();
+                        let name = path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        let folder = path
+                            .parent()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default();
+                        let remove = ui
+                            .small_button("×")
+                            .on_hover_text(tr!(lang, "start.forget"));
+                        super::widgets::accessible_name(
+                            &remove,
+                            egui::Role::Button,
+                            None,
+                            &format!("{} {name}", tr!(lang, "start.forget")),
+                        );
+                        if remove.clicked() {
+                            out.push(Action::ForgetRecent(path.clone()));
+                        }
+                        if exists {
+                            if ui
+                                .link(RichText::new(&name).strong())
+                                .on_hover_text(path.display().to_string())
+                                .clicked()
+                            {
+                                out.push(Action::OpenPath(path.clone()));
+                            }
+                        } else {
+                            ui.label(RichText::new(&name).strikethrough().weak());
+                            ui.label(
+                                RichText::new(tr!(lang, "start.missing"))
+                                    .color(ui.visuals().warn_fg_color),
+                            );
+                        }
+                        ui.label(RichText::new(folder).small().weak());
+                    });
+                });
+            }
+        });
+    });
+}
