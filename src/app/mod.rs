@@ -557,11 +557,10 @@ impl KizukiApp {
             self.actions.push(Action::OpenPath(path));
         }
         self.actions.extend(ui::shortcuts(ctx, &self.core));
-        if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
-            if self.core.doc.as_ref().is_some_and(|d| d.dirty) {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.core.pending = Some(Pending::Quit);
-            }
+        let dirty = self.core.doc.as_ref().is_some_and(|d| d.dirty);
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed && dirty {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.core.pending = Some(Pending::Quit);
         }
         self.run_actions(ctx);
         let title = self.window_title();

@@ -1,5 +1,6 @@
 //! One item of the walk: the guidebook's text beside the team's votes, score, notes and actions.
 
+use super::ViewState;
 use super::widgets::{accessible_name, level_picker_ui, section_heading, text_area_ui};
 use crate::app::edit::{Edit, TextField};
 use crate::app::{Action, Core, Screen};
@@ -9,7 +10,13 @@ use crate::project::{ActionStatus, ItemResponse, Team, VoteSpread};
 use crate::tr;
 use egui::{RichText, Role};
 
-pub fn item_ui(ui: &mut egui::Ui, core: &Core, id: ItemId, out: &mut Vec<Action>) {
+pub fn item_ui(
+    ui: &mut egui::Ui,
+    core: &Core,
+    view: &mut ViewState,
+    id: ItemId,
+    out: &mut Vec<Action>,
+) {
     let lang = core.lang;
     let Some(project) = core.project() else {
         return;
@@ -34,7 +41,7 @@ pub fn item_ui(ui: &mut egui::Ui, core: &Core, id: ItemId, out: &mut Vec<Action>
                 .id_salt("answers")
                 .auto_shrink([false, false])
                 .show(&mut columns[1], |ui| {
-                    answers_ui(ui, team, id, lang, out);
+                    answers_ui(ui, team, id, lang, &mut view.focus_action, out);
                 });
         });
     } else {
@@ -46,7 +53,7 @@ pub fn item_ui(ui: &mut egui::Ui, core: &Core, id: ItemId, out: &mut Vec<Action>
                     guide_ui(ui, team, id, item, lang, out);
                     ui.separator();
                 }
-                answers_ui(ui, team, id, lang, out);
+                answers_ui(ui, team, id, lang, &mut view.focus_action, out);
             });
     }
 }
@@ -177,7 +184,14 @@ fn guide_ui(
 }
 
 /// The team's work on the item: votes, the agreed score and target, notes, actions.
-fn answers_ui(ui: &mut egui::Ui, team: &Team, id: ItemId, lang: Lang, out: &mut Vec<Action>) {
+fn answers_ui(
+    ui: &mut egui::Ui,
+    team: &Team,
+    id: ItemId,
+    lang: Lang,
+    focus_action: &mut Option<u32>,
+    out: &mut Vec<Action>,
+) {
     let response = &team.responses[id];
     votes_ui(ui, team, id, response, lang, out);
 
@@ -240,7 +254,7 @@ fn answers_ui(ui: &mut egui::Ui, team: &Team, id: ItemId, lang: Lang, out: &mut 
         out,
     );
 
-    actions_ui(ui, team, id, response, lang, out);
+    actions_ui(ui, team, id, response, lang, focus_action, out);
     ui.add_space(24.0);
 }
 
@@ -378,6 +392,7 @@ fn actions_ui(
     id: ItemId,
     response: &ItemResponse,
     lang: Lang,
+    focus_action: &mut Option<u32>,
     out: &mut Vec<Action>,
 ) {
     section_heading(ui, &tr!(lang, "item.actions"));
@@ -406,6 +421,12 @@ fn actions_ui(
                         None,
                         &format!("{} {number}", tr!(lang, "field.action_what")),
                     );
+                    // A new action gets the keyboard at once, scrolled into view.
+                    if *focus_action == Some(a) {
+                        edit.request_focus();
+                        edit.scroll_to_me(Some(egui::Align::Center));
+                        *focus_action = None;
+                    }
                     if edit.changed() {
                         out.push(Action::Edit(Edit::SetText(
                             TextField::ActionWhat {
@@ -590,6 +611,7 @@ fn actions_ui(
             });
     }
     if ui.button(tr!(lang, "item.add_action")).clicked() {
+        *focus_action = Some(crate::project::Project::next_action_id(team));
         out.push(Action::Edit(Edit::AddAction {
             team: team.id,
             item: id,

@@ -30,6 +30,8 @@ pub struct ViewState {
     pub overview: overview::OverviewState,
     pub icon: Option<egui::TextureHandle>,
     pub radar_hidden: Vec<bool>,
+    /// An action just added, whose text field takes the keyboard when it first appears.
+    pub focus_action: Option<u32>,
 }
 
 /// Fonts and style, once per context.
@@ -148,7 +150,7 @@ pub fn root_ui(
             None => start::start_ui(ui, core, view, out),
             Some(_) => match core.screen {
                 Screen::Setup => setup::setup_ui(ui, core, view, out),
-                Screen::Item(item) => item::item_ui(ui, core, item, out),
+                Screen::Item(item) => item::item_ui(ui, core, view, item, out),
                 Screen::Overview => overview::overview_ui(ui, core, view, out),
             },
         }
@@ -163,10 +165,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
     let has_doc = core.doc.is_some();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr!(lang, "menu.file"), |ui| {
-            let item = |ui: &mut egui::Ui, enabled: bool, text: String, shortcut: &str| {
-                let button = egui::Button::new(text).shortcut_text(shortcut);
-                ui.add_enabled(enabled, button).clicked()
-            };
+            let item = widgets::menu_item_ui;
             if item(ui, true, tr!(lang, "menu.new"), "Ctrl+N") {
                 out.push(Action::New);
             }
@@ -226,18 +225,20 @@ fn menu_bar_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
         });
         ui.menu_button(tr!(lang, "menu.edit"), |ui| {
             let doc = core.doc.as_ref();
-            let undo = egui::Button::new(tr!(lang, "menu.undo")).shortcut_text("Ctrl+Z");
-            if ui
-                .add_enabled(doc.is_some_and(|d| d.can_undo()), undo)
-                .clicked()
-            {
+            if widgets::menu_item_ui(
+                ui,
+                doc.is_some_and(|d| d.can_undo()),
+                tr!(lang, "menu.undo"),
+                "Ctrl+Z",
+            ) {
                 out.push(Action::Undo);
             }
-            let redo = egui::Button::new(tr!(lang, "menu.redo")).shortcut_text("Ctrl+Shift+Z");
-            if ui
-                .add_enabled(doc.is_some_and(|d| d.can_redo()), redo)
-                .clicked()
-            {
+            if widgets::menu_item_ui(
+                ui,
+                doc.is_some_and(|d| d.can_redo()),
+                tr!(lang, "menu.redo"),
+                "Ctrl+Shift+Z",
+            ) {
                 out.push(Action::Redo);
             }
         });
@@ -269,10 +270,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
                 (Zoom::Out, "menu.zoom_out", "Ctrl+-"),
                 (Zoom::Reset, "menu.zoom_reset", "Ctrl+0"),
             ] {
-                if ui
-                    .add(egui::Button::new(tr!(lang, key)).shortcut_text(keys))
-                    .clicked()
-                {
+                if widgets::menu_item_ui(ui, true, tr!(lang, key), keys) {
                     out.push(Action::Zoom(zoom));
                 }
             }
@@ -384,9 +382,7 @@ fn path_entry_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
                     out.push(Action::EnterPathText(text.clone()));
                 }
                 // Enter confirms, but not the Enter that ends an input method's conversion.
-                let enter = response.lost_focus()
-                    && ui.input(|i| i.key_pressed(Key::Enter))
-                    && !widgets::ime_active(ui);
+                let enter = widgets::enter_submits(ui, &response);
                 let path = PathBuf::from(text.trim());
                 if (ui.button(button).clicked() || enter) && !text.trim().is_empty() {
                     out.push(match &entry.purpose {
@@ -464,11 +460,15 @@ fn side_panel_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut
         .show(ui, |ui| {
             ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
                 let entry = |ui: &mut egui::Ui, selected: bool, text: RichText, badge: RichText| {
-                    ui.add(
+                    let name = text.text().trim().to_owned();
+                    let response = ui.add(
                         egui::Button::selectable(selected, text)
                             .shortcut_text(badge)
                             .min_size(egui::vec2(0.0, 30.0)),
-                    )
+                    );
+                    // Named by its text alone, without the score badge beside it.
+                    widgets::accessible_name(&response, egui::Role::Button, Some(selected), &name);
+                    response
                 };
                 let setup = entry(
                     ui,

@@ -202,9 +202,7 @@ pub fn setup_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut 
                                 view.new_member_name = name.clone();
                             }
                             // Enter adds the member, unless it only confirmed an input method's conversion.
-                            let enter = response.lost_focus()
-                                && ui.input(|i| i.key_pressed(egui::Key::Enter))
-                                && !super::widgets::ime_active(ui);
+                            let enter = super::widgets::enter_submits(ui, &response);
                             let add = ui.button(tr!(lang, "setup.add_member"));
                             accessible_name(
                                 &add,

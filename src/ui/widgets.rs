@@ -22,6 +22,35 @@ pub fn accessible_name(response: &egui::Response, kind: Role, selected: Option<b
         Some(selected) => WidgetInfo::selected(kind, enabled, selected, name),
         None => WidgetInfo::labeled(kind, enabled, name),
     });
+    // egui puts a text field's info label into its value; the name proper is set here.
+    response
+        .ctx
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
+}
+
+/// A menu entry with a shortcut shown at its right, named by its text alone.
+pub fn menu_item_ui(ui: &mut egui::Ui, enabled: bool, text: String, shortcut: &str) -> bool {
+    let mut button = egui::Button::new(text.as_str());
+    if !shortcut.is_empty() {
+        button = button.shortcut_text(shortcut);
+    }
+    let response = ui.add_enabled(enabled, button);
+    accessible_name(&response, Role::Button, None, &text);
+    response.clicked()
+}
+
+/// Remembers input-method activity per widget, so that the Enter confirming a conversion (which
+/// may arrive with the commit or one frame later) does not also submit.
+pub fn enter_submits(ui: &egui::Ui, response: &egui::Response) -> bool {
+    let frame = ui.ctx().cumulative_frame_nr();
+    let key = response.id.with("last-ime-frame");
+    if ime_active(ui) {
+        ui.data_mut(|d| d.insert_temp(key, frame));
+    }
+    let recent_ime = ui
+        .data(|d| d.get_temp::<u64>(key))
+        .is_some_and(|f| frame.saturating_sub(f) <= 2);
+    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && !recent_ime
 }
 
 /// A labelled single-line field bound to a project text.
@@ -175,7 +204,9 @@ pub fn date_picker_ui(
         .add(
             egui_extras::DatePickerButton::new(&mut picked)
                 .id_salt(id_salt)
-                .format("%Y-%m-%d"),
+                .format("%Y-%m-%d")
+                // Its icon is an emoji that no bundled font has.
+                .show_icon(false),
         )
         .labelled_by(label);
     if !response.changed() {

@@ -1,0 +1,116 @@
+//! Pictures of the window, rendered on the CPU (Mesa) and compared with the committed PNGs in
+//! `tests/snapshots/`, so that a layout regression shows. `UPDATE_SNAPSHOTS=1 cargo test --test
+//! snapshots` rewrites them after an intended change; look at the new PNGs before committing them.
+
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotOptions};
+use kizuki::Lang;
+use kizuki::app::KizukiApp;
+use kizuki::project::{Level, sample_project};
+use kizuki::radar::Chart;
+use kizuki::ui::radar::{Detail, radar_ui};
+
+/// Software rendering differs slightly between Mesa versions; text anti-aliasing most of all.
+fn options() -> SnapshotOptions {
+    SnapshotOptions::default()
+        .threshold(1.5)
+        .max_failed_pixels(800)
+}
+
+fn window(theme: egui::Theme) -> Harness<'static, KizukiApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(theme)
+        .wgpu()
+        .build_eframe(|cc| {
+            let app = KizukiApp::new(cc, Some(Lang::Ja), None);
+            cc.egui_ctx.set_theme(theme);
+            app
+        })
+}
+
+fn open_sample(h: &mut Harness<'_, KizukiApp>) {
+    h.run();
+    h.get_by_label("サンプルを見る").click();
+    h.run();
+}
+
+#[test]
+fn item_screen_in_japanese() {
+    let mut h = window(egui::Theme::Light);
+    open_sample(&mut h);
+    h.get_all_by_label("1. パートナー")
+        .next()
+        .expect("side panel entry")
+        .click();
+    h.run();
+    h.snapshot_options("item_screen_ja", &options());
+}
+
+#[test]
+fn overview_in_japanese() {
+    let mut h = window(egui::Theme::Light);
+    open_sample(&mut h);
+    h.snapshot_options("overview_ja", &options());
+}
+
+#[test]
+fn start_screen_dark() {
+    let mut h = window(egui::Theme::Dark);
+    h.run();
+    h.snapshot_options("start_dark", &options());
+}
+
+fn chart_with(series: usize) -> Chart {
+    let mut project = sample_project();
+    project.baseline = None;
+    while project.teams.len() < series {
+        let mut team = project.teams[project.teams.len() % 2].clone();
+        team.id = project.next_team_id();
+        team.name = format!("チーム{}", team.id);
+        for (i, r) in team.responses.0.iter_mut().enumerate() {
+            r.score = Level::new(((i + team.id as usize) % 5 + 1) as u8);
+        }
+        project.teams.push(team);
+    }
+    project.teams.truncate(series);
+    for team in &mut project.teams {
+        for r in team.responses.0.iter_mut() {
+            r.target = None;
+        }
+    }
+    // One missing score shows how a gap is drawn.
+    project.teams[0].responses.0[4].score = None;
+    Chart::of_project(&project, Lang::Ja, None)
+}
+
+#[test]
+fn radar_with_one_two_and_four_series_in_both_themes() {
+    let mut results = egui_kittest::SnapshotResults::default();
+    for series in [1, 2, 4] {
+        for (theme, name) in [(egui::Theme::Light, "light"), (egui::Theme::Dark, "dark")] {
+            let chart = chart_with(series);
+            assert_eq!(chart.series.len(), series);
+            let mut h = Harness::builder()
+                .with_size(egui::vec2(640.0, 560.0))
+                .with_theme(theme)
+                .wgpu()
+                .build_ui(move |ui| {
+                    kizuki::ui::setup_context(ui.ctx());
+                    let hidden = vec![false; chart.series.len()];
+                    radar_ui(
+                        ui,
+                        &chart,
+                        &hidden,
+                        egui::vec2(620.0, 540.0),
+                        Detail::Full,
+                        Lang::Ja,
+                    );
+                });
+            h.run();
+            h.snapshot_options(format!("radar_{series}_{name}"), &options());
+            results.extend_harness(&mut h);
+        }
+    }
+    results.unwrap();
+}
