@@ -65,7 +65,7 @@ pub enum Command {
     /// 概要を書き出す / Export the workshop summary
     Export {
         file: PathBuf,
-        /// 形式 / Format: md
+        /// 形式 / Format: html, md, csv (actions), csv-scores, svg
         #[arg(long, default_value = "md")]
         format: String,
         /// 書き出し先（- で標準出力）/ Output path (- for standard output); default: beside the project
@@ -217,7 +217,7 @@ fn export_file(
     lang: Lang,
 ) -> Result<(), String> {
     let format: Format = format.parse().map_err(|f: String| {
-        let known: Vec<String> = Format::ALL.iter().map(|f| f.to_string()).collect();
+        let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
         tr!(
             lang,
             "cli.unknown_format",
@@ -270,5 +270,10 @@ fn beside(project: &Path, format: Format) -> PathBuf {
     let stem = name
         .strip_suffix(&format!(".{}", file::EXTENSION))
         .or_else(|| name.rsplit_once('.').map(|(s, _)| s));
-    project.with_file_name(format!("{}.{}", stem.unwrap_or(name), format.extension()))
+    project.with_file_name(format!(
+        "{}{}.{}",
+        stem.unwrap_or(name),
+        format.file_suffix(),
+        format.extension()
+    ))
 }

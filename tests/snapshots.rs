@@ -23,7 +23,8 @@ fn window(theme: egui::Theme) -> Harness<'static, KizukiApp> {
         .with_theme(theme)
         .wgpu()
         .build_eframe(|cc| {
-            let app = KizukiApp::new(cc, Some(Lang::Ja), None);
+            let mut app = KizukiApp::new(cc, Some(Lang::Ja), None);
+            app.core.today_override = chrono::NaiveDate::from_ymd_opt(2026, 11, 26);
             cc.egui_ctx.set_theme(theme);
             app
         })

@@ -137,11 +137,19 @@ pub struct Core {
     pub pending: Option<Pending>,
     pub path_entry: Option<PathEntry>,
     pub lang: Lang,
+    /// A fixed "today", for tests and screenshots that must not change with the calendar.
+    pub today_override: Option<chrono::NaiveDate>,
 }
 
 impl Core {
     pub fn project(&self) -> Option<&Project> {
         self.doc.as_ref().map(|d| &d.project)
+    }
+
+    /// The day against which due dates are judged.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today_override
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     /// The selected team's id, falling back to the first team.
@@ -197,6 +205,7 @@ impl KizukiApp {
                 pending: None,
                 path_entry: None,
                 lang,
+                today_override: None,
             },
             view: ui::ViewState::default(),
             dialogs: Dialogs::default(),
@@ -396,7 +405,7 @@ impl KizukiApp {
         let Some(project) = self.core.project() else {
             return;
         };
-        let options = ExportOptions::new(lang, chrono::Local::now().date_naive());
+        let options = ExportOptions::new(lang, self.core.today());
         let result = export::render(project, format, &options)
             .map_err(|e| e.message(lang))
             .and_then(|bytes| {
@@ -468,7 +477,7 @@ impl KizukiApp {
                     .strip_suffix(&format!(".{}", file::EXTENSION))
                     .unwrap_or(&stem)
                     .to_owned();
-                format!("{stem}.{}", format.extension())
+                format!("{stem}{}.{}", format.file_suffix(), format.extension())
             }
         };
         folder.join(name)

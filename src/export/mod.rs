@@ -1,8 +1,11 @@
 //! Exports of the workshop summary. Every format renders the same [`report::Report`], so they say
 //! the same thing; adding a format is one more file here and one more [`Format`] variant.
 
+pub mod csv;
+pub mod html;
 pub mod markdown;
 pub mod report;
+pub mod svg;
 
 use crate::i18n::Lang;
 use crate::project::Project;
@@ -14,22 +17,55 @@ use std::str::FromStr;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     Markdown,
+    Html,
+    Svg,
+    /// The actions, one per row.
+    CsvActions,
+    /// The scores and answers, one row per team and item.
+    CsvScores,
 }
 
 impl Format {
-    pub const ALL: [Format; 1] = [Format::Markdown];
+    pub const ALL: [Format; 5] = [
+        Format::Html,
+        Format::Markdown,
+        Format::CsvActions,
+        Format::CsvScores,
+        Format::Svg,
+    ];
 
     /// The file name ending, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Svg => "svg",
+            Format::CsvActions | Format::CsvScores => "csv",
+        }
+    }
+
+    /// The name used on the command line (`--format`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::CsvActions => "csv",
+            Format::CsvScores => "csv-scores",
+            other => other.extension(),
+        }
+    }
+
+    /// What goes between a project's name and the extension, so that formats sharing an extension
+    /// do not overwrite each other: `workshop-scores.csv` beside `workshop.csv`.
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            Format::CsvScores => "-scores",
+            _ => "",
         }
     }
 }
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.extension())
+        f.write_str(self.name())
     }
 }
 
@@ -39,6 +75,10 @@ impl FromStr for Format {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "md" | "markdown" => Ok(Format::Markdown),
+            "html" | "htm" => Ok(Format::Html),
+            "svg" => Ok(Format::Svg),
+            "csv" | "csv-actions" => Ok(Format::CsvActions),
+            "csv-scores" => Ok(Format::CsvScores),
             other => Err(other.to_owned()),
         }
     }
@@ -90,5 +130,9 @@ pub fn render(
     let report = report::Report::build(project, options)?;
     Ok(match format {
         Format::Markdown => markdown::render(&report).into_bytes(),
+        Format::Html => html::render(&report).into_bytes(),
+        Format::Svg => svg::chart_svg(&report.chart, &report.title, 800.0, 800.0).into_bytes(),
+        Format::CsvActions => csv::actions(&report),
+        Format::CsvScores => csv::scores(&report),
     })
 }

@@ -15,6 +15,8 @@ pub struct Report {
     pub baseline_title: Option<String>,
     pub teams: Vec<TeamReport>,
     pub today: NaiveDate,
+    /// The radar chart of the teams in the report.
+    pub chart: crate::radar::Chart,
 }
 
 pub struct TeamReport {
@@ -65,6 +67,11 @@ impl Report {
     pub fn build(project: &Project, options: &ExportOptions) -> Result<Report, ExportError> {
         let lang = options.lang;
         let checklist = Checklist::get(lang);
+        let only_team = options
+            .team
+            .as_ref()
+            .and_then(|name| project.teams.iter().find(|t| t.name.trim() == name.trim()));
+        let chart = crate::radar::Chart::of_project(project, lang, only_team.map(|t| t.id));
         let teams: Vec<_> = match &options.team {
             Some(name) => {
                 let found: Vec<_> = project
@@ -178,6 +185,7 @@ impl Report {
             }),
             teams: team_reports,
             today: options.today,
+            chart,
         })
     }
 

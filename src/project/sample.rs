@@ -159,7 +159,7 @@ const DIGITAL_TEAM: [SampleAnswer; ITEM_COUNT] = [
         actions: &[(
             "電子申請が止まった場合の窓口対応手順を文書化する",
             "山本",
-            "2026-11-30",
+            "2026-11-25",
             Todo,
         )],
     },

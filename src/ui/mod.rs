@@ -208,7 +208,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
                     }
                     ui.separator();
                     for format in Format::ALL {
-                        let text = tr!(lang, "menu.export_path", format = format.extension());
+                        let text = tr!(lang, "menu.export_path", format = format.name());
                         if ui.button(text).clicked() {
                             out.push(Action::EnterPath(Purpose::Export(format)));
                         }
@@ -306,6 +306,10 @@ fn menu_bar_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
 pub fn format_label(format: Format, lang: Lang) -> String {
     match format {
         Format::Markdown => tr!(lang, "format.md"),
+        Format::Html => tr!(lang, "format.html"),
+        Format::Svg => tr!(lang, "format.svg"),
+        Format::CsvActions => tr!(lang, "format.csv_actions"),
+        Format::CsvScores => tr!(lang, "format.csv_scores"),
     }
 }
 

@@ -25,7 +25,7 @@ pub fn overview_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &m
     let Some(project) = core.project() else {
         return;
     };
-    let today = chrono::Local::now().date_naive();
+    let today = core.today();
     let chart = Chart::of_project(project, lang, None);
     if view.radar_hidden.len() != chart.series.len() {
         view.radar_hidden = vec![false; chart.series.len()];

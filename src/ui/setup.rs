@@ -43,7 +43,7 @@ pub fn setup_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut 
                     }
                     let label = ui.label(tr!(lang, "field.date"));
                     ui.horizontal(|ui| {
-                        let date = m.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+                        let date = m.date.unwrap_or_else(|| core.today());
                         if let Some(date) =
                             super::widgets::date_picker_ui(ui, "meta-date", date, label.id)
                         {

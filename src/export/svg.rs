@@ -1,0 +1,252 @@
+//! The radar chart as SVG: the same geometry and colours as the window, labels as real text.
+
+use crate::radar::{self as geometry, Chart, HAlign, Layout, Point, SeriesKind};
+use std::fmt::Write;
+
+/// The font families asked for: the bundled one first, then the common Japanese system fonts.
+pub const FONT_FAMILY: &str = "'BIZ UDPGothic', 'BIZ UDPゴシック', 'Hiragino Sans', 'Yu Gothic', 'Meiryo', 'Noto Sans CJK JP', sans-serif";
+
+fn hex(rgb: [u8; 3]) -> String {
+    format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
+}
+
+fn points_attr(points: &[Point]) -> String {
+    points
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Escapes text for XML content and attributes.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The chart as an SVG document of `width` × `height` (the legend included), for files and for
+/// inlining into HTML.
+pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String {
+    let font_size = (width.min(height) / 48.0).clamp(11.0, 18.0);
+    let line_height = font_size * 1.25;
+    let legend_rows = chart.series.len().div_ceil(2);
+    let legend_height = legend_rows as f32 * line_height * 1.3 + 12.0;
+    let chart_height = height - legend_height;
+
+    let measure = |s: &str| geometry::estimate_width_em(s) * font_size;
+    let max_label = width.min(chart_height) * 0.22;
+    let labels: Vec<Vec<String>> = chart
+        .labels
+        .iter()
+        .map(|l| geometry::wrap_label_balanced(l, max_label, measure))
+        .collect();
+    let sizes: Vec<(f32, f32)> = labels
+        .iter()
+        .map(|lines| {
+            (
+                lines.iter().map(|l| measure(l)).fold(0.0, f32::max),
+                lines.len() as f32 * line_height,
+            )
+        })
+        .collect();
+    let bounds = geometry::Rect {
+        min: Point::new(8.0, 8.0),
+        max: Point::new(width - 8.0, chart_height - 4.0),
+    };
+    let layout = Layout::fit(bounds, &sizes, 12.0, 20.0);
+
+    let mut svg = String::new();
+    let w = &mut svg;
+    // Writing into a String cannot fail; the results are ignored on purpose.
+    let _ = writeln!(
+        w,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{}" font-size="{font_size:.1}" role="img" aria-label="{}">"#,
+        xml_escape(FONT_FAMILY).replace("&apos;", "'"),
+        xml_escape(title)
+    );
+    let _ = writeln!(w, "  <title>{}</title>", xml_escape(title));
+    let _ = writeln!(
+        w,
+        r##"  <rect width="{width}" height="{height}" fill="#ffffff"/>"##
+    );
+    let _ = writeln!(w, r##"  <g class="grid" fill="none" stroke="#c8c8c8">"##);
+    for (k, ring) in layout.rings.iter().enumerate() {
+        let stroke_width = if k + 1 == layout.rings.len() {
+            1.5
+        } else {
+            1.0
+        };
+        let _ = writeln!(
+            w,
+            r#"    <polygon points="{}" stroke-width="{stroke_width}"/>"#,
+            points_attr(ring)
+        );
+    }
+    for axis in &layout.axes {
+        let _ = writeln!(
+            w,
+            r#"    <line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/>"#,
+            layout.center.x, layout.center.y, axis.end.x, axis.end.y
+        );
+    }
+    let _ = writeln!(w, "  </g>");
+    let small = font_size * 0.75;
+    let _ = writeln!(
+        w,
+        r##"  <g class="levels" fill="#888888" font-size="{small:.1}">"##
+    );
+    for (k, ring) in layout.rings.iter().enumerate() {
+        let Some(first) = ring.first() else { continue };
+        let name = chart
+            .level_names
+            .get(k)
+            .map(String::as_str)
+            .unwrap_or_default();
+        let _ = writeln!(
+            w,
+            r#"    <text x="{:.1}" y="{:.1}" dominant-baseline="hanging">{} {}</text>"#,
+            first.x + 4.0,
+            first.y + 1.0,
+            k + 1,
+            xml_escape(name)
+        );
+    }
+    let _ = writeln!(w, "  </g>");
+
+    // The same drawing order as the window: previous round, scores, targets.
+    let mut order: Vec<usize> = (0..chart.series.len()).collect();
+    order.sort_by_key(|&i| match chart.series[i].kind {
+        SeriesKind::Baseline => 0,
+        SeriesKind::Scores => 1,
+        SeriesKind::Target => 2,
+    });
+    for &i in &order {
+        let series = &chart.series[i];
+        let color = hex(series.color);
+        let points = layout.series(&series.values);
+        let _ = writeln!(
+            w,
+            r#"  <g class="series" data-name="{}" data-kind="{:?}">"#,
+            xml_escape(&series.name),
+            series.kind
+        );
+        if series.kind == SeriesKind::Scores {
+            for polygon in geometry::fill_polygons(layout.center, &points) {
+                let _ = writeln!(
+                    w,
+                    r#"    <polygon class="fill" points="{}" fill="{color}" fill-opacity="0.25" stroke="none"/>"#,
+                    points_attr(&polygon)
+                );
+            }
+        }
+        let (stroke_width, dash) = match series.kind {
+            SeriesKind::Scores => (2.5, ""),
+            SeriesKind::Target => (2.0, r#" stroke-dasharray="7 5""#),
+            SeriesKind::Baseline => (1.2, ""),
+        };
+        for run in geometry::outline_runs(&points) {
+            let _ = writeln!(
+                w,
+                r#"    <polyline class="outline" points="{}" fill="none" stroke="{color}" stroke-width="{stroke_width}"{dash} stroke-linejoin="round"/>"#,
+                points_attr(&run)
+            );
+        }
+        if series.kind == SeriesKind::Scores {
+            for p in points.iter().flatten() {
+                let _ = writeln!(
+                    w,
+                    r#"    <circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{color}"/>"#,
+                    p.x, p.y
+                );
+            }
+        }
+        let _ = writeln!(w, "  </g>");
+    }
+
+    let _ = writeln!(w, r##"  <g class="labels" fill="#222222">"##);
+    for (i, lines) in labels.iter().enumerate() {
+        let r = layout.label_rect(i, sizes[i]);
+        let (x, anchor) = match layout.axes[i].h_align {
+            HAlign::Left => (r.min.x, "start"),
+            HAlign::Center => ((r.min.x + r.max.x) / 2.0, "middle"),
+            HAlign::Right => (r.max.x, "end"),
+        };
+        let _ = write!(
+            w,
+            r#"    <text class="axis-label" x="{x:.1}" y="{:.1}" text-anchor="{anchor}">"#,
+            r.min.y
+        );
+        for (k, line) in lines.iter().enumerate() {
+            // The first line's top at the box's top: shift by the ascent (about 0.9 em).
+            let dy = if k == 0 { font_size * 0.9 } else { line_height };
+            let _ = write!(
+                w,
+                r#"<tspan x="{x:.1}" dy="{dy:.1}">{}</tspan>"#,
+                xml_escape(line)
+            );
+        }
+        let _ = writeln!(w, "</text>");
+    }
+    let _ = writeln!(w, "  </g>");
+
+    let _ = writeln!(w, r#"  <g class="legend">"#);
+    let column_width = width / 2.0;
+    for (i, series) in chart.series.iter().enumerate() {
+        let x = 16.0 + (i % 2) as f32 * column_width;
+        let y = chart_height + 8.0 + (i / 2) as f32 * line_height * 1.3;
+        let color = hex(series.color);
+        let mid = y + line_height / 2.0;
+        match series.kind {
+            SeriesKind::Scores => {
+                let _ = writeln!(
+                    w,
+                    r#"    <rect x="{x:.1}" y="{:.1}" width="22" height="12" rx="2" fill="{color}" fill-opacity="0.4" stroke="{color}" stroke-width="2"/>"#,
+                    mid - 6.0
+                );
+            }
+            SeriesKind::Target | SeriesKind::Baseline => {
+                let dash = if series.kind == SeriesKind::Target {
+                    r#" stroke-dasharray="5 3""#
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    w,
+                    r#"    <line x1="{x:.1}" y1="{mid:.1}" x2="{:.1}" y2="{mid:.1}" stroke="{color}" stroke-width="2"{dash}/>"#,
+                    x + 22.0
+                );
+            }
+        }
+        let _ = writeln!(
+            w,
+            r##"    <text x="{:.1}" y="{mid:.1}" dominant-baseline="middle" fill="#222222">{}</text>"##,
+            x + 30.0,
+            xml_escape(&series.name)
+        );
+    }
+    let _ = writeln!(w, "  </g>");
+    let _ = writeln!(w, "</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_xml() {
+        assert_eq!(xml_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(xml_escape("ok\u{1}"), "ok");
+    }
+}

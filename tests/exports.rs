@@ -1,0 +1,262 @@
+//! Exports of the sample project, read back by independent parsers, and compared with golden files.
+//! After an intended change: `UPDATE_GOLDEN=1 cargo test --test exports`, then review the diff.
+
+use kizuki::Lang;
+use kizuki::export::{ExportOptions, Format, render};
+use kizuki::project::sample_project;
+use kizuki::radar::{Chart, Layout, Point};
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date")
+}
+
+fn export(format: Format, lang: Lang) -> Vec<u8> {
+    render(
+        &sample_project(),
+        format,
+        &ExportOptions::new(lang, today()),
+    )
+    .expect("renders")
+}
+
+fn text(format: Format, lang: Lang) -> String {
+    String::from_utf8(export(format, lang)).expect("UTF-8")
+}
+
+/// Compares with `tests/golden/<name>`, or rewrites it when UPDATE_GOLDEN is set.
+fn golden(name: &str, actual: &[u8]) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
+    if expected != actual {
+        let new = path.with_extension("new");
+        let _ = std::fs::write(&new, actual);
+        panic!(
+            "{name} differs from the golden file; the new output is in {}",
+            new.display()
+        );
+    }
+}
+
+#[test]
+fn golden_text_exports() {
+    for lang in [Lang::Ja, Lang::En] {
+        for (format, ext) in [
+            (Format::Markdown, "md"),
+            (Format::Html, "html"),
+            (Format::Svg, "svg"),
+            (Format::CsvActions, "actions.csv"),
+            (Format::CsvScores, "scores.csv"),
+        ] {
+            golden(
+                &format!("sample.{}.{ext}", lang.code()),
+                &export(format, lang),
+            );
+        }
+    }
+}
+
+#[test]
+fn exports_are_deterministic() {
+    for format in kizuki::export::Format::ALL {
+        assert_eq!(
+            export(format, Lang::Ja),
+            export(format, Lang::Ja),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn html_is_well_formed_and_complete() {
+    let html = text(Format::Html, Lang::Ja);
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("the HTML is well-formed XML");
+    let all_text: String = doc
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect();
+    for item in &kizuki::checklist::Checklist::get(Lang::Ja).items {
+        assert!(all_text.contains(&item.title), "missing {}", item.title);
+    }
+    let svg = doc
+        .descendants()
+        .find(|n| n.has_tag_name("svg"))
+        .expect("an inline SVG chart");
+    assert_eq!(
+        svg.descendants()
+            .filter(|n| n.attribute("class") == Some("axis-label"))
+            .count(),
+        10
+    );
+    assert!(!html.contains("http://") || html.matches("http://").all(|_| true));
+    for forbidden in ["<link", "<script", "src=\"http", "@import", "url("] {
+        assert!(
+            !html.contains(forbidden),
+            "the HTML must be self-contained: found {forbidden}"
+        );
+    }
+    assert!(html.contains("@page { size: A4 portrait"));
+    assert!(
+        all_text.contains("令和8年11月20日"),
+        "the Japanese era date"
+    );
+    assert!(all_text.contains("期限切れ"), "overdue actions are marked");
+}
+
+#[test]
+fn svg_has_ten_labels_and_the_expected_polygons() {
+    let svg = text(Format::Svg, Lang::Ja);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let labels: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("axis-label"))
+        .map(|n| {
+            n.descendants()
+                .filter(|t| t.is_text())
+                .filter_map(|t| t.text())
+                .collect()
+        })
+        .collect();
+    assert_eq!(labels.len(), 10);
+    assert_eq!(labels[0], "1 パートナー");
+    assert!(
+        svg.contains("BIZ UDPGothic"),
+        "the bundled font is named first"
+    );
+
+    // Each team's score polygon has the points the shared geometry gives for its scores.
+    let project = sample_project();
+    let chart = Chart::of_project(&project, Lang::Ja, None);
+    let groups: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("series"))
+        .collect();
+    for series in chart
+        .series
+        .iter()
+        .filter(|s| s.kind == kizuki::radar::SeriesKind::Scores)
+    {
+        let group = groups
+            .iter()
+            .find(|g| g.attribute("data-name") == Some(series.name.as_str()))
+            .expect("series group");
+        let fill = group
+            .descendants()
+            .find(|n| n.attribute("class") == Some("fill"))
+            .expect("fill polygon");
+        let points: Vec<Point> = fill
+            .attribute("points")
+            .expect("points")
+            .split(' ')
+            .map(|p| {
+                let (x, y) = p.split_once(',').expect("x,y");
+                Point::new(x.parse().expect("x"), y.parse().expect("y"))
+            })
+            .collect();
+        assert_eq!(points.len(), 10, "{}", series.name);
+        // Every vertex lies on its axis at the level's share of the radius.
+        let center = {
+            let xs: Vec<f32> = points.iter().map(|p| p.x).collect();
+            let _ = xs;
+            let outer = doc
+                .descendants()
+                .filter(|n| n.has_tag_name("polygon"))
+                .nth(4)
+                .expect("outer ring");
+            let ring: Vec<Point> = outer
+                .attribute("points")
+                .expect("ring")
+                .split(' ')
+                .map(|p| {
+                    let (x, y) = p.split_once(',').expect("x,y");
+                    Point::new(x.parse().expect("x"), y.parse().expect("y"))
+                })
+                .collect();
+            let layout_center = Point::new(ring[0].x, (ring[0].y + ring[5].y) / 2.0);
+            (layout_center, ring[0].distance(layout_center))
+        };
+        let (c, radius) = center;
+        let layout = Layout::new(10, c, radius, 0.0);
+        for (i, (p, v)) in points.iter().zip(&series.values).enumerate() {
+            let expected = layout.point(i, v.expect("the sample scores every item"));
+            assert!(
+                p.distance(expected) < 0.2,
+                "{} axis {i}: {p:?} vs {expected:?}",
+                series.name
+            );
+        }
+    }
+}
+
+#[test]
+fn csv_opens_in_excel_and_parses_back() {
+    let bytes = export(Format::CsvActions, Lang::Ja);
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 byte order mark for Excel"
+    );
+    assert!(bytes.windows(2).any(|w| w == b"\r\n"), "CRLF line ends");
+    let mut reader = csv::ReaderBuilder::new().from_reader(&bytes[3..]);
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(&headers[0], "チーム");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 24, "every action of the sample");
+    assert!(
+        rows.iter()
+            .any(|r| &r[3] == "近隣３市に窓口予約システムの共同検討を打診する" && &r[4] == "佐藤")
+    );
+
+    let bytes = export(Format::CsvScores, Lang::Ja);
+    let mut reader = csv::ReaderBuilder::new().from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 20, "two teams × ten items");
+    assert_eq!(&rows[0][2], "一緒に取り組めるパートナーを探そう。");
+    assert_eq!(&rows[0][3], "3");
+}
+
+#[test]
+fn markdown_keeps_in_step_with_the_html() {
+    let md = text(Format::Markdown, Lang::Ja);
+    let html = text(Format::Html, Lang::Ja);
+    for needle in [
+        "令和8年11月20日",
+        "デジタル推進課",
+        "市民協働課",
+        "期限切れ",
+        "すでに取り組んでいる例",
+        "前回比",
+    ] {
+        assert!(md.contains(needle), "Markdown lacks {needle}");
+        assert!(html.contains(needle), "HTML lacks {needle}");
+    }
+}
+
+#[test]
+fn facilitator_notes_stay_private_unless_asked_for() {
+    let mut options = ExportOptions::new(Lang::Ja, today());
+    let private = "佐藤さんが近隣市との調整経験あり。";
+    for format in [Format::Markdown, Format::Html] {
+        let out = String::from_utf8(render(&sample_project(), format, &options).expect("renders"))
+            .expect("UTF-8");
+        assert!(!out.contains(private), "{format}");
+    }
+    options.include_facilitator_notes = true;
+    let out =
+        String::from_utf8(render(&sample_project(), Format::Html, &options).expect("renders"))
+            .expect("UTF-8");
+    assert!(out.contains(private));
+}
