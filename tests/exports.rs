@@ -260,3 +260,55 @@ fn facilitator_notes_stay_private_unless_asked_for() {
             .expect("UTF-8");
     assert!(out.contains(private));
 }
+
+#[test]
+fn xlsx_reads_back_with_scores_actions_and_real_dates() {
+    use calamine::{Data, Reader, Xlsx};
+    let bytes = export(Format::Xlsx, Lang::Ja);
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("opens");
+    assert_eq!(
+        book.sheet_names(),
+        ["概要", "項目ごとの記録", "アクション", "投票"]
+    );
+
+    let summary = book.worksheet_range("概要").expect("summary");
+    let rows: Vec<Vec<Data>> = summary.rows().map(|r| r.to_vec()).collect();
+    let header = rows
+        .iter()
+        .position(|r| {
+            r.iter()
+                .any(|c| c == &Data::String("デジタル推進課 スコア".into()))
+        })
+        .expect("score table");
+    let first = &rows[header + 1];
+    assert_eq!(first[1], Data::String("パートナー".into()));
+    assert_eq!(
+        first[2],
+        Data::Float(3.0),
+        "デジタル推進課's score for item 1"
+    );
+    assert_eq!(first[3], Data::Float(4.0), "and its target");
+
+    let actions = book.worksheet_range("アクション").expect("actions");
+    assert_eq!(actions.rows().count(), 25, "a header and 24 actions");
+    let row = actions
+        .rows()
+        .find(|r| r[3] == Data::String("近隣３市に窓口予約システムの共同検討を打診する".into()))
+        .expect("the action");
+    assert_eq!(row[4], Data::String("佐藤".into()));
+    match &row[5] {
+        Data::DateTime(d) => {
+            let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("Excel's epoch");
+            let due = chrono::NaiveDate::from_ymd_opt(2026, 12, 18).expect("date");
+            assert_eq!(d.as_f64(), (due - epoch).num_days() as f64);
+        }
+        other => panic!("the due date is not an Excel date: {other:?}"),
+    }
+    let votes = book.worksheet_range("投票").expect("votes");
+    assert_eq!(
+        votes.rows().count(),
+        1 + 10 * 5 + 10 * 4,
+        "every vote of both teams"
+    );
+}

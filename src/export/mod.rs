@@ -6,6 +6,7 @@ pub mod html;
 pub mod markdown;
 pub mod report;
 pub mod svg;
+pub mod xlsx;
 
 use crate::i18n::Lang;
 use crate::project::Project;
@@ -23,6 +24,7 @@ pub enum Format {
     CsvActions,
     /// The scores and answers, one row per team and item.
     CsvScores,
+    Xlsx,
 }
 
 impl Format {
@@ -41,6 +43,7 @@ impl Format {
             Format::Html => "html",
             Format::Svg => "svg",
             Format::CsvActions | Format::CsvScores => "csv",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -79,6 +82,7 @@ impl FromStr for Format {
             "svg" => Ok(Format::Svg),
             "csv" | "csv-actions" => Ok(Format::CsvActions),
             "csv-scores" => Ok(Format::CsvScores),
+            "xlsx" | "excel" => Ok(Format::Xlsx),
             other => Err(other.to_owned()),
         }
     }
@@ -111,12 +115,15 @@ impl ExportOptions {
 pub enum ExportError {
     #[error("no team named {0:?}")]
     NoSuchTeam(String),
+    #[error("cannot write the workbook: {0}")]
+    Xlsx(String),
 }
 
 impl ExportError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ExportError::NoSuchTeam(name) => crate::tr!(lang, "export.no_such_team", name = name),
+            ExportError::Xlsx(reason) => crate::tr!(lang, "export.xlsx_failed", reason = reason),
         }
     }
 }
@@ -134,5 +141,6 @@ pub fn render(
         Format::Svg => svg::chart_svg(&report.chart, &report.title, 800.0, 800.0).into_bytes(),
         Format::CsvActions => csv::actions(&report),
         Format::CsvScores => csv::scores(&report),
+        Format::Xlsx => xlsx::render(&report).map_err(|e| ExportError::Xlsx(e.to_string()))?,
     })
 }

@@ -17,6 +17,8 @@ pub struct Report {
     pub today: NaiveDate,
     /// The radar chart of the teams in the report.
     pub chart: crate::radar::Chart,
+    /// The workshop date as (year, month, day), for document metadata.
+    pub meta_date: Option<(u16, u8, u8)>,
 }
 
 pub struct TeamReport {
@@ -44,6 +46,8 @@ pub struct ItemReport {
     pub ideas: String,
     pub facilitator_note: Option<String>,
     pub examples_done: Vec<String>,
+    /// Member name and level, in member order.
+    pub votes: Vec<(String, Level)>,
 }
 
 impl ItemReport {
@@ -142,6 +146,11 @@ impl Report {
                                     text.examples.get((n as usize).checked_sub(1)?).cloned()
                                 })
                                 .collect(),
+                            votes: team
+                                .members
+                                .iter()
+                                .filter_map(|m| Some((m.name.clone(), response.vote_of(m.id)?)))
+                                .collect(),
                         }
                     })
                     .collect();
@@ -186,6 +195,9 @@ impl Report {
             teams: team_reports,
             today: options.today,
             chart,
+            meta_date: m
+                .date
+                .map(|d| (d.year() as u16, d.month() as u8, d.day() as u8)),
         })
     }
 

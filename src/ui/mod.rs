@@ -310,6 +310,7 @@ pub fn format_label(format: Format, lang: Lang) -> String {
         Format::Svg => tr!(lang, "format.svg"),
         Format::CsvActions => tr!(lang, "format.csv_actions"),
         Format::CsvScores => tr!(lang, "format.csv_scores"),
+        Format::Xlsx => tr!(lang, "format.xlsx"),
     }
 }
 
