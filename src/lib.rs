@@ -11,9 +11,11 @@ pub mod checklist;
 pub mod cli;
 pub mod export;
 pub mod file;
+pub mod fonts;
 pub mod i18n;
 pub mod project;
 pub mod radar;
+pub mod text_wrap;
 pub mod ui;
 
 pub use i18n::Lang;

@@ -308,42 +308,11 @@ pub fn fill_polygons(center: Point, points: &[Option<Point>]) -> Vec<Vec<Point>>
         .collect()
 }
 
-/// Splits a label into lines of at most `max_width` (as measured by `width_of`), breaking between
-/// any two characters of Japanese and at spaces in other text, and never starting a line with
-/// closing punctuation (kinsoku).
-pub fn wrap_label(text: &str, max_width: f32, width_of: impl Fn(&str) -> f32) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        // The next unbreakable piece: a run of Latin letters/digits, or one other character.
-        let mut j = i + 1;
-        if chars[i].is_ascii_alphanumeric() {
-            while j < chars.len() && chars[j].is_ascii_alphanumeric() {
-                j += 1;
-            }
-        }
-        let piece: String = chars[i..j].iter().collect();
-        let candidate = format!("{line}{piece}");
-        let no_line_start = piece.chars().all(is_no_break_before);
-        if !line.trim().is_empty() && width_of(candidate.trim_end()) > max_width && !no_line_start {
-            lines.push(line.trim_end().to_owned());
-            line = piece.trim_start().to_owned();
-        } else {
-            line = candidate;
-        }
-        i = j;
-    }
-    if !line.trim().is_empty() || lines.is_empty() {
-        lines.push(line.trim_end().to_owned());
-    }
-    lines
-}
-
 /// As [`wrap_label`], but with lines of even length: "利用者との / 関係" rather than
 /// "利用者との関 / 係". Uses as many lines as plain wrapping at `max_width` needs, at the narrowest
 /// width that still fits in that many.
+pub use crate::text_wrap::wrap as wrap_label;
+
 pub fn wrap_label_balanced(
     text: &str,
     max_width: f32,
@@ -363,11 +332,6 @@ pub fn wrap_label_balanced(
         }
     }
     wrap_label(text, hi, &width_of)
-}
-
-/// Characters that must not begin a line in Japanese typesetting (行頭禁則).
-pub fn is_no_break_before(c: char) -> bool {
-    "、。，．・：；？！ー）」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜…‥,.:;!?)]}%".contains(c)
 }
 
 /// An estimate of text width in ems for labels laid out without a font at hand (the SVG export):

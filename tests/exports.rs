@@ -312,3 +312,59 @@ fn xlsx_reads_back_with_scores_actions_and_real_dates() {
         "every vote of both teams"
     );
 }
+
+/// Runs a poppler tool (installed by `.ci/run`: poppler-utils) on a PDF file.
+fn poppler(tool: &str, pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new(tool)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (from poppler-utils) is needed for this test: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn pdf_text_is_japanese_searchable_and_the_font_is_an_embedded_subset() {
+    let bytes = export(Format::Pdf, Lang::Ja);
+    assert!(bytes.starts_with(b"%PDF-"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("s.pdf");
+    std::fs::write(&path, &bytes).expect("write");
+    let text = poppler("pdftotext", &path);
+    // pdftotext may break a long title over lines; compare without whitespace.
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for item in &kizuki::checklist::Checklist::get(Lang::Ja).items {
+        let title: String = item.title.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(flat.contains(&title), "the PDF lacks {}", item.title);
+    }
+    assert!(flat.contains("近隣３市に窓口予約システムの共同検討を打診する"));
+    assert!(flat.contains("1/"), "page numbers");
+    let fonts = std::process::Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .expect("pdffonts runs");
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    let line = fonts
+        .lines()
+        .find(|l| l.contains("BIZUDPGothic-Regular"))
+        .expect("the bundled font is used");
+    let name = line.split_whitespace().next().expect("font name");
+    assert!(
+        name.len() > 7 && name.as_bytes()[6] == b'+',
+        "a subset font is named XXXXXX+Name: {name}"
+    );
+    assert!(
+        line.contains("yes yes yes"),
+        "embedded, subset, with a Unicode map: {line}"
+    );
+    assert!(
+        bytes.len() < 600_000,
+        "subsetting keeps the file small: {} bytes",
+        bytes.len()
+    );
+}

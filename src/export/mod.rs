@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 pub mod report;
 pub mod svg;
 pub mod xlsx;
@@ -25,6 +26,7 @@ pub enum Format {
     /// The scores and answers, one row per team and item.
     CsvScores,
     Xlsx,
+    Pdf,
 }
 
 impl Format {
@@ -44,6 +46,7 @@ impl Format {
             Format::Svg => "svg",
             Format::CsvActions | Format::CsvScores => "csv",
             Format::Xlsx => "xlsx",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -83,6 +86,7 @@ impl FromStr for Format {
             "csv" | "csv-actions" => Ok(Format::CsvActions),
             "csv-scores" => Ok(Format::CsvScores),
             "xlsx" | "excel" => Ok(Format::Xlsx),
+            "pdf" => Ok(Format::Pdf),
             other => Err(other.to_owned()),
         }
     }
@@ -117,6 +121,8 @@ pub enum ExportError {
     NoSuchTeam(String),
     #[error("cannot write the workbook: {0}")]
     Xlsx(String),
+    #[error("cannot write the PDF: {0}")]
+    Pdf(String),
 }
 
 impl ExportError {
@@ -124,6 +130,7 @@ impl ExportError {
         match self {
             ExportError::NoSuchTeam(name) => crate::tr!(lang, "export.no_such_team", name = name),
             ExportError::Xlsx(reason) => crate::tr!(lang, "export.xlsx_failed", reason = reason),
+            ExportError::Pdf(reason) => crate::tr!(lang, "export.pdf_failed", reason = reason),
         }
     }
 }
@@ -142,5 +149,6 @@ pub fn render(
         Format::CsvActions => csv::actions(&report),
         Format::CsvScores => csv::scores(&report),
         Format::Xlsx => xlsx::render(&report).map_err(|e| ExportError::Xlsx(e.to_string()))?,
+        Format::Pdf => pdf::render(&report).map_err(|e| ExportError::Pdf(e.to_string()))?,
     })
 }

@@ -3,8 +3,7 @@
 use egui::{FontData, FontDefinitions, FontFamily};
 use std::sync::Arc;
 
-pub const REGULAR: &[u8] = include_bytes!("../../assets/fonts/BIZUDPGothic-Regular.ttf");
-pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/BIZUDPGothic-Bold.ttf");
+use crate::fonts::{BOLD, REGULAR};
 
 /// The family for headings and emphasis.
 pub fn bold() -> FontFamily {

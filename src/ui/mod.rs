@@ -311,6 +311,7 @@ pub fn format_label(format: Format, lang: Lang) -> String {
         Format::CsvActions => tr!(lang, "format.csv_actions"),
         Format::CsvScores => tr!(lang, "format.csv_scores"),
         Format::Xlsx => tr!(lang, "format.xlsx"),
+        Format::Pdf => tr!(lang, "format.pdf"),
     }
 }
 
