@@ -251,7 +251,7 @@ impl<'a> Layout<'a> {
         let labels: Vec<Vec<String>> = chart
             .labels
             .iter()
-            .map(|l| geometry::wrap_label_balanced(l, size * 0.22 / font, &measure))
+            .map(|l| geometry::wrap_label_balanced(l, size * 0.22 / font, measure))
             .collect();
         let sizes: Vec<(f32, f32)> = labels
             .iter()
