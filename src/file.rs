@@ -371,6 +371,17 @@ pub fn save(project: &Project, path: &Path) -> Result<(), FileError> {
 
 /// Writes `bytes` to `path` atomically (see [`save`]); `backup` keeps the old file as `.bak`.
 pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
+    write_atomically_with(path, bytes, backup, |file, bytes| file.write_all(bytes))
+}
+
+/// As [`write_atomically`], with the writing of the temporary file's content done by `write`, so
+/// that tests can make it fail part-way (a full disk, a pulled USB stick) and check what is left.
+pub fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    backup: bool,
+    write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), FileError> {
     let write_err = |source| FileError::Write {
         path: path.to_owned(),
         source,
@@ -384,7 +395,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), F
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(write_err)?;
-    temp.write_all(bytes).map_err(write_err)?;
+    write(temp.as_file_mut(), bytes).map_err(write_err)?;
     temp.as_file().sync_all().map_err(write_err)?;
     if backup && path.exists() {
         let bak = backup_path(path);

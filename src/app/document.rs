@@ -19,9 +19,34 @@ pub struct Document {
     pub dirty: bool,
     /// Increases with every change, so that autosave and caches can tell the project changed.
     pub generation: u64,
+    /// When the project last changed, for the autosave's debounce.
+    pub last_change: Option<Instant>,
+    /// The generation last written to the recovery file.
+    pub autosaved_generation: u64,
+    /// This document's recovery file, once one has been written (or restored from).
+    pub recovery_file: Option<PathBuf>,
+    /// The file on disk as it was when opened or last saved, to notice another program's save.
+    pub disk_stamp: Option<FileStamp>,
     undo: Vec<Project>,
     redo: Vec<Project>,
     last_merge: Option<(TextField, Instant)>,
+}
+
+/// What identifies a version of a file on disk without reading it: modification time and size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    pub modified: Option<std::time::SystemTime>,
+    pub len: u64,
+}
+
+impl FileStamp {
+    pub fn of(path: &std::path::Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+        })
+    }
 }
 
 impl Document {
@@ -31,6 +56,10 @@ impl Document {
             path,
             dirty: false,
             generation: 0,
+            last_change: None,
+            autosaved_generation: 0,
+            recovery_file: None,
+            disk_stamp: None,
             undo: Vec::new(),
             redo: Vec::new(),
             last_merge: None,
@@ -91,6 +120,7 @@ impl Document {
     fn changed(&mut self) {
         self.dirty = true;
         self.generation += 1;
+        self.last_change = Some(Instant::now());
     }
 
     /// The name shown in the title bar and dialogs.

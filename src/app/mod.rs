@@ -4,6 +4,7 @@
 pub mod dialogs;
 pub mod document;
 pub mod edit;
+pub mod recovery;
 pub mod settings;
 
 use crate::checklist::ItemId;
@@ -14,8 +15,9 @@ use crate::project::{Project, sample_project};
 use crate::tr;
 use crate::ui;
 use dialogs::{DialogResult, Dialogs, Purpose};
-use document::Document;
+use document::{Document, FileStamp};
 use edit::Edit;
+use recovery::Recovered;
 use settings::{Settings, ThemeChoice};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -90,6 +92,20 @@ pub enum Action {
     CancelPathEntry,
     Unsaved(UnsavedChoice),
     DismissMessage,
+    /// Reopen a project found in the recovery folder at start.
+    Restore(PathBuf),
+    /// Delete a recovery file the user does not want.
+    DiscardRecovery(PathBuf),
+    /// The answer to "the file changed on disk since it was opened".
+    Conflict(ConflictChoice),
+}
+
+/// The answer when the file on disk changed since it was opened or saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictChoice {
+    Overwrite,
+    SaveAs,
+    Cancel,
 }
 
 /// The answer to "save the changes first?".
@@ -139,6 +155,10 @@ pub struct Core {
     pub lang: Lang,
     /// A fixed "today", for tests and screenshots that must not change with the calendar.
     pub today_override: Option<chrono::NaiveDate>,
+    /// Projects found in the recovery folder at start, offered on the start screen.
+    pub recovered: Vec<Recovered>,
+    /// A save that would overwrite a file another program changed, waiting for an answer.
+    pub conflict: Option<PathBuf>,
 }
 
 impl Core {
@@ -171,6 +191,12 @@ pub struct KizukiApp {
     /// What to do once a Save As (asked for by the unsaved-changes question) has finished.
     after_save: Option<Pending>,
     shown_title: String,
+    /// Where autosaved copies go; `None` where the system has no data folder (autosave is then off).
+    recovery_dir: Option<PathBuf>,
+    /// Numbers this run's documents, for their recovery file names.
+    sessions: u64,
+    /// The autosave being written, off the UI thread.
+    autosave: Option<std::thread::JoinHandle<Result<(), String>>>,
 }
 
 impl KizukiApp {
@@ -184,7 +210,8 @@ impl KizukiApp {
             .storage
             .and_then(|s| eframe::get_value(s, Settings::KEY))
             .unwrap_or_default();
-        let mut app = KizukiApp::with_settings(&cc.egui_ctx, settings, lang);
+        let mut app =
+            KizukiApp::with_settings(&cc.egui_ctx, settings, lang, recovery::default_dir());
         if let Some(path) = file {
             app.actions.push(Action::OpenPath(path));
         }
@@ -192,10 +219,15 @@ impl KizukiApp {
     }
 
     /// The app without eframe's creation context, for tests: fonts and style on `ctx`.
-    pub fn with_settings(ctx: &egui::Context, settings: Settings, lang: Option<Lang>) -> KizukiApp {
+    pub fn with_settings(
+        ctx: &egui::Context,
+        settings: Settings,
+        lang: Option<Lang>,
+        recovery_dir: Option<PathBuf>,
+    ) -> KizukiApp {
         ui::setup_context(ctx);
         let lang = lang.or(settings.lang).unwrap_or_else(Lang::from_system);
-        let app = KizukiApp {
+        let mut app = KizukiApp {
             core: Core {
                 settings,
                 doc: None,
@@ -206,6 +238,8 @@ impl KizukiApp {
                 path_entry: None,
                 lang,
                 today_override: None,
+                recovered: Vec::new(),
+                conflict: None,
             },
             view: ui::ViewState::default(),
             dialogs: Dialogs::default(),
@@ -213,7 +247,15 @@ impl KizukiApp {
             quit_confirmed: false,
             after_save: None,
             shown_title: String::new(),
+            recovery_dir,
+            sessions: 0,
+            autosave: None,
         };
+        app.core.recovered = app
+            .recovery_dir
+            .as_deref()
+            .map(recovery::scan)
+            .unwrap_or_default();
         ui::apply_preferences(ctx, &app.core.settings);
         app
     }
@@ -255,10 +297,7 @@ impl KizukiApp {
             },
             Action::SaveAs => self.ask_path(Purpose::SaveAs, ctx),
             Action::SaveTo(path) => {
-                let saved = self.save_to(&path);
-                if saved && let Some(next) = self.after_save.take() {
-                    self.proceed(next, ctx);
-                }
+                self.save_to(&path);
             }
             Action::Export(format) => self.ask_path(Purpose::Export(format), ctx),
             Action::ExportTo(format, path) => self.export_to(format, &path),
@@ -293,7 +332,111 @@ impl KizukiApp {
             Action::CancelPathEntry => self.core.path_entry = None,
             Action::Unsaved(choice) => self.answer_unsaved(choice, ctx),
             Action::DismissMessage => self.core.message = None,
+            Action::Restore(file) => self.restore(&file),
+            Action::DiscardRecovery(file) => {
+                let _ = std::fs::remove_file(&file);
+                self.core.recovered.retain(|r| r.file != file);
+            }
+            Action::Conflict(choice) => {
+                let Some(path) = self.core.conflict.take() else {
+                    return;
+                };
+                match choice {
+                    ConflictChoice::Overwrite => {
+                        self.write_project(&path);
+                    }
+                    ConflictChoice::SaveAs => self.ask_path(Purpose::SaveAs, ctx),
+                    ConflictChoice::Cancel => self.after_save = None,
+                }
+            }
         }
+    }
+
+    /// Reopens a recovered project: unsaved, with its original path, still autosaved to the same file.
+    fn restore(&mut self, file: &Path) {
+        let lang = self.core.lang;
+        match recovery::read(file) {
+            Ok(r) => {
+                let mut doc = Document::new(r.project, r.original_path);
+                doc.dirty = true;
+                doc.generation = 1;
+                doc.autosaved_generation = 1;
+                doc.recovery_file = Some(file.to_owned());
+                doc.disk_stamp = doc.path.as_deref().and_then(FileStamp::of);
+                self.core.recovered.retain(|x| x.file != file);
+                self.set_document(doc, Screen::Overview);
+                self.notice(tr!(lang, "recovery.restored"));
+            }
+            Err(reason) => self.error(tr!(lang, "recovery.unreadable", reason = reason)),
+        }
+    }
+
+    /// Removes the open document's recovery file: its changes were saved or given up.
+    fn drop_recovery(&mut self) {
+        self.finish_autosave();
+        if let Some(file) = self.core.doc.as_mut().and_then(|d| d.recovery_file.take()) {
+            let _ = std::fs::remove_file(file);
+        }
+    }
+
+    /// Waits for an autosave being written. Public so tests can wait for the debounce's write.
+    pub fn finish_autosave(&mut self) {
+        if let Some(handle) = self.autosave.take() {
+            match handle.join() {
+                Ok(Ok(())) => {}
+                Ok(Err(reason)) => log::warn!("autosave failed: {reason}"),
+                Err(_) => log::warn!("the autosave thread panicked"),
+            }
+        }
+    }
+
+    /// Writes the recovery copy when the project changed and the last edit is `AUTOSAVE_DELAY` old;
+    /// otherwise asks to be woken when it will be. Public so tests can pass their own clock.
+    pub fn autosave_tick(&mut self, now: Instant, ctx: &egui::Context) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        let Some(doc) = &mut self.core.doc else {
+            return;
+        };
+        if !doc.dirty || doc.generation == doc.autosaved_generation {
+            return;
+        }
+        let since = doc.last_change.map_or(recovery::AUTOSAVE_DELAY, |t| {
+            now.saturating_duration_since(t)
+        });
+        if since < recovery::AUTOSAVE_DELAY {
+            // One wake-up at the end of the debounce; nothing repaints in between.
+            ctx.request_repaint_after(recovery::AUTOSAVE_DELAY - since);
+            return;
+        }
+        if self.autosave.as_ref().is_some_and(|h| !h.is_finished()) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            return;
+        }
+        self.finish_autosave();
+        let Some(doc) = &mut self.core.doc else {
+            return;
+        };
+        // Serialising is quick (milliseconds for a large project); the disk write and sync are not,
+        // so they run on a thread.
+        let bytes = match recovery::to_bytes(&doc.project, doc.path.as_deref()) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                log::warn!("autosave: {e}");
+                return;
+            }
+        };
+        let file = doc.recovery_file.get_or_insert_with(|| {
+            self.sessions += 1;
+            dir.join(recovery::file_name(self.sessions))
+        });
+        let file = file.clone();
+        doc.autosaved_generation = doc.generation;
+        self.autosave = Some(std::thread::spawn(move || {
+            std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+            file::write_atomically(&file, &bytes, false).map_err(|e| e.to_string())
+        }));
     }
 
     /// Runs `next` now, or first asks whether to save the open project's changes.
@@ -312,17 +455,16 @@ impl KizukiApp {
         match choice {
             UnsavedChoice::Cancel => {}
             UnsavedChoice::Discard => self.proceed(next, ctx),
-            UnsavedChoice::Save => match self.core.doc.as_ref().and_then(|d| d.path.clone()) {
-                Some(path) => {
-                    if self.save_to(&path) {
-                        self.proceed(next, ctx);
+            UnsavedChoice::Save => {
+                // Once saved (now, or after a dialog or a conflict question), `next` runs.
+                self.after_save = Some(next);
+                match self.core.doc.as_ref().and_then(|d| d.path.clone()) {
+                    Some(path) => {
+                        self.save_to(&path);
                     }
+                    None => self.ask_path(Purpose::SaveAs, ctx),
                 }
-                None => {
-                    self.after_save = Some(next);
-                    self.ask_path(Purpose::SaveAs, ctx);
-                }
-            },
+            }
         }
     }
 
@@ -339,8 +481,12 @@ impl KizukiApp {
             Pending::OpenSample => {
                 self.set_document(Document::new(sample_project(), None), Screen::Overview)
             }
-            Pending::Close => self.core.doc = None,
+            Pending::Close => {
+                self.drop_recovery();
+                self.core.doc = None;
+            }
             Pending::Quit => {
+                self.drop_recovery();
                 self.quit_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -348,6 +494,7 @@ impl KizukiApp {
     }
 
     fn set_document(&mut self, doc: Document, screen: Screen) {
+        self.drop_recovery();
         self.core.team = doc.project.teams.first().map(|t| t.id);
         self.core.doc = Some(doc);
         self.core.screen = screen;
@@ -359,18 +506,33 @@ impl KizukiApp {
         match file::load(path) {
             Ok(project) => {
                 self.core.settings.remember(path);
-                self.set_document(
-                    Document::new(project, Some(path.to_owned())),
-                    Screen::Overview,
-                );
+                let mut doc = Document::new(project, Some(path.to_owned()));
+                doc.disk_stamp = FileStamp::of(path);
+                self.set_document(doc, Screen::Overview);
                 self.notice(tr!(lang, "app.opened", path = path.display()));
             }
             Err(e) => self.error(format!("{}\n{}", path.display(), e.message(lang))),
         }
     }
 
-    /// Saves the open project to `path`; on failure says why and keeps everything in memory.
+    /// Saves the open project to `path`, unless another program changed that file since it was
+    /// opened or saved here: then it asks first. Returns whether the project was written.
     fn save_to(&mut self, path: &Path) -> bool {
+        let Some(doc) = &self.core.doc else {
+            return false;
+        };
+        let same_file = doc.path.as_deref() == Some(path);
+        let changed_on_disk =
+            same_file && doc.disk_stamp.is_some() && FileStamp::of(path) != doc.disk_stamp;
+        if changed_on_disk {
+            self.core.conflict = Some(path.to_owned());
+            return false;
+        }
+        self.write_project(path)
+    }
+
+    /// Writes the open project to `path`; on failure says why and keeps everything in memory.
+    fn write_project(&mut self, path: &Path) -> bool {
         let lang = self.core.lang;
         let Some(doc) = &mut self.core.doc else {
             return false;
@@ -382,7 +544,19 @@ impl KizukiApp {
                 doc.project.meta.modified_at = project.meta.modified_at;
                 doc.path = Some(path.to_owned());
                 doc.dirty = false;
+                doc.disk_stamp = FileStamp::of(path);
                 self.core.settings.remember(path);
+                self.drop_recovery();
+                if let Some(next) = self.after_save.take() {
+                    self.actions.push(match next {
+                        Pending::New => Action::New,
+                        Pending::Open => Action::Open,
+                        Pending::OpenPath(p) => Action::OpenPath(p),
+                        Pending::OpenSample => Action::OpenSample,
+                        Pending::Close => Action::Close,
+                        Pending::Quit => Action::Quit,
+                    });
+                }
                 self.core.path_entry = None;
                 self.notice(tr!(lang, "app.saved", path = path.display()));
                 true
@@ -572,6 +746,7 @@ impl KizukiApp {
             self.core.pending = Some(Pending::Quit);
         }
         self.run_actions(ctx);
+        self.autosave_tick(Instant::now(), ctx);
         let title = self.window_title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -618,6 +793,11 @@ impl eframe::App for KizukiApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Settings::KEY, &self.core.settings);
+    }
+
+    /// A clean exit: the user has saved or given up the changes, so no recovery copy is left.
+    fn on_exit(&mut self) {
+        self.drop_recovery();
     }
 }
 

@@ -158,6 +158,9 @@ pub fn root_ui(
     if core.pending.is_some() {
         unsaved_modal_ui(ui.ctx(), core, out);
     }
+    if core.conflict.is_some() {
+        conflict_modal_ui(ui.ctx(), core, out);
+    }
 }
 
 fn menu_bar_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
@@ -403,6 +406,39 @@ fn path_entry_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
             });
         });
     ui.add_space(8.0);
+}
+
+/// Another program saved over the file since it was opened here: overwrite it, save elsewhere, or not.
+fn conflict_modal_ui(ctx: &egui::Context, core: &Core, out: &mut Vec<Action>) {
+    use crate::app::ConflictChoice;
+    let lang = core.lang;
+    let Some(path) = &core.conflict else { return };
+    let response = egui::Modal::new(egui::Id::unique("kizuki-conflict")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.label(
+            RichText::new(tr!(lang, "conflict.title"))
+                .size(20.0)
+                .family(fonts::bold())
+                .strong(),
+        );
+        ui.add_space(6.0);
+        ui.add(egui::Label::new(tr!(lang, "conflict.explain", path = path.display())).wrap());
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            if ui.button(tr!(lang, "conflict.save_as")).clicked() {
+                out.push(Action::Conflict(ConflictChoice::SaveAs));
+            }
+            if ui.button(tr!(lang, "conflict.overwrite")).clicked() {
+                out.push(Action::Conflict(ConflictChoice::Overwrite));
+            }
+            if ui.button(tr!(lang, "conflict.cancel")).clicked() {
+                out.push(Action::Conflict(ConflictChoice::Cancel));
+            }
+        });
+    });
+    if response.should_close() && !out.iter().any(|a| matches!(a, Action::Conflict(_))) {
+        out.push(Action::Conflict(ConflictChoice::Cancel));
+    }
 }
 
 fn unsaved_modal_ui(ctx: &egui::Context, core: &Core, out: &mut Vec<Action>) {

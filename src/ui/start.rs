@@ -31,6 +31,10 @@ pub fn start_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut 
             ui.label(RichText::new(tr!(lang, "start.tagline")).size(17.0));
             ui.add_space(24.0);
 
+            if !core.recovered.is_empty() {
+                recovered_ui(ui, core, out);
+                ui.add_space(16.0);
+            }
             let button = |text: String| {
                 egui::Button::new(RichText::new(text).size(17.0)).min_size(egui::vec2(300.0, 40.0))
             };
@@ -103,4 +107,72 @@ pub fn start_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut 
             }
         });
     });
+}
+
+/// Projects left behind by a crash, with the choice to restore or discard each.
+fn recovered_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
+    let lang = core.lang;
+    let warn = ui.visuals().warn_fg_color;
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.5, warn))
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.set_max_width(720.0);
+            ui.label(
+                RichText::new(tr!(lang, "recovery.title"))
+                    .size(18.0)
+                    .strong()
+                    .color(warn),
+            );
+            ui.label(tr!(lang, "recovery.explain"));
+            ui.add_space(6.0);
+            for r in &core.recovered {
+                ui.separator();
+                ui.horizontal_wrapped(|ui| {
+                    let title = if r.title.trim().is_empty() {
+                        tr!(lang, "app.untitled")
+                    } else {
+                        r.title.clone()
+                    };
+                    match &r.problem {
+                        None => {
+                            ui.label(RichText::new(&title).strong());
+                            let when = chrono::DateTime::parse_from_rfc3339(&r.autosaved_at)
+                                .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                                .unwrap_or_else(|_| r.autosaved_at.clone());
+                            ui.label(tr!(lang, "recovery.when", time = when));
+                            let place = match &r.original_path {
+                                Some(p) => p.display().to_string(),
+                                None => tr!(lang, "recovery.never_saved"),
+                            };
+                            ui.label(RichText::new(place).small().weak());
+                            let restore =
+                                ui.button(RichText::new(tr!(lang, "recovery.restore")).strong());
+                            super::widgets::accessible_name(
+                                &restore,
+                                egui::Role::Button,
+                                None,
+                                &format!("{} {title}", tr!(lang, "recovery.restore")),
+                            );
+                            if restore.clicked() {
+                                out.push(Action::Restore(r.file.clone()));
+                            }
+                        }
+                        Some(problem) => {
+                            ui.label(tr!(lang, "recovery.unreadable", reason = problem));
+                        }
+                    }
+                    let discard = ui.button(tr!(lang, "recovery.discard"));
+                    super::widgets::accessible_name(
+                        &discard,
+                        egui::Role::Button,
+                        None,
+                        &format!("{} {title}", tr!(lang, "recovery.discard")),
+                    );
+                    if discard.clicked() {
+                        out.push(Action::DiscardRecovery(r.file.clone()));
+                    }
+                });
+            }
+        });
 }
