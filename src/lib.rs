@@ -6,6 +6,7 @@
 
 rust_i18n::i18n!("locales", fallback = "en");
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod checklist;
 pub mod cli;
@@ -16,6 +17,7 @@ pub mod i18n;
 pub mod project;
 pub mod radar;
 pub mod text_wrap;
+#[cfg(feature = "gui")]
 pub mod ui;
 
 pub use i18n::Lang;
