@@ -65,7 +65,7 @@ pub enum Command {
     /// 概要を書き出す / Export the workshop summary
     Export {
         file: PathBuf,
-        /// 形式 / Format: html, md, csv (actions), csv-scores, svg
+        /// 形式 / Format: pdf, html, xlsx, md, csv (actions), csv-scores, svg, png (the chart)
         #[arg(long, default_value = "md")]
         format: String,
         /// 書き出し先（- で標準出力）/ Output path (- for standard output); default: beside the project

@@ -368,3 +368,22 @@ fn pdf_text_is_japanese_searchable_and_the_font_is_an_embedded_subset() {
         bytes.len()
     );
 }
+
+#[test]
+fn png_of_the_chart_is_twice_the_svg_and_shows_the_series() {
+    let bytes = export(Format::Png, Lang::Ja);
+    let image = image::load_from_memory(&bytes).expect("a PNG").into_rgba8();
+    assert_eq!(image.dimensions(), (1600, 1600));
+    let [r, g, b] = kizuki::radar::series_color(0);
+    let near =
+        |p: &image::Rgba<u8>| p[0].abs_diff(r) < 8 && p[1].abs_diff(g) < 8 && p[2].abs_diff(b) < 8;
+    assert!(
+        image.pixels().filter(|p| near(p)).count() > 1000,
+        "the first team's outline is drawn"
+    );
+    let dark = image
+        .pixels()
+        .filter(|p| p[0] < 60 && p[1] < 60 && p[2] < 60)
+        .count();
+    assert!(dark > 2000, "labels are drawn as text: {dark} dark pixels");
+}

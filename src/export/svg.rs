@@ -44,7 +44,12 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
     let legend_height = legend_rows as f32 * line_height * 1.3 + 12.0;
     let chart_height = height - legend_height;
 
-    let measure = |s: &str| geometry::estimate_width_em(s) * font_size;
+    // Measured with the font the SVG asks for first; an estimate if it could not be read.
+    let metrics = crate::fonts::Metrics::new(crate::fonts::REGULAR);
+    let measure = |s: &str| match &metrics {
+        Some(m) => m.width(s, font_size),
+        None => geometry::estimate_width_em(s) * font_size,
+    };
     let max_label = width.min(chart_height) * 0.22;
     let labels: Vec<Vec<String>> = chart
         .labels
@@ -61,8 +66,8 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
         })
         .collect();
     let bounds = geometry::Rect {
-        min: Point::new(8.0, 8.0),
-        max: Point::new(width - 8.0, chart_height - 4.0),
+        min: Point::new(16.0, 12.0),
+        max: Point::new(width - 16.0, chart_height - 4.0),
     };
     let layout = Layout::fit(bounds, &sizes, 12.0, 20.0);
 

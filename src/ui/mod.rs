@@ -315,6 +315,7 @@ pub fn format_label(format: Format, lang: Lang) -> String {
         Format::CsvScores => tr!(lang, "format.csv_scores"),
         Format::Xlsx => tr!(lang, "format.xlsx"),
         Format::Pdf => tr!(lang, "format.pdf"),
+        Format::Png => tr!(lang, "format.png"),
     }
 }
 

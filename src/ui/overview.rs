@@ -44,6 +44,13 @@ pub fn overview_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &m
                     if ui.button(tr!(lang, "overview.back_to_walk")).clicked() {
                         out.push(Action::Show(Screen::Item(ItemId::ALL[0])));
                     }
+                    ui.menu_button(tr!(lang, "overview.export_chart"), |ui| {
+                        for format in [crate::export::Format::Png, crate::export::Format::Svg] {
+                            if ui.button(super::format_label(format, lang)).clicked() {
+                                out.push(Action::Export(format));
+                            }
+                        }
+                    });
                 });
             });
             if !project.meta.title.is_empty() {
