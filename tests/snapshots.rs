@@ -18,8 +18,12 @@ fn options() -> SnapshotOptions {
 }
 
 fn window(theme: egui::Theme) -> Harness<'static, KizukiApp> {
+    window_sized(theme, egui::vec2(1280.0, 800.0))
+}
+
+fn window_sized(theme: egui::Theme, size: egui::Vec2) -> Harness<'static, KizukiApp> {
     Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(size)
         .with_theme(theme)
         .wgpu()
         .build_eframe(|cc| {
@@ -53,6 +57,13 @@ fn overview_in_japanese() {
     let mut h = window(egui::Theme::Light);
     open_sample(&mut h);
     h.snapshot_options("overview_ja", &options());
+}
+
+#[test]
+fn overview_at_full_hd() {
+    let mut h = window_sized(egui::Theme::Light, egui::vec2(1920.0, 1080.0));
+    open_sample(&mut h);
+    h.snapshot_options("overview_1920_ja", &options());
 }
 
 #[test]

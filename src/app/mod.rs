@@ -747,6 +747,8 @@ impl KizukiApp {
         }
         self.run_actions(ctx);
         self.autosave_tick(Instant::now(), ctx);
+        // egui itself handles Ctrl+plus/minus; remember whatever zoom the user ended up with.
+        self.core.settings.zoom = ctx.zoom_factor();
         let title = self.window_title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
