@@ -470,6 +470,18 @@ impl Chart {
         }
     }
 
+    /// Series indices in the order they are drawn: the previous round underneath, then the scores'
+    /// fills, then the targets' dashes on top, so that nothing hides a dashed line.
+    pub fn drawing_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.series.len()).collect();
+        order.sort_by_key(|&i| match self.series[i].kind {
+            SeriesKind::Baseline => 0,
+            SeriesKind::Scores => 1,
+            SeriesKind::Target => 2,
+        });
+        order
+    }
+
     /// The values as text, for screen readers and tests: "パートナー: 3; …" per series.
     pub fn describe(&self) -> String {
         self.series

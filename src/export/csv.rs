@@ -22,17 +22,7 @@ fn finish(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
 pub fn actions(report: &Report) -> Vec<u8> {
     let lang = report.lang;
     let mut w = writer();
-    let header = [
-        tr!(lang, "overview.team"),
-        tr!(lang, "report.col.number"),
-        tr!(lang, "report.col.item"),
-        tr!(lang, "report.col.action"),
-        tr!(lang, "report.col.owner"),
-        tr!(lang, "report.col.due"),
-        tr!(lang, "item.status"),
-        tr!(lang, "report.overdue"),
-    ];
-    let _ = w.write_record(&header);
+    let _ = w.write_record(super::report::action_columns(lang));
     for team in &report.teams {
         for a in &team.actions {
             let _ = w.write_record([

@@ -2,7 +2,7 @@
 //! Written as polyglot XHTML (void elements closed, everything escaped), so that any XML parser
 //! can read it back, and browsers read it as ordinary HTML.
 
-use super::report::{Report, TeamReport, format_date};
+use super::report::{Report, TeamReport};
 use super::svg::{FONT_FAMILY, chart_svg, xml_escape as esc};
 use crate::project::{ActionStatus, Level};
 use crate::tr;
@@ -253,13 +253,7 @@ fn team_html(w: &mut String, report: &Report, team: &TeamReport) {
         }
         let _ = writeln!(w, "</tr></thead>\n<tbody>");
         for a in rows {
-            let due = match a.due {
-                Some(d) if a.overdue => {
-                    format!("{} ({})", format_date(d, lang), tr!(lang, "report.overdue"))
-                }
-                Some(d) => format_date(d, lang),
-                None => "–".into(),
-            };
+            let due = a.due_text(lang, "–");
             let class = if a.overdue { " class=\"overdue\"" } else { "" };
             let _ = writeln!(
                 w,
@@ -267,7 +261,7 @@ fn team_html(w: &mut String, report: &Report, team: &TeamReport) {
                 a.item_number,
                 esc(&a.item_short_title),
                 text(&a.what),
-                esc(if a.owner.is_empty() { "–" } else { &a.owner }),
+                esc(&a.owner_text("–")),
                 esc(&due)
             );
         }

@@ -1,6 +1,6 @@
 //! The summary as Markdown: readable as plain text, renders on GitHub, pastes into wikis and chats.
 
-use super::report::{Report, TeamReport, format_date};
+use super::report::{Report, TeamReport};
 use crate::project::{ActionStatus, Level};
 use crate::tr;
 use std::fmt::Write;
@@ -136,18 +136,8 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
         );
         table_row(w, &[":--".into(), ":--".into(), ":--".into(), ":--".into()]);
         for a in rows {
-            let due = match a.due {
-                Some(d) if a.overdue => {
-                    format!("{} ⚠ {}", format_date(d, lang), tr!(lang, "report.overdue"))
-                }
-                Some(d) => format_date(d, lang),
-                None => "—".into(),
-            };
-            let owner = if a.owner.is_empty() {
-                "—".to_owned()
-            } else {
-                a.owner.clone()
-            };
+            let due = a.due_text(lang, "—");
+            let owner = a.owner_text("—");
             table_row(
                 w,
                 &[

@@ -4,7 +4,7 @@
 //! Layout is done here, in two steps: the content is laid out into pages of drawing operations
 //! (pure, with Japanese line breaking from [`crate::text_wrap`]), then krilla writes them.
 
-use super::report::{Report, TeamReport, format_date};
+use super::report::{Report, TeamReport};
 use crate::fonts::{self, Metrics};
 use crate::project::ActionStatus;
 use crate::radar::{self as geometry, Chart, HAlign, Point, SeriesKind};
@@ -289,12 +289,7 @@ impl<'a> Layout<'a> {
                 closed: false,
             });
         }
-        let mut order: Vec<usize> = (0..chart.series.len()).collect();
-        order.sort_by_key(|&i| match chart.series[i].kind {
-            SeriesKind::Baseline => 0,
-            SeriesKind::Scores => 1,
-            SeriesKind::Target => 2,
-        });
+        let order = chart.drawing_order();
         for &i in &order {
             let series = &chart.series[i];
             let points = layout.series(&series.values);
@@ -532,18 +527,8 @@ fn team_pages(l: &mut Layout, report: &Report, team: &TeamReport) {
     for status in ActionStatus::ALL {
         let rows: Vec<(Vec<String>, Option<[u8; 3]>)> = Report::actions_with(team, status)
             .map(|a| {
-                let due = match a.due {
-                    Some(d) if a.overdue => {
-                        format!("{} ({})", format_date(d, lang), tr!(lang, "report.overdue"))
-                    }
-                    Some(d) => format_date(d, lang),
-                    None => "–".into(),
-                };
-                let owner = if a.owner.is_empty() {
-                    "–".to_owned()
-                } else {
-                    a.owner.clone()
-                };
+                let due = a.due_text(lang, "–");
+                let owner = a.owner_text("–");
                 (
                     vec![
                         format!("{}. {}", a.item_number, a.item_short_title),

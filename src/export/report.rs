@@ -67,6 +67,42 @@ pub struct ActionRow {
     pub overdue: bool,
 }
 
+impl ActionRow {
+    /// The due date for a table cell, with 期限切れ where it has passed; `none` where there is none.
+    pub fn due_text(&self, lang: Lang, none: &str) -> String {
+        match self.due {
+            Some(d) if self.overdue => {
+                format!("{} ({})", format_date(d, lang), tr!(lang, "report.overdue"))
+            }
+            Some(d) => format_date(d, lang),
+            None => none.to_owned(),
+        }
+    }
+
+    /// The owner for a table cell; `none` where nobody is named.
+    pub fn owner_text(&self, none: &str) -> String {
+        if self.owner.is_empty() {
+            none.to_owned()
+        } else {
+            self.owner.clone()
+        }
+    }
+}
+
+/// Column headers shared by the spreadsheet-like exports (CSV and XLSX).
+pub fn action_columns(lang: Lang) -> [String; 8] {
+    [
+        tr!(lang, "overview.team"),
+        tr!(lang, "report.col.number"),
+        tr!(lang, "report.col.item"),
+        tr!(lang, "report.col.action"),
+        tr!(lang, "report.col.owner"),
+        tr!(lang, "report.col.due"),
+        tr!(lang, "item.status"),
+        tr!(lang, "report.overdue"),
+    ]
+}
+
 impl Report {
     pub fn build(project: &Project, options: &ExportOptions) -> Result<Report, ExportError> {
         let lang = options.lang;

@@ -130,12 +130,7 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
     let _ = writeln!(w, "  </g>");
 
     // The same drawing order as the window: previous round, scores, targets.
-    let mut order: Vec<usize> = (0..chart.series.len()).collect();
-    order.sort_by_key(|&i| match chart.series[i].kind {
-        SeriesKind::Baseline => 0,
-        SeriesKind::Scores => 1,
-        SeriesKind::Target => 2,
-    });
+    let order = chart.drawing_order();
     for &i in &order {
         let series = &chart.series[i];
         let color = hex(series.color);

@@ -229,16 +229,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     // --- Actions: one row each.
     let actions = book.add_worksheet();
     actions.set_name(tr!(lang, "xlsx.actions"))?;
-    let head = [
-        tr!(lang, "overview.team"),
-        tr!(lang, "report.col.number"),
-        tr!(lang, "report.col.item"),
-        tr!(lang, "report.col.action"),
-        tr!(lang, "report.col.owner"),
-        tr!(lang, "report.col.due"),
-        tr!(lang, "item.status"),
-        tr!(lang, "report.overdue"),
-    ];
+    let head = super::report::action_columns(lang);
     let mut widths = Widths::new();
     for (c, h) in head.iter().enumerate() {
         actions.write_with_format(0, c as u16, h, &header)?;

@@ -131,15 +131,11 @@ pub fn radar_ui(
         painter.line_segment([center, pos(axis.end)], Stroke::new(1.0, grid));
     }
 
-    // Series: fills under outlines, the baseline under everything else.
-    let mut order: Vec<usize> = (0..chart.series.len())
+    let order: Vec<usize> = chart
+        .drawing_order()
+        .into_iter()
         .filter(|&i| !hidden.get(i).copied().unwrap_or(false))
         .collect();
-    order.sort_by_key(|&i| match chart.series[i].kind {
-        SeriesKind::Baseline => 0,
-        SeriesKind::Scores => 1,
-        SeriesKind::Target => 2,
-    });
     let line_scale = if detail == Detail::Full { 1.0 } else { 0.6 };
     for &i in &order {
         let series = &chart.series[i];
