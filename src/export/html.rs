@@ -39,6 +39,8 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
   section.team { break-before: page; }
   h2, h3, h4 { break-after: avoid; }
   tr, article.item, figure.chart { break-inside: avoid; }
+  /* Small enough to share the first page with the header. */
+  figure.chart svg { width: 140mm; height: auto; }
   a { color: inherit; text-decoration: none; }
 }
 "#;

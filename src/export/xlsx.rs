@@ -94,9 +94,9 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     summary.set_name(tr!(lang, "xlsx.summary"))?;
     summary.write_with_format(0, 0, &report.title, &title)?;
     let mut row = 1;
+    // One cell each, so the text runs over the empty cells beside it whatever the column widths.
     for (label, value) in &report.meta {
-        summary.write(row, 0, label)?;
-        summary.write(row, 1, value)?;
+        summary.write(row, 0, format!("{label}: {value}"))?;
         row += 1;
     }
     row += 1;
@@ -136,6 +136,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
     widths.apply(summary, 40.0)?;
+    summary.set_landscape().set_print_fit_to_pages(1, 0);
     summary.set_freeze_panes(table_top + 1, 2)?;
 
     // A native radar chart of the same series as the window's (scores and targets; Excel draws
@@ -223,6 +224,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
     widths.apply(items, 50.0)?;
+    items.set_landscape().set_print_fit_to_pages(1, 0);
     items.set_freeze_panes(1, 0)?;
     items.autofilter(0, 0, r.saturating_sub(1).max(1), head.len() as u16 - 1)?;
 
@@ -275,6 +277,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
     widths.apply(actions, 60.0)?;
+    actions.set_landscape().set_print_fit_to_pages(1, 0);
     actions.set_freeze_panes(1, 0)?;
     actions.autofilter(0, 0, r.saturating_sub(1).max(1), head.len() as u16 - 1)?;
 
@@ -310,6 +313,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
     widths.apply(votes, 40.0)?;
+    votes.set_landscape().set_print_fit_to_pages(1, 0);
     votes.set_freeze_panes(1, 0)?;
     votes.autofilter(0, 0, r.saturating_sub(1).max(1), head.len() as u16 - 1)?;
 
