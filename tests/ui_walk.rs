@@ -179,46 +179,44 @@ fn ime_composition_lands_once_and_its_enter_adds_nothing() {
 
 #[test]
 fn undo_and_redo_through_the_window() {
+    // Type, add an action, remove a team; undo three times, redo once.
     let mut h = app(Lang::Ja);
     h.run();
     click(&mut h, "サンプルを見る");
+    let original = h.state().core.project().expect("p").clone();
     click(&mut h, "準備（チームとメンバー）");
     type_into(&mut h, "タイトル", "追記");
+    click_first(&mut h, "1. パートナー");
+    click(&mut h, "＋ アクションを追加");
+    click(&mut h, "準備（チームとメンバー）");
     click(&mut h, "チームを削除 市民協働課");
-    assert_eq!(h.state().core.project().expect("p").teams.len(), 1);
-    // Undo from the menu (the title field may still have the keyboard).
-    click(&mut h, "編集");
-    click(&mut h, "元に戻す");
+    let project = |h: &Harness<'_, KizukiApp>| h.state().core.project().expect("p").clone();
+    assert_eq!(project(&h).teams.len(), 1);
     assert_eq!(
-        h.state().core.project().expect("p").teams.len(),
-        2,
-        "the team comes back whole"
+        project(&h).teams[0].responses[ItemId::Partners]
+            .actions
+            .len(),
+        3
     );
-    let back = &h.state().core.project().expect("p").teams[1];
-    assert_eq!(back.name, "市民協働課");
-    assert_eq!(back.members.len(), 4);
-    click(&mut h, "編集");
-    click(&mut h, "元に戻す");
-    assert!(
-        !h.state()
-            .core
-            .project()
-            .expect("p")
-            .meta
-            .title
-            .ends_with("追記")
+
+    for _ in 0..3 {
+        click(&mut h, "編集");
+        click(&mut h, "元に戻す");
+    }
+    assert_eq!(
+        project(&h),
+        original,
+        "three undos give back the project as it was, the team whole"
     );
     click(&mut h, "編集");
     click(&mut h, "やり直す");
+    let redone = project(&h);
     assert!(
-        h.state()
-            .core
-            .project()
-            .expect("p")
-            .meta
-            .title
-            .ends_with("追記")
+        redone.meta.title.ends_with("追記"),
+        "redo brings back the typing as one step"
     );
+    assert_eq!(redone.teams.len(), 2);
+    assert_eq!(redone.teams[0].responses[ItemId::Partners].actions.len(), 2);
 }
 
 #[test]

@@ -18,6 +18,8 @@ pub struct OverviewState {
     pub owner: Option<String>,
     /// Sort actions by due date (soonest first) rather than by item.
     pub by_due: bool,
+    /// The chart alone, as large as the window: for the projector at the end of the workshop.
+    pub chart_only: bool,
 }
 
 pub fn overview_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut Vec<Action>) {
@@ -29,6 +31,10 @@ pub fn overview_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &m
     let chart = Chart::of_project(project, lang, None);
     if view.radar_hidden.len() != chart.series.len() {
         view.radar_hidden = vec![false; chart.series.len()];
+    }
+    if view.overview.chart_only {
+        chart_only_ui(ui, &chart, view, lang);
+        return;
     }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -43,6 +49,13 @@ pub fn overview_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &m
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button(tr!(lang, "overview.back_to_walk")).clicked() {
                         out.push(Action::Show(Screen::Item(ItemId::ALL[0])));
+                    }
+                    if ui
+                        .button(tr!(lang, "overview.chart_only"))
+                        .on_hover_text("Esc")
+                        .clicked()
+                    {
+                        view.overview.chart_only = true;
                     }
                     ui.menu_button(tr!(lang, "overview.export_chart"), |ui| {
                         for format in [crate::export::Format::Png, crate::export::Format::Svg] {
@@ -317,4 +330,21 @@ fn actions_table_ui(
                 ui.end_row();
             }
         });
+}
+
+/// The chart filling the window, with its legend; Esc or the button returns to the overview.
+fn chart_only_ui(ui: &mut egui::Ui, chart: &Chart, view: &mut ViewState, lang: crate::Lang) {
+    let leave = ui.input(|i| i.key_pressed(egui::Key::Escape));
+    ui.horizontal(|ui| {
+        if ui.button(tr!(lang, "overview.chart_back")).clicked() || leave {
+            view.overview.chart_only = false;
+        }
+        if let Some(i) = legend_ui(ui, chart, &view.radar_hidden) {
+            view.radar_hidden[i] = !view.radar_hidden[i];
+        }
+    });
+    let size = ui.available_size();
+    ui.vertical_centered(|ui| {
+        radar_ui(ui, chart, &view.radar_hidden, size, Detail::Full, lang);
+    });
 }
