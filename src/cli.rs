@@ -57,6 +57,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 次のラウンドを作る / Start the next round: same teams, open actions carried over, this
+    /// round's scores as the baseline to compare with
+    NextRound {
+        file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
     /// ファイルを検査する / Check project files and report every problem with its line and column
     Validate {
         #[arg(required = true)]
@@ -107,6 +116,9 @@ impl Cli {
                 force,
             } => new_project(&title, &organization, &teams, &out, force, lang),
             Command::Sample { out, force } => write_project(&sample_project(), &out, force, lang),
+            Command::NextRound { file, out, force } => file::load(&file)
+                .map_err(|e| format!("{}: {}", file.display(), e.message(lang)))
+                .and_then(|p| write_project(&p.next_round(now()), &out, force, lang)),
             Command::Validate { files } => return Outcome::Exit(validate(&files, lang)),
             Command::Export {
                 file,

@@ -229,3 +229,25 @@ fn messages_follow_the_system_language() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn next_round_keeps_teams_and_compares_with_this_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = dir.path().join("spring.kizuki.ron");
+    let next = dir.path().join("autumn.kizuki.ron");
+    assert!(kizuki(&["sample", "--out", p(&first)]).status.success());
+    let out = kizuki(&["next-round", p(&first), "--out", p(&next), "--lang", "ja"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let project = kizuki::file::load(&next).expect("loads");
+    assert_eq!(project.teams.len(), 2);
+    assert!(project.baseline.is_some());
+    assert!(
+        project.teams[0]
+            .responses
+            .0
+            .iter()
+            .all(|r| r.score.is_none())
+    );
+    let md = kizuki(&["export", p(&next), "--out", "-", "--lang", "ja"]);
+    assert!(text(&md.stdout).contains("比較する前回"));
+}

@@ -277,3 +277,37 @@ fn a_bad_file_is_reported_in_the_window_and_nothing_is_lost() {
     );
     assert!(h.state().core.doc.is_some(), "the open project stays");
 }
+
+#[test]
+fn a_previous_round_is_imported_for_comparison_and_undone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spring = dir.path().join("spring.kizuki.ron");
+    kizuki::file::save(&kizuki::project::sample_project(), &spring).expect("save");
+    let mut h = app(Lang::Ja);
+    h.run();
+    click(&mut h, "新しいプロジェクト");
+    click(&mut h, "ファイル");
+    click(&mut h, "パスを入力して前回の結果を取り込む…");
+    replace_text(
+        &mut h,
+        "比較する前回のプロジェクトファイルのパス",
+        &spring.display().to_string(),
+    );
+    click(&mut h, "取り込む");
+    let baseline = h
+        .state()
+        .core
+        .project()
+        .expect("p")
+        .baseline
+        .clone()
+        .expect("imported");
+    assert_eq!(baseline.teams.len(), 2);
+    assert_eq!(baseline.teams[0].scores[0], Level::new(3));
+    click(&mut h, "編集");
+    click(&mut h, "元に戻す");
+    assert!(
+        h.state().core.project().expect("p").baseline.is_none(),
+        "the import is one undo step"
+    );
+}

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Purpose {
     Open,
+    /// A previous round's project, whose scores become the baseline to compare with.
+    ImportBaseline,
     SaveAs,
     Export(Format),
 }
@@ -68,7 +70,7 @@ impl Dialogs {
             dialog = dialog.set_directory(folder);
         }
         let (label, extension) = match &purpose {
-            Purpose::Open | Purpose::SaveAs => ("Kizuki", "ron"),
+            Purpose::Open | Purpose::SaveAs | Purpose::ImportBaseline => ("Kizuki", "ron"),
             Purpose::Export(format) => (format.extension(), format.extension()),
         };
         dialog = dialog.add_filter(label, &[extension]);
@@ -76,7 +78,7 @@ impl Dialogs {
         let future: std::pin::Pin<
             Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,
         > = match purpose {
-            Purpose::Open => Box::pin(dialog.pick_file()),
+            Purpose::Open | Purpose::ImportBaseline => Box::pin(dialog.pick_file()),
             Purpose::SaveAs | Purpose::Export(_) => {
                 Box::pin(dialog.set_file_name(file_name).save_file())
             }

@@ -2,7 +2,9 @@
 //! the one place that changes the project, so that undo, the dirty mark and autosave see them all.
 
 use crate::checklist::ItemId;
-use crate::project::{Action, ActionStatus, ItemResponse, Level, Member, Project, Team, Vote};
+use crate::project::{
+    Action, ActionStatus, Baseline, ItemResponse, Level, Member, Project, Team, Vote,
+};
 use chrono::NaiveDate;
 
 /// Which text a [`Edit::SetText`] replaces.
@@ -125,6 +127,8 @@ pub enum Edit {
         action: u32,
         status: ActionStatus,
     },
+    /// The earlier round to compare with (or none).
+    SetBaseline(Option<Baseline>),
 }
 
 impl Edit {
@@ -275,6 +279,7 @@ impl Edit {
                     a.status = status;
                 }
             }
+            Edit::SetBaseline(baseline) => project.baseline = baseline,
         }
     }
 }

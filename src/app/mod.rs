@@ -96,6 +96,12 @@ pub enum Action {
     Restore(PathBuf),
     /// Delete a recovery file the user does not want.
     DiscardRecovery(PathBuf),
+    /// Start the next round from the open project: same teams, its scores as the baseline.
+    NextRound,
+    /// Ask for an earlier round's project file, whose scores become the baseline.
+    ImportBaseline,
+    /// Take an earlier round's scores from a project file as the baseline.
+    ImportBaselineFrom(PathBuf),
     /// The answer to "the file changed on disk since it was opened".
     Conflict(ConflictChoice),
 }
@@ -120,6 +126,7 @@ pub enum UnsavedChoice {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
     New,
+    NextRound,
     Open,
     OpenPath(PathBuf),
     OpenSample,
@@ -333,6 +340,20 @@ impl KizukiApp {
             Action::Unsaved(choice) => self.answer_unsaved(choice, ctx),
             Action::DismissMessage => self.core.message = None,
             Action::Restore(file) => self.restore(&file),
+            Action::NextRound => self.unless_unsaved(Pending::NextRound, ctx),
+            Action::ImportBaseline => self.ask_path(Purpose::ImportBaseline, ctx),
+            Action::ImportBaselineFrom(path) => {
+                let lang = self.core.lang;
+                match file::load(&path) {
+                    Ok(previous) => {
+                        let baseline = previous.as_baseline();
+                        self.handle(Action::Edit(Edit::SetBaseline(Some(baseline))), ctx);
+                        self.core.path_entry = None;
+                        self.notice(tr!(lang, "baseline.imported", title = previous.meta.title));
+                    }
+                    Err(e) => self.error(format!("{}\n{}", path.display(), e.message(lang))),
+                }
+            }
             Action::DiscardRecovery(file) => {
                 let _ = std::fs::remove_file(&file);
                 self.core.recovered.retain(|r| r.file != file);
@@ -478,6 +499,19 @@ impl KizukiApp {
             }
             Pending::Open => self.ask_path(Purpose::Open, ctx),
             Pending::OpenPath(path) => self.open(&path),
+            Pending::NextRound => {
+                if let Some(doc) = &self.core.doc {
+                    let next = doc.project.next_round(chrono::Local::now().fixed_offset());
+                    let lang = self.core.lang;
+                    self.set_document(Document::new(next, None), Screen::Setup);
+                    if let Some(doc) = &mut self.core.doc {
+                        // The new round exists only in memory until it is saved.
+                        doc.dirty = true;
+                        doc.generation = 1;
+                    }
+                    self.notice(tr!(lang, "baseline.next_round"));
+                }
+            }
             Pending::OpenSample => {
                 self.set_document(Document::new(sample_project(), None), Screen::Overview)
             }
@@ -550,6 +584,7 @@ impl KizukiApp {
                 if let Some(next) = self.after_save.take() {
                     self.actions.push(match next {
                         Pending::New => Action::New,
+                        Pending::NextRound => Action::NextRound,
                         Pending::Open => Action::Open,
                         Pending::OpenPath(p) => Action::OpenPath(p),
                         Pending::OpenSample => Action::OpenSample,
@@ -605,6 +640,7 @@ impl KizukiApp {
         let suggested = self.suggested_path(&purpose);
         let title = match &purpose {
             Purpose::Open => tr!(lang, "dialog.open"),
+            Purpose::ImportBaseline => tr!(lang, "dialog.import_baseline"),
             Purpose::SaveAs => tr!(lang, "dialog.save_as"),
             Purpose::Export(_) => tr!(lang, "dialog.export"),
         };
@@ -637,7 +673,7 @@ impl KizukiApp {
             .map(|d| d.project.meta.title.clone())
             .unwrap_or_default();
         let name = match purpose {
-            Purpose::Open => String::new(),
+            Purpose::Open | Purpose::ImportBaseline => String::new(),
             Purpose::SaveAs => match doc
                 .and_then(|d| d.path.as_ref())
                 .and_then(|p| p.file_name())
@@ -670,6 +706,7 @@ impl KizukiApp {
         };
         match result.purpose {
             Purpose::Open => self.actions.push(Action::OpenPath(path)),
+            Purpose::ImportBaseline => self.actions.push(Action::ImportBaselineFrom(path)),
             Purpose::SaveAs => self
                 .actions
                 .push(Action::SaveTo(with_extension(path, file::EXTENSION))),

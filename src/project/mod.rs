@@ -367,6 +367,60 @@ impl Project {
             + 1
     }
 
+    /// This round's scores, kept for comparison in a later round.
+    pub fn as_baseline(&self) -> Baseline {
+        Baseline {
+            title: self.meta.title.clone(),
+            date: self.meta.date,
+            teams: self
+                .teams
+                .iter()
+                .map(|t| BaselineTeam {
+                    name: t.name.clone(),
+                    scores: std::array::from_fn(|i| t.responses.0[i].score),
+                })
+                .collect(),
+        }
+    }
+
+    /// The next round of the same workshop, months later: the same teams and members, this round's
+    /// scores as the baseline to compare with, and the actions still open carried over (so the
+    /// team reviews them first). Scores, votes and notes start empty.
+    pub fn next_round(&self, now: DateTime<FixedOffset>) -> Project {
+        let teams = self
+            .teams
+            .iter()
+            .map(|t| {
+                let mut responses = Responses::default();
+                for (next, previous) in responses.0.iter_mut().zip(&t.responses.0) {
+                    next.actions = previous
+                        .actions
+                        .iter()
+                        .filter(|a| a.status.is_open())
+                        .cloned()
+                        .collect();
+                }
+                Team {
+                    id: t.id,
+                    name: t.name.clone(),
+                    members: t.members.clone(),
+                    responses,
+                }
+            })
+            .collect();
+        Project {
+            format_version: FORMAT_VERSION,
+            meta: Meta {
+                date: Some(now.date_naive()),
+                created_at: Some(now),
+                modified_at: Some(now),
+                ..self.meta.clone()
+            },
+            teams,
+            baseline: Some(self.as_baseline()),
+        }
+    }
+
     /// Checks what the parser cannot see on its own: cross references and size limits.
     pub fn validate(&self) -> Result<(), (Problem, Place)> {
         use limits::*;

@@ -573,3 +573,41 @@ mod tests {
         assert_eq!(p.validate(), Ok(()));
     }
 }
+
+#[cfg(test)]
+mod next_round_tests {
+    use super::*;
+
+    #[test]
+    fn the_next_round_compares_with_this_one_and_carries_open_actions() {
+        let p = sample_project();
+        let now = fixed_time(2027, 5, 14, 13).expect("time");
+        let next = p.next_round(now);
+        assert_eq!(next.teams.len(), 2);
+        assert_eq!(next.teams[0].members, p.teams[0].members);
+        assert!(
+            next.teams
+                .iter()
+                .flat_map(|t| &t.responses.0)
+                .all(|r| r.score.is_none() && r.votes.is_empty())
+        );
+        let open: usize = p
+            .teams
+            .iter()
+            .flat_map(|t| &t.responses.0)
+            .flat_map(|r| &r.actions)
+            .filter(|a| a.status.is_open())
+            .count();
+        let carried: usize = next
+            .teams
+            .iter()
+            .flat_map(|t| &t.responses.0)
+            .map(|r| r.actions.len())
+            .sum();
+        assert_eq!(carried, open);
+        let baseline = next.baseline.as_ref().expect("baseline");
+        assert_eq!(baseline.teams[0].scores[0], p.teams[0].responses.0[0].score);
+        assert_eq!(next.meta.date, NaiveDate::from_ymd_opt(2027, 5, 14));
+        assert_eq!(next.validate(), Ok(()));
+    }
+}

@@ -202,6 +202,16 @@ fn menu_bar_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
                 out.push(Action::EnterPath(Purpose::SaveAs));
             }
             ui.separator();
+            if item(ui, has_doc, tr!(lang, "menu.next_round"), "") {
+                out.push(Action::NextRound);
+            }
+            if item(ui, has_doc, tr!(lang, "menu.import_baseline"), "") {
+                out.push(Action::ImportBaseline);
+            }
+            if item(ui, has_doc, tr!(lang, "menu.import_baseline_path"), "") {
+                out.push(Action::EnterPath(Purpose::ImportBaseline));
+            }
+            ui.separator();
             ui.add_enabled_ui(has_doc, |ui| {
                 ui.menu_button(tr!(lang, "menu.export"), |ui| {
                     for format in Format::ALL {
@@ -375,6 +385,7 @@ fn path_entry_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
     };
     let (prompt, button) = match &entry.purpose {
         Purpose::Open => (tr!(lang, "path.open_prompt"), tr!(lang, "path.open")),
+        Purpose::ImportBaseline => (tr!(lang, "path.baseline_prompt"), tr!(lang, "path.import")),
         Purpose::SaveAs => (tr!(lang, "path.save_prompt"), tr!(lang, "path.save")),
         Purpose::Export(_) => (tr!(lang, "path.export_prompt"), tr!(lang, "path.export")),
     };
@@ -397,6 +408,7 @@ fn path_entry_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
                 if (ui.button(button).clicked() || enter) && !text.trim().is_empty() {
                     out.push(match &entry.purpose {
                         Purpose::Open => Action::OpenPath(path),
+                        Purpose::ImportBaseline => Action::ImportBaselineFrom(path),
                         Purpose::SaveAs => Action::SaveTo(path),
                         Purpose::Export(format) => Action::ExportTo(*format, path),
                     });
