@@ -80,7 +80,25 @@ pub fn read(path: &Path) -> Result<RecoveryFile, String> {
     Ok(recovery)
 }
 
-/// Every recovery file in `dir`, newest first.
+/// Whether the Kizuki that wrote a recovery file (its process id starts the file's name) is still
+/// running: then the file is that window's autosave, not a crash's leftovers. Known on Linux only;
+/// elsewhere every file is offered.
+fn writer_is_running(path: &Path) -> bool {
+    let Some(pid) = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.split('-').next())
+        .and_then(|p| p.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    if pid == std::process::id() {
+        return false;
+    }
+    std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|name| name.trim() == "kizuki")
+}
+
+/// Every recovery file in `dir` left by a Kizuki that is no longer running, newest first.
 pub fn scan(dir: &Path) -> Vec<Recovered> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -88,7 +106,7 @@ pub fn scan(dir: &Path) -> Vec<Recovered> {
     let mut found: Vec<Recovered> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".recovery.ron"))
+        .filter(|p| p.to_string_lossy().ends_with(".recovery.ron") && !writer_is_running(p))
         .map(|path| match read(&path) {
             Ok(r) => Recovered {
                 file: path,
