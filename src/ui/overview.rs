@@ -275,6 +275,7 @@ fn actions_table_ui(
         ui.label(RichText::new(tr!(lang, "report.no_actions")).weak());
         return;
     }
+    let action_width = (ui.available_width() * 0.4).clamp(220.0, 520.0);
     let multi_team = project.teams.len() > 1;
     egui::Grid::new("actions")
         .striped(true)
@@ -306,7 +307,16 @@ fn actions_table_ui(
                     out.push(Action::SelectTeam(row.team_id));
                     out.push(Action::Show(Screen::Item(row.item)));
                 }
-                ui.add(egui::Label::new(&row.action.what).wrap());
+                // One line per action, so rows stay aligned; the whole text on hover.
+                ui.allocate_ui_with_layout(
+                    egui::vec2(action_width, 20.0),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_min_width(action_width);
+                        ui.add(egui::Label::new(&row.action.what).truncate())
+                            .on_hover_text(&row.action.what);
+                    },
+                );
                 ui.label(&row.action.owner);
                 match row.action.due {
                     Some(due) if row.action.is_overdue(today) => {

@@ -247,40 +247,56 @@ pub fn radar_ui(
 /// The legend with a toggle per series. Returns the index of a toggled series.
 pub fn legend_ui(ui: &mut egui::Ui, chart: &Chart, hidden: &[bool]) -> Option<usize> {
     let mut toggled = None;
-    ui.horizontal_wrapped(|ui| {
-        for (i, series) in chart.series.iter().enumerate() {
-            let mut shown = !hidden.get(i).copied().unwrap_or(false);
-            let (swatch, _) = ui.allocate_exact_size(Vec2::new(22.0, 14.0), egui::Sense::hover());
-            let c = color(series.color);
-            let y = swatch.center().y;
-            match series.kind {
-                SeriesKind::Scores => {
-                    ui.painter()
-                        .rect_filled(swatch.shrink(2.0), 2.0, c.gamma_multiply(0.4));
-                    ui.painter().rect_stroke(
-                        swatch.shrink(2.0),
-                        2.0,
-                        Stroke::new(2.0, c),
-                        egui::StrokeKind::Inside,
-                    );
-                }
-                SeriesKind::Target => {
-                    let line = [Pos2::new(swatch.left(), y), Pos2::new(swatch.right(), y)];
-                    ui.painter()
-                        .extend(Shape::dashed_line(&line, Stroke::new(2.0, c), 5.0, 3.0));
-                }
-                SeriesKind::Baseline => {
-                    ui.painter().line_segment(
-                        [Pos2::new(swatch.left(), y), Pos2::new(swatch.right(), y)],
-                        Stroke::new(1.5, c),
-                    );
+    // Two columns, like the SVG's legend: a swatch and its name always stay together.
+    egui::Grid::new("radar-legend")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for (i, series) in chart.series.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let mut shown = !hidden.get(i).copied().unwrap_or(false);
+                    let (swatch, _) =
+                        ui.allocate_exact_size(Vec2::new(22.0, 14.0), egui::Sense::hover());
+                    let c = color(series.color);
+                    let y = swatch.center().y;
+                    match series.kind {
+                        SeriesKind::Scores => {
+                            ui.painter().rect_filled(
+                                swatch.shrink(2.0),
+                                2.0,
+                                c.gamma_multiply(0.4),
+                            );
+                            ui.painter().rect_stroke(
+                                swatch.shrink(2.0),
+                                2.0,
+                                Stroke::new(2.0, c),
+                                egui::StrokeKind::Inside,
+                            );
+                        }
+                        SeriesKind::Target => {
+                            let line = [Pos2::new(swatch.left(), y), Pos2::new(swatch.right(), y)];
+                            ui.painter().extend(Shape::dashed_line(
+                                &line,
+                                Stroke::new(2.0, c),
+                                5.0,
+                                3.0,
+                            ));
+                        }
+                        SeriesKind::Baseline => {
+                            ui.painter().line_segment(
+                                [Pos2::new(swatch.left(), y), Pos2::new(swatch.right(), y)],
+                                Stroke::new(1.5, c),
+                            );
+                        }
+                    }
+                    if ui.checkbox(&mut shown, &series.name).changed() {
+                        toggled = Some(i);
+                    }
+                });
+                if i % 2 == 1 {
+                    ui.end_row();
                 }
             }
-            if ui.checkbox(&mut shown, &series.name).changed() {
-                toggled = Some(i);
-            }
-            ui.add_space(8.0);
-        }
-    });
+        });
     toggled
 }
