@@ -143,18 +143,8 @@ fn team_html(w: &mut String, report: &Report, team: &TeamReport) {
         "<h3>{}</h3>\n<table class=\"scores\">\n<thead><tr>",
         tr!(lang, "report.scores")
     );
-    let mut headers = vec![
-        "report.col.number",
-        "report.col.item",
-        "report.col.score",
-        "report.col.target",
-        "report.col.gap",
-    ];
-    if has_baseline {
-        headers.push("report.col.change");
-    }
-    for key in headers {
-        let _ = write!(w, "<th>{}</th>", tr!(lang, key));
+    for column in super::report::score_columns(lang, has_baseline) {
+        let _ = write!(w, "<th>{}</th>", esc(&column));
     }
     let _ = writeln!(w, "</tr></thead>\n<tbody>");
     for item in &team.items {

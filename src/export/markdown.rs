@@ -44,16 +44,7 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
     }
 
     let _ = writeln!(w, "### {}\n", tr!(lang, "report.scores"));
-    let mut header = vec![
-        tr!(lang, "report.col.number"),
-        tr!(lang, "report.col.item"),
-        tr!(lang, "report.col.score"),
-        tr!(lang, "report.col.target"),
-        tr!(lang, "report.col.gap"),
-    ];
-    if has_baseline {
-        header.push(tr!(lang, "report.col.change"));
-    }
+    let header = super::report::score_columns(lang, has_baseline);
     table_row(w, &header);
     let align: Vec<String> = header
         .iter()

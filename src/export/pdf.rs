@@ -437,16 +437,9 @@ fn team_pages(l: &mut Layout, report: &Report, team: &TeamReport) {
     }
     l.heading(&tr!(lang, "report.scores"), 12.0, false);
     let has_baseline = report.baseline_title.is_some();
-    let mut header = vec![
-        tr!(lang, "report.col.number"),
-        tr!(lang, "report.col.item"),
-        tr!(lang, "report.col.score"),
-        tr!(lang, "report.col.target"),
-        tr!(lang, "report.col.gap"),
-    ];
+    let header = super::report::score_columns(lang, has_baseline);
     let mut widths = vec![4.0, 40.0, 14.0, 14.0, 9.0];
     if has_baseline {
-        header.push(tr!(lang, "report.col.change"));
         widths.push(8.0);
     }
     let level = |l: Option<crate::project::Level>, words: &Option<String>| match (l, words) {

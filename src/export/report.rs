@@ -89,6 +89,22 @@ impl ActionRow {
     }
 }
 
+/// Column headers of the scores table in the documents (Markdown, HTML, PDF); the last, the change
+/// since the previous round, only when there is one.
+pub fn score_columns(lang: Lang, has_baseline: bool) -> Vec<String> {
+    let mut columns = vec![
+        tr!(lang, "report.col.number"),
+        tr!(lang, "report.col.item"),
+        tr!(lang, "report.col.score"),
+        tr!(lang, "report.col.target"),
+        tr!(lang, "report.col.gap"),
+    ];
+    if has_baseline {
+        columns.push(tr!(lang, "report.col.change"));
+    }
+    columns
+}
+
 /// Column headers shared by the spreadsheet-like exports (CSV and XLSX).
 pub fn action_columns(lang: Lang) -> [String; 8] {
     [
