@@ -97,3 +97,10 @@ fn field_names_used_in_places_exist() {
         }
     }
 }
+
+#[test]
+fn empty_translations_stay_empty() {
+    // The English date reads "2026 / 11 / 26": the day has no unit, and must not show its key.
+    assert_eq!(kizuki::Lang::En.tr("date.day"), "");
+    assert_eq!(kizuki::Lang::Ja.tr("date.day"), "日");
+}

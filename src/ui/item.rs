@@ -487,12 +487,11 @@ fn actions_ui(
                     let label = ui.label(tr!(lang, "report.col.due"));
                     match action.due {
                         Some(due) => {
-                            if let Some(due) = super::widgets::date_picker_ui(
-                                ui,
-                                &format!("due-{t}-{a}"),
-                                due,
-                                label.id,
-                            ) {
+                            let name = format!("{} {number}", tr!(lang, "report.col.due"));
+                            let salt = format!("due-{t}-{a}");
+                            if let Some(due) =
+                                super::widgets::date_input_ui(ui, &salt, due, &name, lang)
+                            {
                                 out.push(Action::Edit(Edit::SetActionDue {
                                     team: t,
                                     item: id,

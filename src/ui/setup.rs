@@ -41,11 +41,12 @@ pub fn setup_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut 
                         text_field_ui(ui, &tr!(lang, key), value, field, width, out);
                         ui.end_row();
                     }
-                    let label = ui.label(tr!(lang, "field.date"));
+                    let name = tr!(lang, "field.date");
+                    ui.label(&name);
                     ui.horizontal(|ui| {
                         let date = m.date.unwrap_or_else(|| core.today());
                         if let Some(date) =
-                            super::widgets::date_picker_ui(ui, "meta-date", date, label.id)
+                            super::widgets::date_input_ui(ui, "meta-date", date, &name, lang)
                         {
                             out.push(Action::Edit(Edit::SetDate(Some(date))));
                         }

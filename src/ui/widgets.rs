@@ -189,32 +189,78 @@ pub fn section_heading(ui: &mut egui::Ui, text: &str) {
     ui.add_space(2.0);
 }
 
-/// egui_extras' date picker works in `jiff` dates; the model keeps `chrono` ones. Returns the new
-/// date when the user picked one.
-pub fn date_picker_ui(
+/// A date as year, month and day selectors, labelled in the user's language (egui_extras' date
+/// picker speaks only English). `name` prefixes the selectors' accessible names. Returns the new
+/// date when the user changed it; a day past the month's end moves to its last day.
+pub fn date_input_ui(
     ui: &mut egui::Ui,
     id_salt: &str,
     date: chrono::NaiveDate,
-    label: egui::Id,
+    name: &str,
+    lang: Lang,
 ) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
-    let mut picked =
-        jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8).ok()?;
-    let response = ui
-        .add(
-            egui_extras::DatePickerButton::new(&mut picked)
-                .id_salt(id_salt)
-                .format("%Y-%m-%d")
-                // Its icon is an emoji that no bundled font has.
-                .show_icon(false),
-        )
-        .labelled_by(label);
-    if !response.changed() {
+    let (mut year, mut month, mut day) = (date.year(), date.month(), date.day());
+    let mut changed = false;
+    let unit = |ui: &mut egui::Ui, key: &str| {
+        ui.label(tr!(lang, key));
+    };
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 3.0;
+        let y = ui.add(egui::DragValue::new(&mut year).range(1990..=2100));
+        accessible_name(
+            &y,
+            Role::SpinButton,
+            None,
+            &format!("{name} {}", tr!(lang, "date.year_name")),
+        );
+        changed |= y.changed();
+        unit(ui, "date.year");
+        let m = egui::ComboBox::from_id_salt((id_salt, "month"))
+            .selected_text(month.to_string())
+            .width(44.0)
+            .show_ui(ui, |ui| {
+                for m in 1..=12u32 {
+                    changed |= ui.selectable_value(&mut month, m, m.to_string()).changed();
+                }
+            })
+            .response;
+        accessible_name(
+            &m,
+            Role::ComboBox,
+            None,
+            &format!("{name} {}", tr!(lang, "date.month_name")),
+        );
+        unit(ui, "date.month");
+        let last = days_in_month(year, month);
+        let d = egui::ComboBox::from_id_salt((id_salt, "day"))
+            .selected_text(day.min(last).to_string())
+            .width(44.0)
+            .height(320.0)
+            .show_ui(ui, |ui| {
+                for d in 1..=last {
+                    changed |= ui.selectable_value(&mut day, d, d.to_string()).changed();
+                }
+            })
+            .response;
+        accessible_name(
+            &d,
+            Role::ComboBox,
+            None,
+            &format!("{name} {}", tr!(lang, "date.day_name")),
+        );
+        unit(ui, "date.day");
+    });
+    if !changed {
         return None;
     }
-    chrono::NaiveDate::from_ymd_opt(
-        i32::from(picked.year()),
-        picked.month() as u32,
-        picked.day() as u32,
-    )
+    let day = day.min(days_in_month(year, month));
+    chrono::NaiveDate::from_ymd_opt(year, month, day)
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|&d| chrono::NaiveDate::from_ymd_opt(year, month, d).is_some())
+        .unwrap_or(28)
 }
