@@ -311,3 +311,37 @@ fn a_previous_round_is_imported_for_comparison_and_undone() {
         "the import is one undo step"
     );
 }
+
+#[test]
+fn the_workshop_date_is_picked_in_japanese() {
+    let mut h = app(Lang::Ja);
+    h.run();
+    click(&mut h, "新しいプロジェクト");
+    let year = h
+        .state()
+        .core
+        .project()
+        .expect("p")
+        .meta
+        .date
+        .expect("today")
+        .format("%Y")
+        .to_string();
+    click(&mut h, "実施日 月");
+    click(&mut h, "12");
+    click(&mut h, "実施日 日");
+    click(&mut h, "31");
+    let date = h
+        .state()
+        .core
+        .project()
+        .expect("p")
+        .meta
+        .date
+        .expect("a date");
+    assert_eq!(date.format("%Y-%m-%d").to_string(), format!("{year}-12-31"));
+    assert!(
+        h.query_by_label_contains("年12月31日").is_some(),
+        "the long form beside it"
+    );
+}
