@@ -69,10 +69,9 @@ impl Document {
     /// Applies an edit, recording an undo step unless it continues the typing of the last one.
     pub fn apply(&mut self, edit: Edit, now: Instant) {
         let merge = edit.merge_key();
-        let before = self.project.clone();
-        if !edit.apply(&mut self.project) {
+        let Some(before) = edit.apply(&mut self.project) else {
             return;
-        }
+        };
         let continues = matches!(
             (merge, self.last_merge),
             (Some(field), Some((last, at))) if field == last && now.duration_since(at) < MERGE_WINDOW

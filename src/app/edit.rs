@@ -141,12 +141,12 @@ impl Edit {
         }
     }
 
-    /// Applies the edit; returns whether anything changed (an edit of something that no longer
-    /// exists, e.g. after an undo, changes nothing).
-    pub fn apply(self, project: &mut Project) -> bool {
+    /// Applies the edit; returns the project as it was before, for undo, when anything changed
+    /// (an edit of something that no longer exists, e.g. after an undo, changes nothing).
+    pub fn apply(self, project: &mut Project) -> Option<Project> {
         let before = project.clone();
         self.apply_inner(project);
-        *project != before
+        (*project != before).then_some(before)
     }
 
     fn apply_inner(self, project: &mut Project) {
@@ -350,7 +350,11 @@ mod tests {
     #[test]
     fn removing_a_member_removes_their_votes() {
         let mut p = sample_project();
-        assert!(Edit::RemoveMember { team: 1, member: 2 }.apply(&mut p));
+        assert!(
+            Edit::RemoveMember { team: 1, member: 2 }
+                .apply(&mut p)
+                .is_some()
+        );
         assert!(
             p.teams[0]
                 .responses
@@ -364,12 +368,20 @@ mod tests {
     #[test]
     fn edits_of_vanished_things_change_nothing() {
         let mut p = sample_project();
-        assert!(!Edit::SetText(TextField::TeamName { team: 99 }, "x".into()).apply(&mut p));
         assert!(
-            !Edit::MoveTeam { team: 1, up: true }.apply(&mut p),
+            Edit::SetText(TextField::TeamName { team: 99 }, "x".into())
+                .apply(&mut p)
+                .is_none()
+        );
+        assert!(
+            Edit::MoveTeam { team: 1, up: true }.apply(&mut p).is_none(),
             "already first"
         );
-        assert!(Edit::MoveTeam { team: 1, up: false }.apply(&mut p));
+        assert!(
+            Edit::MoveTeam { team: 1, up: false }
+                .apply(&mut p)
+                .is_some()
+        );
         assert_eq!(p.teams[0].id, 2);
     }
 

@@ -698,7 +698,7 @@ impl KizukiApp {
         let Some(path) = result.path.clone() else {
             if result.probably_not_shown() {
                 self.notice(tr!(lang, "app.no_dialog"));
-                self.handle_later(Action::EnterPath(result.purpose));
+                self.actions.push(Action::EnterPath(result.purpose));
             } else {
                 self.after_save = None;
             }
@@ -715,10 +715,6 @@ impl KizukiApp {
                 self.actions.push(Action::ExportTo(format, path));
             }
         }
-    }
-
-    fn handle_later(&mut self, action: Action) {
-        self.actions.push(action);
     }
 
     fn notice(&mut self, text: String) {
@@ -791,10 +787,6 @@ impl KizukiApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
-    }
-
-    pub fn dialog_open(&self) -> bool {
-        self.dialogs.is_open()
     }
 }
 

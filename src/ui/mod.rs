@@ -26,7 +26,6 @@ pub struct ViewState {
     /// The name being typed for a new member, and the team it is for.
     pub new_member_name: String,
     pub new_member_team: Option<u32>,
-    pub new_team_name: String,
     pub overview: overview::OverviewState,
     pub icon: Option<egui::TextureHandle>,
     pub radar_hidden: Vec<bool>,
@@ -137,7 +136,7 @@ pub fn root_ui(
             .resizable(true)
             .default_size(250.0)
             .min_size(200.0)
-            .show(ui, |ui| side_panel_ui(ui, core, view, out));
+            .show(ui, |ui| side_panel_ui(ui, core, out));
     }
     egui::CentralPanel::default().show(ui, |ui| {
         if let Some(message) = core.message.as_ref().filter(|m| m.error) {
@@ -333,7 +332,7 @@ fn status_bar_ui(ui: &mut egui::Ui, core: &Core, dialog_open: bool, out: &mut Ve
     ui.horizontal(|ui| {
         if dialog_open {
             ui.spinner();
-            ui.label(tr!(lang_of(core), "app.dialog_open"));
+            ui.label(tr!(core.lang, "app.dialog_open"));
         } else if let Some(message) = core.message.as_ref().filter(|m| !m.error) {
             ui.label(&message.text);
             if ui
@@ -350,10 +349,6 @@ fn status_bar_ui(ui: &mut egui::Ui, core: &Core, dialog_open: bool, out: &mut Ve
             });
         }
     });
-}
-
-fn lang_of(core: &Core) -> Lang {
-    core.lang
 }
 
 fn error_banner_ui(ui: &mut egui::Ui, text: &str, lang: Lang, out: &mut Vec<Action>) {
@@ -498,7 +493,7 @@ fn unsaved_modal_ui(ctx: &egui::Context, core: &Core, out: &mut Vec<Action>) {
 }
 
 /// The walk's table of contents: setup, the ten items with their scores, the overview.
-fn side_panel_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut Vec<Action>) {
+fn side_panel_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
     let lang = core.lang;
     let Some(project) = core.project() else {
         return;
@@ -574,7 +569,7 @@ fn side_panel_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut
                     ui.add_space(10.0);
                     let size = ui.available_width().min(260.0);
                     ui.vertical_centered(|ui| {
-                        radar::radar_preview_ui(ui, project, team, lang, size, view)
+                        radar::radar_preview_ui(ui, project, team, lang, size)
                     });
                 }
             });

@@ -1,6 +1,5 @@
 //! The radar chart drawn with egui's painter, from the shared geometry in [`crate::radar`].
 
-use super::ViewState;
 use crate::i18n::Lang;
 use crate::project::{Project, Team};
 use crate::radar::{self as geometry, Chart, HAlign, Layout, Point, SeriesKind};
@@ -23,16 +22,8 @@ pub enum Detail {
 }
 
 /// A small chart of one team for the side panel: numbers as labels, no legend.
-pub fn radar_preview_ui(
-    ui: &mut egui::Ui,
-    project: &Project,
-    team: &Team,
-    lang: Lang,
-    size: f32,
-    view: &mut ViewState,
-) {
+pub fn radar_preview_ui(ui: &mut egui::Ui, project: &Project, team: &Team, lang: Lang, size: f32) {
     let chart = Chart::of_project(project, lang, Some(team.id));
-    let _ = view;
     let hidden = vec![false; chart.series.len()];
     radar_ui(
         ui,
