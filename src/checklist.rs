@@ -9,8 +9,23 @@ use std::fmt;
 use std::sync::OnceLock;
 
 /// The ten items, in the guidebook's order. The string ids are part of the file format: never rename one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(try_from = "String", into = "&'static str")]
+#[strum(serialize_all = "kebab-case")]
 pub enum ItemId {
     Partners,
     Users,
@@ -27,7 +42,11 @@ pub enum ItemId {
 /// How many items the checklist has; arrays indexed by item use it.
 pub const ITEM_COUNT: usize = 10;
 
+// The item arrays are indexed by item; the count and the enum must agree.
+const _: () = assert!(<ItemId as strum::VariantArray>::VARIANTS.len() == ITEM_COUNT);
+
 impl ItemId {
+    /// The ten items in the guidebook's order.
     pub const ALL: [ItemId; ITEM_COUNT] = [
         ItemId::Partners,
         ItemId::Users,
@@ -41,19 +60,9 @@ impl ItemId {
         ItemId::JustTry,
     ];
 
+    /// The id as written in project files: `ideas-place`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ItemId::Partners => "partners",
-            ItemId::Users => "users",
-            ItemId::IdeasPlace => "ideas-place",
-            ItemId::LocalResources => "local-resources",
-            ItemId::MoneyFlow => "money-flow",
-            ItemId::ValueKpi => "value-kpi",
-            ItemId::OpenGovernment => "open-government",
-            ItemId::Delivery => "delivery",
-            ItemId::ConnectPolicies => "connect-policies",
-            ItemId::JustTry => "just-try",
-        }
+        self.into()
     }
 
     /// Zero-based position in the checklist.
@@ -71,7 +80,7 @@ impl ItemId {
     }
 
     pub fn parse(s: &str) -> Option<ItemId> {
-        Self::ALL.into_iter().find(|id| id.as_str() == s)
+        s.parse().ok()
     }
 }
 
@@ -86,12 +95,6 @@ impl TryFrom<String> for ItemId {
 
     fn try_from(s: String) -> Result<Self, Self::Error> {
         ItemId::parse(&s).ok_or_else(|| crate::project::Problem::UnknownItem(s).to_serde_message())
-    }
-}
-
-impl From<ItemId> for &'static str {
-    fn from(id: ItemId) -> Self {
-        id.as_str()
     }
 }
 

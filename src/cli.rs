@@ -3,7 +3,8 @@
 use crate::export::{self, ExportOptions, Format};
 use crate::file;
 use crate::i18n::Lang;
-use crate::project::{Project, Team, sample_project};
+use crate::project::{Project, sample_project};
+use crate::session::{Edit, TextField};
 use crate::tr;
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -75,8 +76,8 @@ pub enum Command {
     Export {
         file: PathBuf,
         /// 形式 / Format: pdf, html, xlsx, md, csv (actions), csv-scores, svg, png (the chart)
-        #[arg(long, default_value = "md")]
-        format: String,
+        #[arg(long, value_enum, default_value = "md", ignore_case = true)]
+        format: Format,
         /// 書き出し先（- で標準出力）/ Output path (- for standard output); default: beside the project
         #[arg(long)]
         out: Option<PathBuf>,
@@ -126,7 +127,7 @@ impl Cli {
                 out,
                 team,
                 notes,
-            } => export_file(&file, &format, out.as_deref(), team, notes, lang),
+            } => export_file(&file, format, out.as_deref(), team, notes, lang),
         };
         Outcome::Exit(match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -142,6 +143,7 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
     chrono::Local::now().fixed_offset()
 }
 
+/// A new project with the named teams, built with the same edits the window makes.
 fn new_project(
     title: &str,
     organization: &str,
@@ -156,16 +158,16 @@ fn new_project(
         .map(|t| t.trim())
         .filter(|t| !t.is_empty())
         .collect();
-    if !names.is_empty() {
-        project.teams = names
-            .iter()
-            .zip(1..)
-            .map(|(name, id)| Team {
-                id,
+    if let (Some(first), Some(team)) = (names.first(), project.teams.first()) {
+        // A new project has one unnamed team: it takes the first name, the rest are added.
+        let field = TextField::TeamName { team: team.id };
+        Edit::SetText(field, (*first).to_owned()).apply(&mut project);
+        for name in &names[1..] {
+            Edit::AddTeam {
                 name: (*name).to_owned(),
-                ..Team::default()
-            })
-            .collect();
+            }
+            .apply(&mut project);
+        }
     }
     project
         .validate()
@@ -222,21 +224,12 @@ fn validate(files: &[PathBuf], lang: Lang) -> ExitCode {
 
 fn export_file(
     path: &Path,
-    format: &str,
+    format: Format,
     out: Option<&Path>,
     team: Option<String>,
     notes: bool,
     lang: Lang,
 ) -> Result<(), String> {
-    let format: Format = format.parse().map_err(|f: String| {
-        let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-        tr!(
-            lang,
-            "cli.unknown_format",
-            format = f,
-            known = known.join(", ")
-        )
-    })?;
     let project = file::load(path).map_err(|e| match e.position() {
         Some(at) => format!(
             "{}:{}:{}: {}",
@@ -275,16 +268,9 @@ fn export_file(
 
 /// `workshop.kizuki.ron` → `workshop.md` in the same folder.
 fn beside(project: &Path, format: Format) -> PathBuf {
-    let name = project
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("kizuki");
-    let stem = name
-        .strip_suffix(&format!(".{}", file::EXTENSION))
-        .or_else(|| name.rsplit_once('.').map(|(s, _)| s));
+    let stem = file::project_stem(project).unwrap_or_else(|| "kizuki".to_owned());
     project.with_file_name(format!(
-        "{}{}.{}",
-        stem.unwrap_or(name),
+        "{stem}{}.{}",
         format.file_suffix(),
         format.extension()
     ))

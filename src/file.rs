@@ -35,6 +35,8 @@ pub enum FileError {
     TooLarge { size: u64, max: u64 },
     #[error("the file is empty")]
     Empty,
+    #[error("{path} is not a regular file")]
+    NotAFile { path: PathBuf },
     #[error("{}:{}: the file is not UTF-8 text", .at.line, .at.column)]
     NotUtf8 { at: Position },
     #[error("{}:{}: {code}", .at.line, .at.column)]
@@ -86,6 +88,7 @@ impl FileError {
                 tr!(lang, "file.too_large", size = mib(*size), max = mib(*max))
             }
             FileError::Empty => tr!(lang, "file.empty"),
+            FileError::NotAFile { .. } => tr!(lang, "file.not_a_file"),
             FileError::NotUtf8 { .. } => tr!(lang, "file.not_utf8"),
             FileError::Syntax { code, .. } => syntax_message(code, lang),
             FileError::Content { problem, .. } => problem.message(lang),
@@ -102,16 +105,22 @@ fn mib(bytes: u64) -> String {
 }
 
 /// The operating system's reason, in words a user can act on for the common cases.
-fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    io_kind_reason(e.kind(), lang).unwrap_or_else(|| e.to_string())
+}
+
+/// The common reasons in the user's language; `None` for the rare ones, which only the system can
+/// describe.
+pub fn io_kind_reason(kind: std::io::ErrorKind, lang: Lang) -> Option<String> {
     use std::io::ErrorKind::*;
-    match e.kind() {
+    Some(match kind {
         NotFound => tr!(lang, "io.not_found"),
         PermissionDenied => tr!(lang, "io.permission_denied"),
         ReadOnlyFilesystem => tr!(lang, "io.read_only"),
         StorageFull => tr!(lang, "io.storage_full"),
         IsADirectory => tr!(lang, "io.is_a_directory"),
-        _ => e.to_string(),
-    }
+        _ => return None,
+    })
 }
 
 /// ron's syntax errors, said in the user's language for the ones a damaged file produces.
@@ -161,26 +170,80 @@ fn syntax_message(code: &ron::Error, lang: Lang) -> String {
     }
 }
 
-/// Reads and checks a project file. Never panics, whatever the file holds.
-pub fn load(path: &Path) -> Result<Project, FileError> {
-    let read_err = |source| FileError::Read {
-        path: path.to_owned(),
-        source,
+/// Why [`read_limited`] read nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    /// The file is larger than the bound, in bytes.
+    TooLarge(u64),
+}
+
+/// Reads a whole file of at most [`limits::MAX_FILE_BYTES`], refusing anything that is not a
+/// regular file: a FIFO or a device would block the reader (or never end) instead of failing.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let not_a_file = || {
+        ReadError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            NOT_A_REGULAR_FILE,
+        ))
     };
-    let file = std::fs::File::open(path).map_err(read_err)?;
-    let size = file.metadata().map_err(read_err)?.len();
-    if size > limits::MAX_FILE_BYTES {
-        return Err(FileError::TooLarge {
-            size,
-            max: limits::MAX_FILE_BYTES,
-        });
+    // Checked before opening: opening a FIFO for reading waits for a writer.
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if meta.is_dir() {
+        return Err(ReadError::Io(std::io::Error::from(
+            std::io::ErrorKind::IsADirectory,
+        )));
+    }
+    if !meta.is_file() {
+        return Err(not_a_file());
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Should the path be swapped for a FIFO between the check and the open, do not wait on it.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(not_a_file());
+    }
+    if meta.len() > limits::MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(meta.len()));
     }
     // The size can change between the check and the read; `take` holds the bound regardless.
-    let mut bytes = Vec::with_capacity(size as usize);
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(limits::MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(read_err)?;
-    parse(&bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The message of the error [`read_limited`] gives for a FIFO, a device or a socket.
+const NOT_A_REGULAR_FILE: &str = "not a regular file";
+
+/// Reads and checks a project file. Never panics, whatever the file holds.
+pub fn load(path: &Path) -> Result<Project, FileError> {
+    match read_limited(path) {
+        Ok(bytes) => parse(&bytes),
+        Err(ReadError::TooLarge(size)) => Err(FileError::TooLarge {
+            size,
+            max: limits::MAX_FILE_BYTES,
+        }),
+        Err(ReadError::Io(source)) if is_not_a_file(&source) => Err(FileError::NotAFile {
+            path: path.to_owned(),
+        }),
+        Err(ReadError::Io(source)) => Err(FileError::Read {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+fn is_not_a_file(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::InvalidInput && e.to_string() == NOT_A_REGULAR_FILE
 }
 
 /// Parses a project from the bytes of a file.
@@ -425,25 +488,38 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
-/// A file name for a project title: `<title>.kizuki.ron`, without characters file systems refuse.
-pub fn file_name_for(title: &str) -> String {
-    let cleaned: String = title
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let cleaned = cleaned.trim().trim_matches('.');
-    let stem = if cleaned.is_empty() {
-        "kizuki"
-    } else {
-        cleaned
+/// A file name stem for a project title, valid on every system Kizuki runs on: no `/`, `:`, `*` and
+/// the like, no names Windows reserves (`CON`, `NUL`, `COM1` …), no trailing dot or space.
+pub fn file_stem_for(title: &str) -> String {
+    let options = sanitize_filename::Options {
+        windows: true,
+        truncate: true,
+        replacement: "_",
     };
-    format!("{stem}.{EXTENSION}")
+    // Windows drops a trailing dot or space; better to leave them out than to see them replaced.
+    let title = title.trim().trim_end_matches(['.', ' ', '\u{3000}']);
+    let cleaned = sanitize_filename::sanitize_with_options(title, options);
+    let cleaned = cleaned.trim().trim_matches('.').trim();
+    if cleaned.is_empty() {
+        "kizuki".to_owned()
+    } else {
+        cleaned.to_owned()
+    }
+}
+
+/// A file name for a project title: `<title>.kizuki.ron`.
+pub fn file_name_for(title: &str) -> String {
+    format!("{}.{EXTENSION}", file_stem_for(title))
+}
+
+/// `…/workshop.kizuki.ron` → `workshop`: the name exports beside a project take.
+pub fn project_stem(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name
+        .strip_suffix(&format!(".{EXTENSION}"))
+        .or_else(|| name.rsplit_once('.').map(|(s, _)| s))
+        .unwrap_or(name);
+    Some(stem.to_owned())
 }
 
 #[cfg(test)]
@@ -463,11 +539,36 @@ mod tests {
     }
 
     #[test]
-    fn file_names_are_safe() {
+    fn file_names_are_safe_on_windows_too() {
         assert_eq!(
             file_name_for("春/秋:ワークショップ"),
             "春_秋_ワークショップ.kizuki.ron"
         );
         assert_eq!(file_name_for("  "), "kizuki.kizuki.ron");
+        assert_eq!(file_stem_for("CON"), "_");
+        assert_eq!(file_stem_for("nul"), "_");
+        assert_eq!(file_stem_for("報告書. "), "報告書");
+        assert_eq!(file_stem_for("a*b?c<d>e|f\"g"), "a_b_c_d_e_f_g");
+        assert_eq!(
+            project_stem(Path::new("/x/秋.kizuki.ron")).as_deref(),
+            Some("秋")
+        );
+    }
+
+    #[test]
+    fn a_fifo_is_refused_at_once() {
+        #[cfg(unix)]
+        {
+            let dir = tempfile::tempdir().expect("dir");
+            let fifo = dir.path().join("pipe.kizuki.ron");
+            let made = std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .expect("mkfifo runs");
+            assert!(made.success(), "mkfifo");
+            let e = load(&fifo).expect_err("a FIFO is not a project");
+            assert!(matches!(e, FileError::NotAFile { .. }), "{e:?}");
+            assert!(e.message(Lang::Ja).contains("通常のファイルではありません"));
+        }
     }
 }

@@ -8,13 +8,15 @@ fn main() -> ExitCode {
     env_logger::init();
     match Cli::parse().run() {
         Outcome::Exit(code) => code,
-        Outcome::Gui { lang, file } => match kizuki::app::run(lang, file) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                let lang = lang.unwrap_or_else(kizuki::Lang::from_system);
-                eprintln!("{}: {e}", lang.tr("app.window_failed"));
-                ExitCode::FAILURE
+        Outcome::Gui { lang, file } => {
+            match kizuki::app::run(kizuki::app::AppOptions::for_user(lang, file)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    let lang = lang.unwrap_or_else(kizuki::Lang::from_system);
+                    eprintln!("{}: {e}", lang.tr("app.window_failed"));
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
     }
 }

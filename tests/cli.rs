@@ -174,9 +174,20 @@ fn unknown_format_and_team_are_errors() {
     let dir = tempfile::tempdir().expect("temp dir");
     let sample = dir.path().join("s.kizuki.ron");
     assert!(kizuki(&["sample", "--out", p(&sample)]).status.success());
+    // An unknown format is a usage error (clap's exit code 2), listing the formats there are.
     let out = kizuki(&["export", p(&sample), "--format", "docx", "--lang", "en"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("unknown format"));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("docx") && stderr.contains("csv-scores") && stderr.contains("md"),
+        "{stderr}"
+    );
+    assert!(
+        kizuki(&["export", p(&sample), "--format", "MARKDOWN", "--out", "-"])
+            .status
+            .success(),
+        "format names are case-insensitive, with aliases"
+    );
     let out = kizuki(&[
         "export",
         p(&sample),

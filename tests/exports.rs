@@ -64,7 +64,7 @@ fn golden_text_exports() {
 
 #[test]
 fn exports_are_deterministic() {
-    for format in kizuki::export::Format::ALL {
+    for &format in kizuki::export::Format::ALL {
         assert_eq!(
             export(format, Lang::Ja),
             export(format, Lang::Ja),
@@ -374,7 +374,7 @@ fn png_of_the_chart_is_twice_the_svg_and_shows_the_series() {
     let bytes = export(Format::Png, Lang::Ja);
     let image = image::load_from_memory(&bytes).expect("a PNG").into_rgba8();
     assert_eq!(image.dimensions(), (1600, 1600));
-    let [r, g, b] = kizuki::radar::series_color(0);
+    let [r, g, b] = kizuki::style::team_color(0);
     let near =
         |p: &image::Rgba<u8>| p[0].abs_diff(r) < 8 && p[1].abs_diff(g) < 8 && p[2].abs_diff(b) < 8;
     assert!(

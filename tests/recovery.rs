@@ -1,31 +1,16 @@
 //! Never lose a workshop: autosave and recovery after a crash, saves interrupted at every step,
-//! another program's changes noticed before overwriting.
+//! another program's changes noticed before overwriting, a broken safety net said out loud.
 
-use egui_kittest::Harness;
+mod common;
+
+use common::{builder, window};
 use egui_kittest::kittest::Queryable;
 use kizuki::Lang;
-use kizuki::app::edit::{Edit, TextField};
-use kizuki::app::settings::Settings;
-use kizuki::app::{Action, ConflictChoice, KizukiApp};
 use kizuki::checklist::ItemId;
 use kizuki::file::{self, FileError};
 use kizuki::project::sample_project;
-use std::path::Path;
-use std::time::{Duration, Instant};
-
-fn app_with_data_dir(dir: &Path) -> Harness<'static, KizukiApp> {
-    let recovery = dir.join("recovery");
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            KizukiApp::with_settings(
-                &cc.egui_ctx,
-                Settings::default(),
-                Some(Lang::Ja),
-                Some(recovery),
-            )
-        })
-}
+use kizuki::session::{Clock, Command, ConflictChoice, Edit, TextField, UICommand};
+use std::time::Duration;
 
 const TYPED: &str = "停電時の窓口対応を、次回までに文書にまとめる。";
 
@@ -34,35 +19,29 @@ fn an_autosaved_project_is_offered_and_restored_after_a_crash() {
     let data = tempfile::tempdir().expect("temp dir");
     let recovery = data.path().join("recovery");
     {
-        let mut h = app_with_data_dir(data.path());
-        h.run();
-        let ctx = egui::Context::default();
+        let mut h = builder(Lang::Ja).data_dir(data.path()).build();
         let app = h.state_mut();
-        app.handle(Action::OpenSample, &ctx);
+        app.send(Command::Run(UICommand::OpenSample));
         let field = TextField::Ideas {
             team: 1,
             item: ItemId::Delivery,
         };
-        app.handle(Action::Edit(Edit::SetText(field, TYPED.into())), &ctx);
+        let clock = Clock::on(common::today());
+        app.send_at(Command::Edit(Edit::SetText(field, TYPED.into())), &clock);
 
         // Within the debounce nothing is written…
-        app.autosave_tick(Instant::now() + Duration::from_secs(1), &ctx);
-        app.finish_autosave();
-        assert!(!recovery.exists() || std::fs::read_dir(&recovery).expect("list").next().is_none());
+        app.send_at(Command::Tick, &clock.later(Duration::from_secs(1)));
+        app.wait_for_autosave();
+        assert_eq!(recovery_files(&recovery), 0);
         // …after it, a copy is.
-        app.autosave_tick(Instant::now() + Duration::from_secs(4), &ctx);
-        app.finish_autosave();
-        assert_eq!(
-            std::fs::read_dir(&recovery)
-                .expect("recovery folder")
-                .count(),
-            1
-        );
-        // The harness is dropped without saving or a clean exit: as after `kill -9`.
+        app.send_at(Command::Tick, &clock.later(Duration::from_secs(4)));
+        app.wait_for_autosave();
+        assert_eq!(recovery_files(&recovery), 1);
+        // The window is dropped without saving or a clean exit, as after `kill -9`: its lock on
+        // the recovery folder ends with it, as the system ends a dead process's locks.
     }
 
-    let mut h = app_with_data_dir(data.path());
-    h.run();
+    let mut h = builder(Lang::Ja).data_dir(data.path()).build();
     assert!(
         h.query_by_label_contains("復元できるプロジェクトがあります")
             .is_some()
@@ -70,8 +49,8 @@ fn an_autosaved_project_is_offered_and_restored_after_a_crash() {
     let title = sample_project().meta.title;
     h.get_by_label(&format!("復元する {title}")).click();
     h.run();
-    let doc = h.state().core.doc.as_ref().expect("restored");
-    assert!(doc.dirty, "a restored project is unsaved");
+    let doc = h.state().session.doc.as_ref().expect("restored");
+    assert!(doc.is_dirty(), "a restored project is unsaved");
     assert_eq!(
         doc.project.teams[0].responses[ItemId::Delivery].ideas,
         TYPED,
@@ -80,11 +59,10 @@ fn an_autosaved_project_is_offered_and_restored_after_a_crash() {
 
     // Saving it removes the recovery copy.
     let target = data.path().join("restored.kizuki.ron");
-    let ctx = egui::Context::default();
-    h.state_mut().handle(Action::SaveTo(target.clone()), &ctx);
+    h.send(Command::SaveTo(target.clone()));
     assert!(target.exists());
     assert_eq!(
-        std::fs::read_dir(&recovery).expect("list").count(),
+        recovery_files(&recovery),
         0,
         "no recovery file after a save"
     );
@@ -94,28 +72,21 @@ fn an_autosaved_project_is_offered_and_restored_after_a_crash() {
 fn discarding_a_recovery_deletes_it() {
     let data = tempfile::tempdir().expect("temp dir");
     {
-        let mut h = app_with_data_dir(data.path());
-        let ctx = egui::Context::default();
+        let mut h = builder(Lang::Ja).data_dir(data.path()).build();
         let app = h.state_mut();
-        app.handle(Action::New, &ctx);
-        app.handle(
-            Action::Edit(Edit::SetText(TextField::Title, "下書き".into())),
-            &ctx,
+        let clock = Clock::on(common::today());
+        app.send_at(Command::Run(UICommand::New), &clock);
+        app.send_at(
+            Command::Edit(Edit::SetText(TextField::Title, "下書き".into())),
+            &clock,
         );
-        app.autosave_tick(Instant::now() + Duration::from_secs(10), &ctx);
-        app.finish_autosave();
+        app.send_at(Command::Tick, &clock.later(Duration::from_secs(10)));
+        app.wait_for_autosave();
     }
-    let mut h = app_with_data_dir(data.path());
-    h.run();
-    h.get_by_label("破棄する 下書き").click();
-    h.run();
-    assert!(h.state().core.recovered.is_empty());
-    assert_eq!(
-        std::fs::read_dir(data.path().join("recovery"))
-            .expect("list")
-            .count(),
-        0
-    );
+    let mut h = builder(Lang::Ja).data_dir(data.path()).build();
+    h.click("破棄する 下書き");
+    assert!(h.state().session.recovered.is_empty());
+    assert_eq!(recovery_files(&data.path().join("recovery")), 0);
 }
 
 #[test]
@@ -177,44 +148,40 @@ fn a_save_interrupted_at_any_byte_leaves_the_old_file_whole() {
 
 #[test]
 fn a_failed_save_keeps_the_project_in_memory_and_says_so() {
-    let data = tempfile::tempdir().expect("temp dir");
-    let mut h = app_with_data_dir(data.path());
-    let ctx = egui::Context::default();
-    let app = h.state_mut();
-    app.handle(Action::OpenSample, &ctx);
-    app.handle(
-        Action::Edit(Edit::SetText(TextField::Venue, "大会議室".into())),
-        &ctx,
-    );
-    app.handle(
-        Action::SaveTo(data.path().join("no/such/folder/w.kizuki.ron")),
-        &ctx,
-    );
-    let message = app.core.message.clone().expect("a message");
-    assert!(message.error);
+    let mut h = window(Lang::Ja);
+    let folder = h.data_dir().join("no/such/folder/w.kizuki.ron");
+    h.send(Command::Run(UICommand::OpenSample));
+    h.send(Command::Edit(Edit::SetText(
+        TextField::Venue,
+        "大会議室".into(),
+    )));
+    h.send(Command::SaveTo(folder));
+    let message = h
+        .state()
+        .session
+        .error
+        .as_ref()
+        .expect("a message")
+        .text(Lang::Ja);
     assert!(
-        message.text.contains("保存できませんでした") && message.text.contains("失われていません"),
-        "{}",
-        message.text
+        message.contains("保存できませんでした") && message.contains("失われていません"),
+        "{message}"
     );
-    let doc = app.core.doc.as_ref().expect("still open");
-    assert!(doc.dirty);
+    let doc = h.state().session.doc.as_ref().expect("still open");
+    assert!(doc.is_dirty());
     assert_eq!(doc.project.meta.venue, "大会議室");
 }
 
 #[test]
 fn another_programs_save_is_noticed_before_overwriting() {
-    let data = tempfile::tempdir().expect("temp dir");
-    let path = data.path().join("shared.kizuki.ron");
+    let mut h = window(Lang::Ja);
+    let path = h.data_dir().join("shared.kizuki.ron");
     file::save(&sample_project(), &path).expect("save");
-    let mut h = app_with_data_dir(data.path());
-    h.run();
-    let ctx = egui::Context::default();
-    h.state_mut().handle(Action::OpenPath(path.clone()), &ctx);
-    h.state_mut().handle(
-        Action::Edit(Edit::SetText(TextField::Venue, "こちらの変更".into())),
-        &ctx,
-    );
+    h.send(Command::OpenPath(path.clone()));
+    h.send(Command::Edit(Edit::SetText(
+        TextField::Venue,
+        "こちらの変更".into(),
+    )));
 
     // A colleague saves over it on the shared drive.
     let mut theirs = sample_project();
@@ -222,13 +189,11 @@ fn another_programs_save_is_noticed_before_overwriting() {
     std::thread::sleep(Duration::from_millis(20));
     file::save(&theirs, &path).expect("their save");
 
-    h.state_mut().handle(Action::Save, &ctx);
+    h.send(Command::Run(UICommand::Save));
     assert!(
-        h.state().core.conflict.is_some(),
-        "the save waits for an answer: {:?}",
-        h.state().core.message
+        h.state().session.conflict.is_some(),
+        "the save waits for an answer"
     );
-    h.run();
     assert!(
         h.query_by_label_contains("別のプログラムや別の人によって変更されています")
             .is_some()
@@ -241,14 +206,10 @@ fn another_programs_save_is_noticed_before_overwriting() {
     h.get_by_label("キャンセル").click();
     h.run();
     assert_eq!(file::load(&path).expect("loads").meta.venue, "同僚の変更");
-    assert!(
-        h.state().core.doc.as_ref().expect("doc").dirty,
-        "our changes are kept"
-    );
+    assert!(h.state().session.is_dirty(), "our changes are kept");
 
-    h.state_mut().handle(Action::Save, &ctx);
-    h.state_mut()
-        .handle(Action::Conflict(ConflictChoice::Overwrite), &ctx);
+    h.send(Command::Run(UICommand::Save));
+    h.send(Command::Conflict(ConflictChoice::Overwrite));
     assert_eq!(file::load(&path).expect("loads").meta.venue, "こちらの変更");
     assert_eq!(
         file::load(&file::backup_path(&path))
@@ -257,5 +218,90 @@ fn another_programs_save_is_noticed_before_overwriting() {
             .venue,
         "同僚の変更",
         "theirs is kept as .bak"
+    );
+}
+
+fn recovery_files(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".recovery.ron"))
+            .count()
+    })
+}
+
+#[test]
+fn an_autosave_that_cannot_be_written_is_said_until_one_succeeds() {
+    let mut h = window(Lang::Ja);
+    // The recovery folder's place is taken by a file: nothing can be written into it.
+    let recovery = h.recovery_dir();
+    std::fs::remove_dir_all(&recovery).expect("remove the recovery folder");
+    std::fs::write(&recovery, "not a folder").expect("block it");
+    let clock = Clock::on(common::today());
+    let app = h.state_mut();
+    app.send_at(Command::Run(UICommand::OpenSample), &clock);
+    app.send_at(
+        Command::Edit(Edit::SetText(TextField::Venue, "大会議室".into())),
+        &clock,
+    );
+    app.send_at(Command::Tick, &clock.later(Duration::from_secs(5)));
+    app.wait_for_autosave();
+    h.run();
+    assert!(h.state().session.autosave_failure.is_some());
+    assert!(
+        h.is_shown("自動保存ができていません"),
+        "the window says the safety net is off"
+    );
+    // It stays while the problem lasts: other edits, other screens.
+    h.send(Command::Edit(Edit::SetText(
+        TextField::Venue,
+        "小会議室".into(),
+    )));
+    h.click_first("1. パートナー");
+    assert!(h.is_shown("自動保存ができていません"));
+
+    // The folder is writable again: the next try succeeds and the warning goes.
+    std::fs::remove_file(&recovery).expect("unblock");
+    let later = clock.later(Duration::from_secs(60));
+    let app = h.state_mut();
+    app.send_at(Command::Tick, &later);
+    app.wait_for_autosave();
+    h.run();
+    assert!(h.state().session.autosave_failure.is_none());
+    assert!(!h.is_shown("自動保存ができていません"));
+    assert_eq!(recovery_files(&recovery), 1);
+}
+
+#[test]
+fn a_recovery_file_that_cannot_be_deleted_says_so() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let recovery = data.path().join("recovery");
+    std::fs::create_dir_all(&recovery).expect("folder");
+    let bytes = kizuki::session::recovery::to_bytes(
+        &sample_project(),
+        None,
+        chrono::Local::now().fixed_offset(),
+    )
+    .expect("bytes");
+    // Left by a window that crashed: no lock file, so nobody holds it.
+    let left = recovery.join("1-dead-1.recovery.ron");
+    std::fs::write(&left, bytes).expect("write");
+    let mut h = builder(Lang::Ja).data_dir(data.path()).build();
+    // The file goes away and a folder takes its name: deleting it now fails.
+    std::fs::remove_file(&left).expect("remove");
+    std::fs::create_dir(&left).expect("a folder in its place");
+    let title = sample_project().meta.title;
+    h.click(&format!("破棄する {title}"));
+    let message = h
+        .state()
+        .session
+        .error
+        .as_ref()
+        .expect("a message")
+        .text(Lang::Ja);
+    assert!(message.contains("削除できませんでした"), "{message}");
+    assert!(
+        !h.state().session.recovered.is_empty(),
+        "still listed, since it is still there"
     );
 }

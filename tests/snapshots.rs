@@ -2,42 +2,30 @@
 //! `tests/snapshots/`, so that a layout regression shows. `UPDATE_SNAPSHOTS=1 cargo test --test
 //! snapshots` rewrites them after an intended change; look at the new PNGs before committing them.
 
+mod common;
+
+use common::{Window, builder, snapshot_options as options};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use egui_kittest::{Harness, SnapshotOptions};
 use kizuki::Lang;
-use kizuki::app::KizukiApp;
 use kizuki::project::{Level, sample_project};
 use kizuki::radar::Chart;
 use kizuki::ui::radar::{Detail, radar_ui};
+use std::collections::BTreeSet;
 
-/// Software rendering differs slightly between Mesa versions; text anti-aliasing most of all.
-fn options() -> SnapshotOptions {
-    SnapshotOptions::default()
-        .threshold(1.5)
-        .max_failed_pixels(800)
+fn window(theme: egui::Theme) -> Window {
+    builder(Lang::Ja).snapshots(theme).build()
 }
 
-fn window(theme: egui::Theme) -> Harness<'static, KizukiApp> {
-    window_sized(theme, egui::vec2(1280.0, 800.0))
+fn window_sized(theme: egui::Theme, size: egui::Vec2) -> Window {
+    builder(Lang::Ja)
+        .size(size.x, size.y)
+        .snapshots(theme)
+        .build()
 }
 
-fn window_sized(theme: egui::Theme, size: egui::Vec2) -> Harness<'static, KizukiApp> {
-    Harness::builder()
-        .with_size(size)
-        .with_theme(theme)
-        .wgpu()
-        .build_eframe(|cc| {
-            let mut app = KizukiApp::new(cc, Some(Lang::Ja), None);
-            app.core.today_override = chrono::NaiveDate::from_ymd_opt(2026, 11, 26);
-            cc.egui_ctx.set_theme(theme);
-            app
-        })
-}
-
-fn open_sample(h: &mut Harness<'_, KizukiApp>) {
-    h.run();
-    h.get_by_label("サンプルを見る").click();
-    h.run();
+fn open_sample(h: &mut Window) {
+    h.click("サンプルを見る");
 }
 
 #[test]
@@ -69,7 +57,6 @@ fn overview_at_full_hd() {
 #[test]
 fn start_screen_dark() {
     let mut h = window(egui::Theme::Dark);
-    h.run();
     h.snapshot_options("start_dark", &options());
 }
 
@@ -109,11 +96,10 @@ fn radar_with_one_two_and_four_series_in_both_themes() {
                 .wgpu()
                 .build_ui(move |ui| {
                     kizuki::ui::setup_context(ui.ctx());
-                    let hidden = vec![false; chart.series.len()];
                     radar_ui(
                         ui,
                         &chart,
-                        &hidden,
+                        &BTreeSet::new(),
                         egui::vec2(620.0, 540.0),
                         Detail::Full,
                         Lang::Ja,

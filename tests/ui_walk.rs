@@ -1,85 +1,46 @@
 //! A workshop walked through the window, as a facilitator would, driven by accessible labels.
 
-use egui_kittest::Harness;
+mod common;
+
+use common::{Window, window};
 use egui_kittest::kittest::Queryable;
 use kizuki::Lang;
-use kizuki::app::KizukiApp;
 use kizuki::checklist::ItemId;
 use kizuki::project::{ActionStatus, Level};
-
-fn app(lang: Lang) -> Harness<'static, KizukiApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| KizukiApp::new(cc, Some(lang), None))
-}
-
-/// Scrolls a widget into view, as a user would, and clicks it.
-fn click(h: &mut Harness<'_, KizukiApp>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
-}
-
-/// Clicks the first of several widgets with the same name (the side panel comes first).
-fn click_first(h: &mut Harness<'_, KizukiApp>, label: &str) {
-    h.get_all_by_label(label)
-        .next()
-        .unwrap_or_else(|| panic!("no {label}"))
-        .click();
-    h.run();
-}
-
-fn type_into(h: &mut Harness<'_, KizukiApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
-
-/// Selects all of a field's text and types over it.
-fn replace_text(h: &mut Harness<'_, KizukiApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
+use kizuki::session::Command;
 
 #[test]
 fn a_whole_workshop_for_one_team_through_the_window() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("秋のワークショップ.kizuki.ron");
-    let mut h = app(Lang::Ja);
-    h.run();
+    let mut h = window(Lang::Ja);
 
-    click(&mut h, "新しいプロジェクト");
-    type_into(&mut h, "タイトル", "秋のワークショップ");
-    type_into(&mut h, "自治体・組織", "ひかり野市");
-    click(&mut h, "＋ チームを追加");
-    assert_eq!(h.state().core.project().expect("project").teams.len(), 2);
+    h.click("新しいプロジェクト");
+    h.type_into("タイトル", "秋のワークショップ");
+    h.type_into("自治体・組織", "ひかり野市");
+    h.click("＋ チームを追加");
+    assert_eq!(h.state().session.project().expect("project").teams.len(), 2);
     for name in ["佐藤", "鈴木"] {
-        type_into(&mut h, "チーム1 新しいメンバー", name);
-        click(&mut h, "チーム1 ＋ メンバーを追加");
+        h.type_into("チーム1 新しいメンバー", name);
+        h.click("チーム1 ＋ メンバーを追加");
     }
-    click(&mut h, "項目 1 から始める →");
+    h.click("項目 1 から始める →");
 
-    click(&mut h, "佐藤 投票 2");
-    click(&mut h, "鈴木 投票 4");
+    h.click("佐藤 投票 2");
+    h.click("鈴木 投票 4");
     // Until the reveal, the room sees who voted but not what.
     assert!(h.query_by_label_contains("最小 2").is_none());
-    click(&mut h, "投票を公開する");
+    h.click("投票を公開する");
     assert!(h.query_by_label_contains("最小 2 ／ 最大 4").is_some());
     assert!(
         h.query_by_label_contains("見方が分かれています").is_some(),
         "a spread of 2 is flagged"
     );
-    click(&mut h, "スコア 3");
-    click(&mut h, "目標 4");
-    type_into(&mut h, "現状", "近隣市との連携はまだない。");
-    click(&mut h, "例 2");
-    click(&mut h, "＋ アクションを追加");
+    h.click("スコア 3");
+    h.click("目標 4");
+    h.type_into("現状", "近隣市との連携はまだない。");
+    h.click("例 2");
+    h.click("＋ アクションを追加");
     assert!(
         h.get_by_label("アクションの内容 1").is_focused(),
         "a new action takes the keyboard"
@@ -87,29 +48,28 @@ fn a_whole_workshop_for_one_team_through_the_window() {
     h.get_by_label("アクションの内容 1")
         .type_text("近隣市に声をかける");
     h.run();
-    type_into(&mut h, "担当 1", "佐藤");
+    h.type_into("担当 1", "佐藤");
 
-    click(&mut h, "まとめ（レーダーチャート）");
+    h.click("まとめ（レーダーチャート）");
     assert!(
         h.query_by_label_contains("レーダーチャート: チーム1: 1 パートナー 3")
             .is_some()
     );
 
-    click(&mut h, "ファイル");
-    click(&mut h, "パスを入力して保存…");
-    replace_text(&mut h, "保存先のパス", &path.display().to_string());
-    click(&mut h, "保存");
+    h.click("ファイル");
+    h.click("パスを入力して保存…");
+    h.replace_text("保存先のパス", &path.display().to_string());
+    h.click("保存");
     assert!(path.exists(), "saved to {}", path.display());
-    assert!(!h.state().core.doc.as_ref().expect("doc").dirty);
+    assert!(!h.state().session.is_dirty());
 
     // Reopen in a fresh window and find the same data.
-    let mut h = app(Lang::Ja);
-    h.run();
-    click(&mut h, "ファイル");
-    click(&mut h, "パスを入力して開く…");
-    replace_text(&mut h, "開くファイルのパス", &path.display().to_string());
-    click(&mut h, "開く");
-    let project = h.state().core.project().expect("reopened").clone();
+    let mut h = window(Lang::Ja);
+    h.click("ファイル");
+    h.click("パスを入力して開く…");
+    h.replace_text("開くファイルのパス", &path.display().to_string());
+    h.click("開く");
+    let project = h.state().session.project().expect("reopened").clone();
     assert_eq!(project.meta.title, "秋のワークショップ");
     assert_eq!(project.meta.organization, "ひかり野市");
     let team = &project.teams[0];
@@ -131,9 +91,8 @@ fn a_whole_workshop_for_one_team_through_the_window() {
 
 #[test]
 fn ime_composition_lands_once_and_its_enter_adds_nothing() {
-    let mut h = app(Lang::Ja);
-    h.run();
-    click(&mut h, "新しいプロジェクト");
+    let mut h = window(Lang::Ja);
+    h.click("新しいプロジェクト");
     let label = "チーム1 新しいメンバー";
     h.get_by_label(label).focus();
     h.run();
@@ -151,15 +110,15 @@ fn ime_composition_lands_once_and_its_enter_adds_nothing() {
     h.event(egui::Event::Ime(egui::ImeEvent::Commit("佐藤".into())));
     h.key_press(egui::Key::Enter);
     h.run();
-    let team = &h.state().core.project().expect("project").teams[0];
+    let team = &h.state().session.project().expect("project").teams[0];
     assert!(
         team.members.is_empty(),
         "the conversion's Enter must not add a member: {:?}",
         team.members
     );
     assert_eq!(
-        h.state().view.new_member_name,
-        "佐藤",
+        h.get_by_label(label).value().as_deref(),
+        Some("佐藤"),
         "the committed text lands once"
     );
     // A plain Enter afterwards does add the member.
@@ -167,7 +126,7 @@ fn ime_composition_lands_once_and_its_enter_adds_nothing() {
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
-    let team = &h.state().core.project().expect("project").teams[0];
+    let team = &h.state().session.project().expect("project").teams[0];
     assert_eq!(
         team.members
             .iter()
@@ -180,17 +139,16 @@ fn ime_composition_lands_once_and_its_enter_adds_nothing() {
 #[test]
 fn undo_and_redo_through_the_window() {
     // Type, add an action, remove a team; undo three times, redo once.
-    let mut h = app(Lang::Ja);
-    h.run();
-    click(&mut h, "サンプルを見る");
-    let original = h.state().core.project().expect("p").clone();
-    click(&mut h, "準備（チームとメンバー）");
-    type_into(&mut h, "タイトル", "追記");
-    click_first(&mut h, "1. パートナー");
-    click(&mut h, "＋ アクションを追加");
-    click(&mut h, "準備（チームとメンバー）");
-    click(&mut h, "チームを削除 市民協働課");
-    let project = |h: &Harness<'_, KizukiApp>| h.state().core.project().expect("p").clone();
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    let original = h.state().session.project().expect("p").clone();
+    h.click("準備（チームとメンバー）");
+    h.type_into("タイトル", "追記");
+    h.click_first("1. パートナー");
+    h.click("＋ アクションを追加");
+    h.click("準備（チームとメンバー）");
+    h.click("チームを削除 市民協働課");
+    let project = |h: &Window| h.project();
     assert_eq!(project(&h).teams.len(), 1);
     assert_eq!(
         project(&h).teams[0].responses[ItemId::Partners]
@@ -200,16 +158,16 @@ fn undo_and_redo_through_the_window() {
     );
 
     for _ in 0..3 {
-        click(&mut h, "編集");
-        click(&mut h, "元に戻す");
+        h.click("編集");
+        h.click("元に戻す");
     }
     assert_eq!(
         project(&h),
         original,
         "three undos give back the project as it was, the team whole"
     );
-    click(&mut h, "編集");
-    click(&mut h, "やり直す");
+    h.click("編集");
+    h.click("やり直す");
     let redone = project(&h);
     assert!(
         redone.meta.title.ends_with("追記"),
@@ -221,28 +179,26 @@ fn undo_and_redo_through_the_window() {
 
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
-    let mut h = app(Lang::Ja);
-    h.run();
-    click(&mut h, "サンプルを見る");
-    click(&mut h, "準備（チームとメンバー）");
-    type_into(&mut h, "会場", "！");
-    click(&mut h, "ファイル");
-    click(&mut h, "プロジェクトを閉じる");
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    h.click("準備（チームとメンバー）");
+    h.type_into("会場", "！");
+    h.click("ファイル");
+    h.click("プロジェクトを閉じる");
     assert!(h.query_by_label_contains("変更を保存しますか").is_some());
-    click(&mut h, "キャンセル");
-    assert!(h.state().core.doc.is_some(), "cancel keeps the project");
-    click(&mut h, "ファイル");
-    click(&mut h, "プロジェクトを閉じる");
-    click(&mut h, "保存しない");
-    assert!(h.state().core.doc.is_none());
+    h.click("キャンセル");
+    assert!(h.state().session.doc.is_some(), "cancel keeps the project");
+    h.click("ファイル");
+    h.click("プロジェクトを閉じる");
+    h.click("保存しない");
+    assert!(h.state().session.doc.is_none());
 }
 
 #[test]
 fn english_ui_reads_english() {
-    let mut h = app(Lang::En);
-    h.run();
-    click(&mut h, "Open the sample");
-    click_first(&mut h, "1. Partners");
+    let mut h = window(Lang::En);
+    h.click("Open the sample");
+    h.click_first("1. Partners");
     assert!(
         h.query_by_label_contains("Find partners to work with.")
             .is_some()
@@ -259,23 +215,20 @@ fn a_bad_file_is_reported_in_the_window_and_nothing_is_lost() {
         "(format_version: 1, meta: (date: Some(\"2026-02-30\")), teams: [])",
     )
     .expect("write");
-    let mut h = app(Lang::Ja);
-    h.run();
-    click(&mut h, "サンプルを見る");
-    h.state_mut().handle(
-        kizuki::app::Action::OpenPath(bad),
-        &egui::Context::default(),
-    );
-    h.run();
-    let message = h.state().core.message.clone().expect("a message");
-    assert!(message.error);
-    assert!(message.text.contains("2026-02-30"), "{}", message.text);
-    assert!(
-        message.text.contains("行"),
-        "names the line: {}",
-        message.text
-    );
-    assert!(h.state().core.doc.is_some(), "the open project stays");
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    h.send(Command::OpenPath(bad));
+    let message = h
+        .state()
+        .session
+        .error
+        .as_ref()
+        .expect("a message")
+        .text(Lang::Ja);
+    assert!(message.contains("2026-02-30"), "{message}");
+    assert!(message.contains("行"), "names the line: {message}");
+    assert!(h.is_shown("2026-02-30"), "the banner shows it");
+    assert!(h.state().session.doc.is_some(), "the open project stays");
 }
 
 #[test]
@@ -283,62 +236,42 @@ fn a_previous_round_is_imported_for_comparison_and_undone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let spring = dir.path().join("spring.kizuki.ron");
     kizuki::file::save(&kizuki::project::sample_project(), &spring).expect("save");
-    let mut h = app(Lang::Ja);
-    h.run();
-    click(&mut h, "新しいプロジェクト");
-    click(&mut h, "ファイル");
-    click(&mut h, "パスを入力して前回の結果を取り込む…");
-    replace_text(
-        &mut h,
+    let mut h = window(Lang::Ja);
+    h.click("新しいプロジェクト");
+    h.click("ファイル");
+    h.click("パスを入力して前回の結果を取り込む…");
+    h.replace_text(
         "比較する前回のプロジェクトファイルのパス",
         &spring.display().to_string(),
     );
-    click(&mut h, "取り込む");
-    let baseline = h
-        .state()
-        .core
-        .project()
-        .expect("p")
-        .baseline
-        .clone()
-        .expect("imported");
+    h.click("取り込む");
+    let baseline = h.project().baseline.clone().expect("imported");
     assert_eq!(baseline.teams.len(), 2);
     assert_eq!(baseline.teams[0].scores[0], Level::new(3));
-    click(&mut h, "編集");
-    click(&mut h, "元に戻す");
+    h.click("編集");
+    h.click("元に戻す");
     assert!(
-        h.state().core.project().expect("p").baseline.is_none(),
+        h.state().session.project().expect("p").baseline.is_none(),
         "the import is one undo step"
     );
 }
 
 #[test]
 fn the_workshop_date_is_picked_in_japanese() {
-    let mut h = app(Lang::Ja);
-    h.run();
-    click(&mut h, "新しいプロジェクト");
+    let mut h = window(Lang::Ja);
+    h.click("新しいプロジェクト");
     let year = h
-        .state()
-        .core
         .project()
-        .expect("p")
         .meta
         .date
         .expect("today")
         .format("%Y")
         .to_string();
-    click(&mut h, "実施日 月");
-    click(&mut h, "12");
-    click(&mut h, "実施日 日");
-    click(&mut h, "31");
-    let date = h
-        .state()
-        .core
-        .project()
-        .expect("p")
-        .meta
-        .date
-        .expect("a date");
+    h.click("実施日 月");
+    h.click("12");
+    h.click("実施日 日");
+    h.click("31");
+    let date = h.project().meta.date.expect("a date");
     assert_eq!(date.format("%Y-%m-%d").to_string(), format!("{year}-12-31"));
     assert!(
         h.query_by_label_contains("年12月31日").is_some(),

@@ -1,107 +1,65 @@
-//! Native file dialogs (rfd), run off the UI thread so the window keeps repainting while one is open.
-//! The rest of the app only sees [`DialogResult`]s, so tests pass paths without any dialog.
+//! The system's file dialogs (rfd), run off the window's thread so that the window keeps
+//! repainting while one is open. The answer comes back as a [`Command::PathChosen`].
 
-use crate::export::Format;
-use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use crate::session::{Command, CommandSender, Purpose};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// What a dialog was opened for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Purpose {
-    Open,
-    /// A previous round's project, whose scores become the baseline to compare with.
-    ImportBaseline,
-    SaveAs,
-    Export(Format),
-}
+/// A dialog that "closed" this quickly without a path was most likely never shown (no desktop
+/// portal on this system): the window then offers a path field instead.
+const SHOWN_AT_LEAST: Duration = Duration::from_millis(400);
 
-pub struct DialogResult {
-    pub purpose: Purpose,
-    pub path: Option<PathBuf>,
-    /// How long the dialog was up. A dialog that "closed" at once was most likely never shown
-    /// (no desktop portal on this system): the window then offers a path field instead.
-    pub open_for: Duration,
-}
-
-impl DialogResult {
-    pub fn probably_not_shown(&self) -> bool {
-        self.path.is_none() && self.open_for < Duration::from_millis(400)
+/// Opens a dialog for `purpose`, suggesting `suggested` (its folder, and its name for saving).
+pub fn ask_path(
+    purpose: Purpose,
+    title: String,
+    suggested: &Path,
+    sender: CommandSender,
+    ctx: &egui::Context,
+) {
+    let mut dialog = rfd::AsyncFileDialog::new().set_title(title);
+    if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
+        dialog = dialog.set_directory(folder);
     }
-}
-
-pub struct Dialogs {
-    tx: Sender<DialogResult>,
-    rx: Receiver<DialogResult>,
-    open: bool,
-}
-
-impl Default for Dialogs {
-    fn default() -> Self {
-        let (tx, rx) = channel();
-        Dialogs {
-            tx,
-            rx,
-            open: false,
-        }
-    }
-}
-
-impl Dialogs {
-    pub fn is_open(&self) -> bool {
-        self.open
-    }
-
-    /// Opens a dialog. Only one at a time: a second request while one is open is ignored.
-    pub fn request(
-        &mut self,
-        purpose: Purpose,
-        title: String,
-        file_name: String,
-        folder: Option<PathBuf>,
-        ctx: &egui::Context,
-    ) {
-        if self.open {
-            return;
-        }
-        self.open = true;
-        let mut dialog = rfd::AsyncFileDialog::new().set_title(title);
-        if let Some(folder) = folder {
-            dialog = dialog.set_directory(folder);
-        }
-        let (label, extension) = match &purpose {
-            Purpose::Open | Purpose::SaveAs | Purpose::ImportBaseline => ("Kizuki", "ron"),
-            Purpose::Export(format) => (format.extension(), format.extension()),
-        };
-        dialog = dialog.add_filter(label, &[extension]);
-        // Futures are created here, on the UI thread, as some platforms require; they run elsewhere.
-        let future: std::pin::Pin<
-            Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,
-        > = match purpose {
-            Purpose::Open | Purpose::ImportBaseline => Box::pin(dialog.pick_file()),
-            Purpose::SaveAs | Purpose::Export(_) => {
-                Box::pin(dialog.set_file_name(file_name).save_file())
-            }
-        };
-        let tx = self.tx.clone();
-        let ctx = ctx.clone();
-        let started = Instant::now();
-        std::thread::spawn(move || {
+    let (label, extension) = match purpose {
+        Purpose::Open | Purpose::SaveAs | Purpose::ImportBaseline => ("Kizuki", "ron"),
+        Purpose::Export(format) => (format.extension(), format.extension()),
+    };
+    dialog = dialog.add_filter(label, &[extension]);
+    // Futures are created here, on the window's thread, as some platforms require; they run
+    // on the dialog's own thread.
+    let future: std::pin::Pin<
+        Box<dyn std::future::Future<Output = Option<rfd::FileHandle>> + Send>,
+    > = if purpose.writes() {
+        let name = suggested
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Box::pin(dialog.set_file_name(name).save_file())
+    } else {
+        Box::pin(dialog.pick_file())
+    };
+    let ctx = ctx.clone();
+    let started = Instant::now();
+    let fallback = sender.clone();
+    let spawned = std::thread::Builder::new()
+        .name("kizuki-file-dialog".into())
+        .spawn(move || {
             let path = pollster::block_on(future).map(|handle| handle.path().to_owned());
-            // The receiver lives as long as the app; if it is gone there is no one left to tell.
-            let _ = tx.send(DialogResult {
+            let shown = path.is_some() || started.elapsed() >= SHOWN_AT_LEAST;
+            sender.send(Command::PathChosen {
                 purpose,
                 path,
-                open_for: started.elapsed(),
+                shown,
             });
             ctx.request_repaint();
         });
-    }
-
-    /// A finished dialog, if any.
-    pub fn poll(&mut self) -> Option<DialogResult> {
-        let result = self.rx.try_recv().ok()?;
-        self.open = false;
-        Some(result)
+    if spawned.is_err() {
+        // Without a thread there is no dialog: offer the path field.
+        fallback.send(Command::PathChosen {
+            purpose,
+            path: None,
+            shown: false,
+        });
     }
 }

@@ -224,7 +224,7 @@ fn team_html(w: &mut String, report: &Report, team: &TeamReport) {
             tr!(lang, "report.no_actions")
         );
     }
-    for status in ActionStatus::ALL {
+    for status in ActionStatus::ALL.iter().copied() {
         let rows: Vec<_> = Report::actions_with(team, status).collect();
         if rows.is_empty() {
             continue;

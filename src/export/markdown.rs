@@ -110,7 +110,7 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
         let _ = writeln!(w, "{}\n", tr!(lang, "report.no_actions"));
         return;
     }
-    for status in ActionStatus::ALL {
+    for status in ActionStatus::ALL.iter().copied() {
         let rows: Vec<_> = Report::actions_with(team, status).collect();
         if rows.is_empty() {
             continue;

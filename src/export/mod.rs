@@ -14,36 +14,41 @@ use crate::i18n::Lang;
 use crate::project::Project;
 use chrono::NaiveDate;
 use std::fmt;
-use std::str::FromStr;
 
-/// The formats Kizuki can export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The formats Kizuki can export. The names on the command line (`--format md`) come from clap's
+/// `ValueEnum`, the translation keys (`format.<key>`) from strum.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    clap::ValueEnum,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Format {
-    Markdown,
+    Pdf,
     Html,
-    Svg,
+    Xlsx,
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
     /// The actions, one per row.
+    #[value(name = "csv", alias = "csv-actions")]
     CsvActions,
     /// The scores and answers, one row per team and item.
     CsvScores,
-    Xlsx,
-    Pdf,
+    Svg,
     /// The radar chart as a picture, at twice the SVG's size.
     Png,
 }
 
 impl Format {
-    /// In the order the Export menu offers them: what city halls circulate first.
-    pub const ALL: [Format; 8] = [
-        Format::Pdf,
-        Format::Html,
-        Format::Xlsx,
-        Format::Markdown,
-        Format::CsvActions,
-        Format::CsvScores,
-        Format::Svg,
-        Format::Png,
-    ];
+    /// In the order the Export menu offers them (the order of the variants): what city halls
+    /// circulate first.
+    pub const ALL: &'static [Format] = <Format as strum::VariantArray>::VARIANTS;
 
     /// The file name ending, without the dot.
     pub fn extension(self) -> &'static str {
@@ -58,13 +63,16 @@ impl Format {
         }
     }
 
+    /// The key of the format's name in the translation files.
+    pub fn key(self) -> &'static str {
+        self.into()
+    }
+
     /// The name used on the command line (`--format`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::CsvActions => "csv",
-            Format::CsvScores => "csv-scores",
-            other => other.extension(),
-        }
+    pub fn name(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
     }
 
     /// What goes between a project's name and the extension, so that formats sharing an extension
@@ -79,25 +87,7 @@ impl Format {
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Format {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Ok(Format::Markdown),
-            "html" | "htm" => Ok(Format::Html),
-            "svg" => Ok(Format::Svg),
-            "csv" | "csv-actions" => Ok(Format::CsvActions),
-            "csv-scores" => Ok(Format::CsvScores),
-            "xlsx" | "excel" => Ok(Format::Xlsx),
-            "pdf" => Ok(Format::Pdf),
-            "png" => Ok(Format::Png),
-            other => Err(other.to_owned()),
-        }
+        f.write_str(&self.name())
     }
 }
 

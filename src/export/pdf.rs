@@ -517,7 +517,7 @@ fn team_pages(l: &mut Layout, report: &Report, team: &TeamReport) {
     if team.actions.is_empty() {
         l.paragraph(&tr!(lang, "report.no_actions"), 9.5, false, MUTED, 0.0);
     }
-    for status in ActionStatus::ALL {
+    for status in ActionStatus::ALL.iter().copied() {
         let rows: Vec<(Vec<String>, Option<[u8; 3]>)> = Report::actions_with(team, status)
             .map(|a| {
                 let due = a.due_text(lang, "–");

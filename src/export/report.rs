@@ -164,10 +164,7 @@ impl Report {
             .map(|(index, team)| {
                 let stats = TeamStats::of(team, options.today);
                 let name = display_team_name(&team.name, index, lang);
-                let baseline = project
-                    .baseline
-                    .as_ref()
-                    .and_then(|b| b.teams.iter().find(|bt| bt.name.trim() == team.name.trim()));
+                let baseline = project.baseline_team(team);
                 let items = team
                     .responses
                     .iter()

@@ -210,7 +210,18 @@ pub struct Vote {
 }
 
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
 )]
 pub enum ActionStatus {
     #[default]
@@ -221,12 +232,8 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
-    pub const ALL: [ActionStatus; 4] = [
-        ActionStatus::Todo,
-        ActionStatus::Doing,
-        ActionStatus::Done,
-        ActionStatus::Dropped,
-    ];
+    /// Every status, in the order of work.
+    pub const ALL: &'static [ActionStatus] = <ActionStatus as strum::VariantArray>::VARIANTS;
 
     /// Still to be done: counted as open and checked for being overdue.
     pub fn is_open(self) -> bool {
@@ -365,6 +372,20 @@ impl Project {
             .max()
             .unwrap_or(0)
             + 1
+    }
+
+    /// The previous round's entry for `team`, matched by name.
+    pub fn baseline_team(&self, team: &Team) -> Option<&BaselineTeam> {
+        self.baseline
+            .as_ref()?
+            .teams
+            .iter()
+            .find(|bt| bt.name.trim() == team.name.trim())
+    }
+
+    /// The previous round's score of `team` on `item`.
+    pub fn baseline_score(&self, team: &Team, item: ItemId) -> Option<Level> {
+        self.baseline_team(team)?.scores[item.index()]
     }
 
     /// This round's scores, kept for comparison in a later round.

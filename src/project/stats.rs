@@ -38,6 +38,13 @@ impl VoteSpread {
     pub fn worth_discussing(&self) -> bool {
         self.range() >= Self::WORTH_DISCUSSING
     }
+
+    /// The level nearest the mean, offered as the score.
+    pub fn nearest_level(&self) -> Option<Level> {
+        // The mean of levels 1–5 lies within 1–5, so the cast cannot truncate.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Level::new(self.mean.round() as u8)
+    }
 }
 
 /// One team's standing on one item.

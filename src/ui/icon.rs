@@ -25,11 +25,22 @@ pub fn window_icon() -> Arc<egui::IconData> {
     })
 }
 
-/// The icon as a texture, for the start screen.
-pub fn texture(ctx: &egui::Context) -> Option<egui::TextureHandle> {
-    let (w, h, rgba) = decode()?;
-    let image = egui::ColorImage::from_rgba_unmultiplied([w as usize, h as usize], &rgba);
-    Some(ctx.load_texture("kizuki-icon", image, egui::TextureOptions::LINEAR))
+/// The icon as a texture, for the start screen: decoded once, then kept in the context.
+pub fn texture(ctx: &egui::Context) -> egui::TextureHandle {
+    let id = egui::Id::unique("kizuki-icon-texture");
+    if let Some(texture) = ctx.data(|d| d.get_temp::<egui::TextureHandle>(id)) {
+        return texture;
+    }
+    let image = match decode() {
+        Some((w, h, rgba)) => {
+            egui::ColorImage::from_rgba_unmultiplied([w as usize, h as usize], &rgba)
+        }
+        // Checked by a test; should it ever fail, a placeholder beats a missing start screen.
+        None => egui::ColorImage::example(),
+    };
+    let texture = ctx.load_texture("kizuki-icon", image, egui::TextureOptions::LINEAR);
+    ctx.data_mut(|d| d.insert_temp(id, texture.clone()));
+    texture
 }
 
 #[cfg(test)]

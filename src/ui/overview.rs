@@ -1,39 +1,25 @@
 //! The overview at the end of the walk: the radar chart, the table of scores, and all actions.
 
-use super::ViewState;
 use super::radar::{Detail, legend_ui, radar_ui};
+use super::tokens::{space, text};
 use super::widgets::section_heading;
-use crate::app::{Action, Core, Screen};
 use crate::checklist::{Checklist, ItemId};
+use crate::export::Format;
 use crate::export::report::{display_team_name, format_date};
-use crate::project::{ActionStatus, ItemStats};
+use crate::project::{ActionStatus, ItemStats, Project, TeamStats};
 use crate::radar::Chart;
+use crate::session::{Command, CommandSender, Screen, Session, UICommand, ViewChange};
 use crate::tr;
 use egui::RichText;
 
-/// The overview's own filters.
-#[derive(Default)]
-pub struct OverviewState {
-    pub status: Option<ActionStatus>,
-    pub owner: Option<String>,
-    /// Sort actions by due date (soonest first) rather than by item.
-    pub by_due: bool,
-    /// The chart alone, as large as the window: for the projector at the end of the workshop.
-    pub chart_only: bool,
-}
-
-pub fn overview_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut Vec<Action>) {
-    let lang = core.lang;
-    let Some(project) = core.project() else {
+pub fn overview_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(project) = session.project() else {
         return;
     };
-    let today = core.today();
     let chart = Chart::of_project(project, lang, None);
-    if view.radar_hidden.len() != chart.series.len() {
-        view.radar_hidden = vec![false; chart.series.len()];
-    }
-    if view.overview.chart_only {
-        chart_only_ui(ui, &chart, view, lang);
+    if session.view.chart_only {
+        chart_only_ui(ui, session, &chart, tx);
         return;
     }
     egui::ScrollArea::vertical()
@@ -42,34 +28,34 @@ pub fn overview_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &m
             ui.horizontal(|ui| {
                 ui.label(
                     RichText::new(tr!(lang, "overview.title"))
-                        .size(24.0)
+                        .size(text::HEADING)
                         .family(super::fonts::bold())
                         .strong(),
                 );
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button(tr!(lang, "overview.back_to_walk")).clicked() {
-                        out.push(Action::Show(Screen::Item(ItemId::ALL[0])));
+                        tx.send(Command::Show(Screen::Item(ItemId::ALL[0])));
                     }
                     if ui
                         .button(tr!(lang, "overview.chart_only"))
-                        .on_hover_text("Esc")
+                        .on_hover_text(UICommand::ChartOnly.hint(lang))
                         .clicked()
                     {
-                        view.overview.chart_only = true;
+                        tx.run(UICommand::ChartOnly);
                     }
                     ui.menu_button(tr!(lang, "overview.export_chart"), |ui| {
-                        for format in [crate::export::Format::Png, crate::export::Format::Svg] {
-                            if ui.button(super::format_label(format, lang)).clicked() {
-                                out.push(Action::Export(format));
+                        for format in [Format::Png, Format::Svg] {
+                            if ui.button(format.label(lang)).clicked() {
+                                tx.run(UICommand::Export(format));
                             }
                         }
                     });
                 });
             });
             if !project.meta.title.is_empty() {
-                ui.label(RichText::new(&project.meta.title).size(18.0));
+                ui.label(RichText::new(&project.meta.title).size(text::SECTION));
             }
-            ui.add_space(6.0);
+            ui.add_space(space::S + space::XS);
 
             // The chart takes the room's attention: as large as the window allows, beside the table
             // when there is space for both.
@@ -80,54 +66,56 @@ pub fn overview_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &m
             } else {
                 width.min(720.0)
             };
-            let draw_chart = |ui: &mut egui::Ui, view: &mut ViewState| {
+            let draw_chart = |ui: &mut egui::Ui| {
                 // A fixed width, so that the legend wraps under the chart instead of pushing the table away.
                 ui.allocate_ui_with_layout(
                     egui::vec2(chart_side, chart_side * 1.1),
                     egui::Layout::top_down(egui::Align::LEFT),
                     |ui| {
                         ui.set_max_width(chart_side);
+                        let hidden = &session.view.hidden_series;
                         radar_ui(
                             ui,
                             &chart,
-                            &view.radar_hidden,
+                            hidden,
                             egui::vec2(chart_side, chart_side * 0.9),
                             Detail::Full,
                             lang,
                         );
-                        if let Some(i) = legend_ui(ui, &chart, &view.radar_hidden) {
-                            view.radar_hidden[i] = !view.radar_hidden[i];
+                        if let Some(i) = legend_ui(ui, &chart, hidden) {
+                            tx.send(Command::View(ViewChange::ToggleSeries(i)));
                         }
                     },
                 );
             };
+            let today = session.today();
             if side_by_side {
                 ui.horizontal_top(|ui| {
-                    draw_chart(ui, view);
-                    ui.add_space(12.0);
-                    ui.vertical(|ui| scores_table_ui(ui, core, today));
+                    draw_chart(ui);
+                    ui.add_space(space::L);
+                    ui.vertical(|ui| scores_table_ui(ui, project, lang, today));
                 });
             } else {
-                draw_chart(ui, view);
-                scores_table_ui(ui, core, today);
+                draw_chart(ui);
+                scores_table_ui(ui, project, lang, today);
             }
-            ui.add_space(12.0);
-            actions_table_ui(ui, core, view, today, out);
-            ui.add_space(24.0);
+            ui.add_space(space::L);
+            actions_table_ui(ui, session, project, tx);
+            ui.add_space(space::XXL);
         });
 }
 
-fn scores_table_ui(ui: &mut egui::Ui, core: &Core, today: chrono::NaiveDate) {
-    let lang = core.lang;
-    let Some(project) = core.project() else {
-        return;
-    };
+fn scores_table_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    lang: crate::Lang,
+    today: chrono::NaiveDate,
+) {
     let checklist = Checklist::get(lang);
     section_heading(ui, &tr!(lang, "report.scores"));
-    let has_baseline = project.baseline.is_some();
     egui::Grid::new("scores")
         .striped(true)
-        .spacing([14.0, 6.0])
+        .spacing([space::XL - 2.0, space::S + space::XS])
         .show(ui, |ui| {
             ui.label(RichText::new(tr!(lang, "report.col.item")).strong());
             for (i, team) in project.teams.iter().enumerate() {
@@ -144,23 +132,15 @@ fn scores_table_ui(ui: &mut egui::Ui, core: &Core, today: chrono::NaiveDate) {
                     let stats = ItemStats::of(&team.responses[id], today);
                     let score = stats.score.map_or("–".to_owned(), |l| l.get().to_string());
                     let target = stats.target.map_or("–".to_owned(), |l| l.get().to_string());
-                    let mut text = format!("{score} → {target}");
-                    if has_baseline {
-                        let base = project
-                            .baseline
-                            .as_ref()
-                            .and_then(|b| {
-                                b.teams.iter().find(|bt| bt.name.trim() == team.name.trim())
-                            })
-                            .and_then(|bt| bt.scores[id.index()]);
-                        if let (Some(now), Some(then)) = (stats.score, base) {
-                            let change = i32::from(now.get()) - i32::from(then.get());
-                            if change != 0 {
-                                text.push_str(&format!("  ({change:+})"));
-                            }
+                    let mut cell = format!("{score} → {target}");
+                    let previous = project.baseline_score(team, id);
+                    if let (Some(now), Some(then)) = (stats.score, previous) {
+                        let change = i32::from(now.get()) - i32::from(then.get());
+                        if change != 0 {
+                            cell.push_str(&format!("  ({change:+})"));
                         }
                     }
-                    let label = ui.label(text);
+                    let label = ui.label(cell);
                     if let Some(gap) = stats.gap() {
                         label.on_hover_text(tr!(lang, "item.gap", gap = gap));
                     }
@@ -169,7 +149,7 @@ fn scores_table_ui(ui: &mut egui::Ui, core: &Core, today: chrono::NaiveDate) {
             }
             ui.label(RichText::new(tr!(lang, "report.mean_score")).strong());
             for team in &project.teams {
-                let stats = crate::project::TeamStats::of(team, today);
+                let stats = TeamStats::of(team, today);
                 ui.label(
                     RichText::new(
                         stats
@@ -188,20 +168,12 @@ fn scores_table_ui(ui: &mut egui::Ui, core: &Core, today: chrono::NaiveDate) {
     );
 }
 
-fn actions_table_ui(
-    ui: &mut egui::Ui,
-    core: &Core,
-    view: &mut ViewState,
-    today: chrono::NaiveDate,
-    out: &mut Vec<Action>,
-) {
-    let lang = core.lang;
-    let Some(project) = core.project() else {
-        return;
-    };
+fn actions_table_ui(ui: &mut egui::Ui, session: &Session, project: &Project, tx: &CommandSender) {
+    let lang = session.lang;
+    let today = session.today();
+    let view = &session.view;
     let checklist = Checklist::get(lang);
     section_heading(ui, &tr!(lang, "report.actions"));
-    let state = &mut view.overview;
     let mut owners: Vec<String> = project
         .teams
         .iter()
@@ -215,27 +187,46 @@ fn actions_table_ui(
         let label = ui.label(tr!(lang, "item.status"));
         let all = tr!(lang, "overview.all");
         egui::ComboBox::from_id_salt("status-filter")
-            .selected_text(state.status.map_or(all.clone(), |s| s.label(lang)))
+            .selected_text(view.status_filter.map_or(all.clone(), |s| s.label(lang)))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.status, None, &all);
-                for status in ActionStatus::ALL {
-                    ui.selectable_value(&mut state.status, Some(status), status.label(lang));
+                let options =
+                    std::iter::once(None).chain(ActionStatus::ALL.iter().copied().map(Some));
+                for status in options {
+                    let text = status.map_or(all.clone(), |s| s.label(lang));
+                    if ui
+                        .selectable_label(view.status_filter == status, text)
+                        .clicked()
+                    {
+                        tx.send(Command::View(ViewChange::StatusFilter(status)));
+                    }
                 }
             })
             .response
             .labelled_by(label.id);
         let label = ui.label(tr!(lang, "field.action_owner"));
         egui::ComboBox::from_id_salt("owner-filter")
-            .selected_text(state.owner.clone().unwrap_or_else(|| all.clone()))
+            .selected_text(view.owner_filter.clone().unwrap_or_else(|| all.clone()))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.owner, None, &all);
-                for owner in &owners {
-                    ui.selectable_value(&mut state.owner, Some(owner.clone()), owner);
+                let options = std::iter::once(None).chain(owners.iter().cloned().map(Some));
+                for owner in options {
+                    let text = owner.clone().unwrap_or_else(|| all.clone());
+                    if ui
+                        .selectable_label(view.owner_filter == owner, text)
+                        .clicked()
+                    {
+                        tx.send(Command::View(ViewChange::OwnerFilter(owner)));
+                    }
                 }
             })
             .response
             .labelled_by(label.id);
-        ui.checkbox(&mut state.by_due, tr!(lang, "overview.sort_by_due"));
+        let mut by_due = view.sort_by_due;
+        if ui
+            .checkbox(&mut by_due, tr!(lang, "overview.sort_by_due"))
+            .changed()
+        {
+            tx.send(Command::View(ViewChange::SortByDue(by_due)));
+        }
     });
 
     struct Row<'a> {
@@ -260,15 +251,14 @@ fn actions_table_ui(
                 })
             })
         })
-        .filter(|r| state.status.is_none_or(|s| r.action.status == s))
+        .filter(|r| view.status_filter.is_none_or(|s| r.action.status == s))
         .filter(|r| {
-            state
-                .owner
+            view.owner_filter
                 .as_ref()
                 .is_none_or(|o| r.action.owner.trim() == o)
         })
         .collect();
-    if state.by_due {
+    if view.sort_by_due {
         rows.sort_by_key(|r| (r.action.due.is_none(), r.action.due));
     }
     if rows.is_empty() {
@@ -279,7 +269,7 @@ fn actions_table_ui(
     let multi_team = project.teams.len() > 1;
     egui::Grid::new("actions")
         .striped(true)
-        .spacing([14.0, 6.0])
+        .spacing([space::XL - 2.0, space::S + space::XS])
         .show(ui, |ui| {
             if multi_team {
                 ui.label(RichText::new(tr!(lang, "overview.team")).strong());
@@ -304,8 +294,8 @@ fn actions_table_ui(
                     checklist.item(row.item).short_title
                 );
                 if ui.link(item_text).clicked() {
-                    out.push(Action::SelectTeam(row.team_id));
-                    out.push(Action::Show(Screen::Item(row.item)));
+                    tx.send(Command::SelectTeam(row.team_id));
+                    tx.send(Command::Show(Screen::Item(row.item)));
                 }
                 // One line per action, so rows stay aligned; the whole text on hover.
                 ui.allocate_ui_with_layout(
@@ -343,18 +333,20 @@ fn actions_table_ui(
 }
 
 /// The chart filling the window, with its legend; Esc or the button returns to the overview.
-fn chart_only_ui(ui: &mut egui::Ui, chart: &Chart, view: &mut ViewState, lang: crate::Lang) {
+fn chart_only_ui(ui: &mut egui::Ui, session: &Session, chart: &Chart, tx: &CommandSender) {
+    let lang = session.lang;
+    let hidden = &session.view.hidden_series;
     let leave = ui.input(|i| i.key_pressed(egui::Key::Escape));
     ui.horizontal(|ui| {
         if ui.button(tr!(lang, "overview.chart_back")).clicked() || leave {
-            view.overview.chart_only = false;
+            tx.send(Command::View(ViewChange::ChartOnly(false)));
         }
-        if let Some(i) = legend_ui(ui, chart, &view.radar_hidden) {
-            view.radar_hidden[i] = !view.radar_hidden[i];
+        if let Some(i) = legend_ui(ui, chart, hidden) {
+            tx.send(Command::View(ViewChange::ToggleSeries(i)));
         }
     });
     let size = ui.available_size();
     ui.vertical_centered(|ui| {
-        radar_ui(ui, chart, &view.radar_hidden, size, Detail::Full, lang);
+        radar_ui(ui, chart, hidden, size, Detail::Full, lang);
     });
 }

@@ -1,14 +1,13 @@
 //! The radar chart drawn with egui's painter, from the shared geometry in [`crate::radar`].
 
+use super::tokens::{color, radius};
 use crate::i18n::Lang;
 use crate::project::{Project, Team};
 use crate::radar::{self as geometry, Chart, HAlign, Layout, Point, SeriesKind};
+use crate::style::CHART;
 use crate::tr;
-use egui::{Color32, Pos2, Shape, Stroke, Vec2};
-
-fn color(rgb: [u8; 3]) -> Color32 {
-    Color32::from_rgb(rgb[0], rgb[1], rgb[2])
-}
+use egui::{Pos2, Shape, Stroke, Vec2};
+use std::collections::BTreeSet;
 
 fn pos(p: Point) -> Pos2 {
     Pos2::new(p.x, p.y)
@@ -24,11 +23,10 @@ pub enum Detail {
 /// A small chart of one team for the side panel: numbers as labels, no legend.
 pub fn radar_preview_ui(ui: &mut egui::Ui, project: &Project, team: &Team, lang: Lang, size: f32) {
     let chart = Chart::of_project(project, lang, Some(team.id));
-    let hidden = vec![false; chart.series.len()];
     radar_ui(
         ui,
         &chart,
-        &hidden,
+        &BTreeSet::new(),
         Vec2::splat(size),
         Detail::Preview,
         lang,
@@ -40,7 +38,7 @@ pub fn radar_preview_ui(ui: &mut egui::Ui, project: &Project, team: &Team, lang:
 pub fn radar_ui(
     ui: &mut egui::Ui,
     chart: &Chart,
-    hidden: &[bool],
+    hidden: &BTreeSet<usize>,
     size: Vec2,
     detail: Detail,
     lang: Lang,
@@ -105,13 +103,18 @@ pub fn radar_ui(
     };
     let layout = Layout::fit(bounds, &sizes, gap, 10.0);
     let center = pos(layout.center);
+    // The previews in the side panel are drawn finer than any full chart.
+    let style = match detail {
+        Detail::Full => CHART.at(2.0 * layout.radius),
+        Detail::Preview => CHART.at(0.0),
+    };
 
     // Rings for levels 1–5 and the axes.
     for (k, ring) in layout.rings.iter().enumerate() {
         let width = if k + 1 == layout.rings.len() {
-            1.5
+            style.outer_ring_stroke
         } else {
-            1.0
+            style.grid_stroke
         };
         painter.add(Shape::closed_line(
             ring.iter().copied().map(pos).collect(),
@@ -119,15 +122,17 @@ pub fn radar_ui(
         ));
     }
     for axis in &layout.axes {
-        painter.line_segment([center, pos(axis.end)], Stroke::new(1.0, grid));
+        painter.line_segment(
+            [center, pos(axis.end)],
+            Stroke::new(style.grid_stroke, grid),
+        );
     }
 
     let order: Vec<usize> = chart
         .drawing_order()
         .into_iter()
-        .filter(|&i| !hidden.get(i).copied().unwrap_or(false))
+        .filter(|i| !hidden.contains(i))
         .collect();
-    let line_scale = if detail == Detail::Full { 1.0 } else { 0.6 };
     for &i in &order {
         let series = &chart.series[i];
         let points = layout.series(&series.values);
@@ -135,7 +140,7 @@ pub fn radar_ui(
         match series.kind {
             SeriesKind::Scores => {
                 let mut mesh = egui::Mesh::default();
-                let fill = c.gamma_multiply(0.25);
+                let fill = c.gamma_multiply(style.fill_opacity);
                 for [a, b, d] in geometry::fill_triangles(layout.center, &points) {
                     let base = mesh.vertices.len() as u32;
                     for p in [a, b, d] {
@@ -147,11 +152,11 @@ pub fn radar_ui(
                 for run in geometry::outline_runs(&points) {
                     painter.add(Shape::line(
                         run.into_iter().map(pos).collect(),
-                        Stroke::new(2.5 * line_scale, c),
+                        Stroke::new(style.scores_stroke, c),
                     ));
                 }
                 for p in points.iter().flatten() {
-                    painter.circle_filled(pos(*p), 3.5 * line_scale, c);
+                    painter.circle_filled(pos(*p), style.point_radius, c);
                 }
             }
             SeriesKind::Target => {
@@ -159,9 +164,9 @@ pub fn radar_ui(
                     let run: Vec<Pos2> = run.into_iter().map(pos).collect();
                     painter.extend(Shape::dashed_line(
                         &run,
-                        Stroke::new(2.0 * line_scale, c),
-                        7.0,
-                        5.0,
+                        Stroke::new(style.target_stroke, c),
+                        style.target_dash[0],
+                        style.target_dash[1],
                     ));
                 }
             }
@@ -169,7 +174,7 @@ pub fn radar_ui(
                 for run in geometry::outline_runs(&points) {
                     painter.add(Shape::line(
                         run.into_iter().map(pos).collect(),
-                        Stroke::new(1.2 * line_scale, c),
+                        Stroke::new(style.baseline_stroke, c),
                     ));
                 }
             }
@@ -223,9 +228,10 @@ pub fn radar_ui(
         }
         if let Some((_, i, axis, value)) = best {
             let series = &chart.series[i];
-            let level = chart
-                .level_names
-                .get(value as usize - 1)
+            // Values are levels 1–5; a zero (never drawn, but possible in data) has no words.
+            let level = (value.round() as usize)
+                .checked_sub(1)
+                .and_then(|i| chart.level_names.get(i))
                 .cloned()
                 .unwrap_or_default();
             let text = format!("{}\n{}: {} {level}", chart.labels[axis], series.name, value);
@@ -236,7 +242,7 @@ pub fn radar_ui(
 }
 
 /// The legend with a toggle per series. Returns the index of a toggled series.
-pub fn legend_ui(ui: &mut egui::Ui, chart: &Chart, hidden: &[bool]) -> Option<usize> {
+pub fn legend_ui(ui: &mut egui::Ui, chart: &Chart, hidden: &BTreeSet<usize>) -> Option<usize> {
     let mut toggled = None;
     // Two columns, like the SVG's legend: a swatch and its name always stay together.
     egui::Grid::new("radar-legend")
@@ -245,7 +251,7 @@ pub fn legend_ui(ui: &mut egui::Ui, chart: &Chart, hidden: &[bool]) -> Option<us
         .show(ui, |ui| {
             for (i, series) in chart.series.iter().enumerate() {
                 ui.horizontal(|ui| {
-                    let mut shown = !hidden.get(i).copied().unwrap_or(false);
+                    let mut shown = !hidden.contains(&i);
                     let (swatch, _) =
                         ui.allocate_exact_size(Vec2::new(22.0, 14.0), egui::Sense::hover());
                     let c = color(series.color);
@@ -254,29 +260,30 @@ pub fn legend_ui(ui: &mut egui::Ui, chart: &Chart, hidden: &[bool]) -> Option<us
                         SeriesKind::Scores => {
                             ui.painter().rect_filled(
                                 swatch.shrink(2.0),
-                                2.0,
-                                c.gamma_multiply(0.4),
+                                radius::SWATCH,
+                                c.gamma_multiply(CHART.swatch_opacity),
                             );
                             ui.painter().rect_stroke(
                                 swatch.shrink(2.0),
-                                2.0,
-                                Stroke::new(2.0, c),
+                                radius::SWATCH,
+                                Stroke::new(CHART.target_stroke, c),
                                 egui::StrokeKind::Inside,
                             );
                         }
                         SeriesKind::Target => {
                             let line = [Pos2::new(swatch.left(), y), Pos2::new(swatch.right(), y)];
+                            let dash = CHART.at(0.0).target_dash;
                             ui.painter().extend(Shape::dashed_line(
                                 &line,
-                                Stroke::new(2.0, c),
-                                5.0,
-                                3.0,
+                                Stroke::new(CHART.target_stroke, c),
+                                dash[0],
+                                dash[1],
                             ));
                         }
                         SeriesKind::Baseline => {
                             ui.painter().line_segment(
                                 [Pos2::new(swatch.left(), y), Pos2::new(swatch.right(), y)],
-                                Stroke::new(1.5, c),
+                                Stroke::new(CHART.baseline_stroke, c),
                             );
                         }
                     }

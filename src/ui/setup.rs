@@ -1,16 +1,18 @@
 //! Project setup: the workshop's details, the teams and their members.
 
-use super::ViewState;
-use super::widgets::{accessible_name, section_heading, text_field_ui};
-use crate::app::edit::{Edit, TextField};
-use crate::app::{Action, Core, Screen};
-use crate::export::report::display_team_name;
+use super::tokens::{space, text};
+use super::widgets::{
+    accessible_name, date_input_ui, enter_submits, section_heading, text_field_ui,
+};
+use crate::export::report::{display_team_name, format_date_long};
+use crate::project::Team;
+use crate::session::{Command, CommandSender, Edit, Screen, Session, TextField};
 use crate::tr;
 use egui::{RichText, Role};
 
-pub fn setup_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut Vec<Action>) {
-    let lang = core.lang;
-    let Some(project) = core.project() else {
+pub fn setup_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(project) = session.project() else {
         return;
     };
     egui::ScrollArea::vertical()
@@ -18,226 +20,264 @@ pub fn setup_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut 
         .show(ui, |ui| {
             ui.label(
                 RichText::new(tr!(lang, "setup.title"))
-                    .size(24.0)
+                    .size(text::HEADING)
                     .family(super::fonts::bold())
                     .strong(),
             );
             ui.label(RichText::new(tr!(lang, "setup.intro")).weak());
             section_heading(ui, &tr!(lang, "setup.workshop"));
-            let m = &project.meta;
-            let width = (ui.available_width() - 180.0).clamp(240.0, 560.0);
-            egui::Grid::new("meta")
-                .num_columns(2)
-                .spacing([16.0, 10.0])
-                .show(ui, |ui| {
-                    for (key, value, field) in [
-                        ("field.title", &m.title, TextField::Title),
-                        (
-                            "field.organization",
-                            &m.organization,
-                            TextField::Organization,
-                        ),
-                    ] {
-                        text_field_ui(ui, &tr!(lang, key), value, field, width, out);
-                        ui.end_row();
-                    }
-                    let name = tr!(lang, "field.date");
-                    ui.label(&name);
-                    ui.horizontal(|ui| {
-                        let date = m.date.unwrap_or_else(|| core.today());
-                        if let Some(date) =
-                            super::widgets::date_input_ui(ui, "meta-date", date, &name, lang)
-                        {
-                            out.push(Action::Edit(Edit::SetDate(Some(date))));
-                        }
-                        if let Some(d) = m.date {
-                            ui.label(
-                                RichText::new(crate::export::report::format_date_long(d, lang))
-                                    .weak(),
-                            );
-                        }
-                    });
-                    ui.end_row();
-                    for (key, value, field) in [
-                        ("field.facilitator", &m.facilitator, TextField::Facilitator),
-                        ("field.venue", &m.venue, TextField::Venue),
-                    ] {
-                        text_field_ui(ui, &tr!(lang, key), value, field, width, out);
-                        ui.end_row();
-                    }
-                });
+            meta_ui(ui, session, tx);
 
             section_heading(ui, &tr!(lang, "setup.teams"));
             ui.label(RichText::new(tr!(lang, "setup.teams_hint")).weak());
             let team_count = project.teams.len();
             for (index, team) in project.teams.iter().enumerate() {
-                let team_label = display_team_name(&team.name, index, lang);
                 egui::Frame::group(ui.style())
-                    .inner_margin(10.0)
+                    .inner_margin(space::FRAME)
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width().min(760.0));
-                        ui.horizontal(|ui| {
-                            let label =
-                                ui.label(RichText::new(tr!(lang, "field.team_name")).strong());
-                            let mut name = team.name.clone();
-                            let response = ui
-                                .add(
-                                    egui::TextEdit::singleline(&mut name)
-                                        .hint_text(&team_label)
-                                        .desired_width(260.0),
-                                )
-                                .labelled_by(label.id);
-                            if response.changed() {
-                                out.push(Action::Edit(Edit::SetText(
-                                    TextField::TeamName { team: team.id },
-                                    name,
-                                )));
-                            }
-                            reorder_buttons_ui(ui, index, team_count, &team_label, lang, |up| {
-                                out.push(Action::Edit(Edit::MoveTeam { team: team.id, up }));
-                            });
-                            let remove = ui.add_enabled(
-                                team_count > 1,
-                                egui::Button::new(tr!(lang, "setup.remove_team")),
-                            );
-                            accessible_name(
-                                &remove,
-                                Role::Button,
-                                None,
-                                &format!("{} {team_label}", tr!(lang, "setup.remove_team")),
-                            );
-                            if remove
-                                .on_hover_text(tr!(lang, "setup.remove_team_hint"))
-                                .clicked()
-                            {
-                                out.push(Action::Edit(Edit::RemoveTeam { team: team.id }));
-                            }
-                        });
-                        ui.add_space(4.0);
-                        ui.label(tr!(lang, "setup.members", count = team.members.len()));
-                        let member_count = team.members.len();
-                        for (m_index, member) in team.members.iter().enumerate() {
-                            ui.horizontal(|ui| {
-                                ui.add_space(16.0);
-                                let number = m_index + 1;
-                                let label = ui.label(format!("{number}."));
-                                let mut name = member.name.clone();
-                                let response = ui
-                                    .add(egui::TextEdit::singleline(&mut name).desired_width(220.0))
-                                    .labelled_by(label.id);
-                                accessible_name(
-                                    &response,
-                                    Role::TextInput,
-                                    None,
-                                    &format!(
-                                        "{team_label} {} {number}",
-                                        tr!(lang, "field.member_name")
-                                    ),
-                                );
-                                if response.changed() {
-                                    let field = TextField::MemberName {
-                                        team: team.id,
-                                        member: member.id,
-                                    };
-                                    out.push(Action::Edit(Edit::SetText(field, name)));
-                                }
-                                reorder_buttons_ui(
-                                    ui,
-                                    m_index,
-                                    member_count,
-                                    &member.name,
-                                    lang,
-                                    |up| {
-                                        out.push(Action::Edit(Edit::MoveMember {
-                                            team: team.id,
-                                            member: member.id,
-                                            up,
-                                        }));
-                                    },
-                                );
-                                let remove = ui
-                                    .small_button("×")
-                                    .on_hover_text(tr!(lang, "setup.remove_member"));
-                                accessible_name(
-                                    &remove,
-                                    Role::Button,
-                                    None,
-                                    &format!(
-                                        "{} {}",
-                                        tr!(lang, "setup.remove_member"),
-                                        member.name
-                                    ),
-                                );
-                                if remove.clicked() {
-                                    out.push(Action::Edit(Edit::RemoveMember {
-                                        team: team.id,
-                                        member: member.id,
-                                    }));
-                                }
-                            });
-                        }
-                        ui.horizontal(|ui| {
-                            ui.add_space(16.0);
-                            let label = ui.label(tr!(lang, "setup.new_member"));
-                            let buffer = if view.new_member_team == Some(team.id) {
-                                &mut view.new_member_name
-                            } else {
-                                &mut String::new()
-                            };
-                            let mut name = buffer.clone();
-                            let response = ui
-                                .add(
-                                    egui::TextEdit::singleline(&mut name)
-                                        .hint_text(tr!(lang, "setup.new_member_hint"))
-                                        .desired_width(220.0),
-                                )
-                                .labelled_by(label.id);
-                            accessible_name(
-                                &response,
-                                Role::TextInput,
-                                None,
-                                &format!("{team_label} {}", tr!(lang, "setup.new_member")),
-                            );
-                            if response.changed() {
-                                view.new_member_team = Some(team.id);
-                                view.new_member_name = name.clone();
-                            }
-                            // Enter adds the member, unless it only confirmed an input method's conversion.
-                            let enter = super::widgets::enter_submits(ui, &response);
-                            let add = ui.button(tr!(lang, "setup.add_member"));
-                            accessible_name(
-                                &add,
-                                Role::Button,
-                                None,
-                                &format!("{team_label} {}", tr!(lang, "setup.add_member")),
-                            );
-                            if add.clicked() || (enter && !name.trim().is_empty()) {
-                                out.push(Action::Edit(Edit::AddMember {
-                                    team: team.id,
-                                    name: name.trim().to_owned(),
-                                }));
-                                view.new_member_name.clear();
-                                if enter {
-                                    response.request_focus();
-                                }
-                            }
-                        });
+                        team_ui(ui, session, team, index, team_count, tx);
                     });
-                ui.add_space(6.0);
+                ui.add_space(space::S + space::XS);
             }
             if ui.button(tr!(lang, "setup.add_team")).clicked() {
-                out.push(Action::Edit(Edit::AddTeam {
+                tx.edit(Edit::AddTeam {
                     name: String::new(),
-                }));
+                });
             }
-            ui.add_space(16.0);
-            let start = egui::Button::new(RichText::new(tr!(lang, "setup.start_walk")).size(17.0))
-                .min_size(egui::vec2(240.0, 38.0));
+            ui.add_space(space::XL);
+            let start = egui::Button::new(
+                RichText::new(tr!(lang, "setup.start_walk")).size(text::LARGE_BUTTON),
+            )
+            .min_size(egui::vec2(240.0, 38.0));
             if ui.add(start).clicked() {
-                out.push(Action::Show(Screen::Setup.next()));
+                tx.send(Command::Show(Screen::Setup.next()));
             }
-            ui.add_space(24.0);
+            ui.add_space(space::XXL);
         });
+}
+
+/// Title, 自治体名, date, facilitator, venue.
+fn meta_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(project) = session.project() else {
+        return;
+    };
+    let m = &project.meta;
+    let width = (ui.available_width() - 180.0).clamp(240.0, 560.0);
+    egui::Grid::new("meta")
+        .num_columns(2)
+        .spacing([space::XL, space::FRAME])
+        .show(ui, |ui| {
+            for (key, value, field) in [
+                ("field.title", &m.title, TextField::Title),
+                (
+                    "field.organization",
+                    &m.organization,
+                    TextField::Organization,
+                ),
+            ] {
+                text_field_ui(ui, &tr!(lang, key), value, field, width, tx);
+                ui.end_row();
+            }
+            let name = tr!(lang, "field.date");
+            ui.label(&name);
+            ui.horizontal(|ui| {
+                let date = m.date.unwrap_or_else(|| session.today());
+                if let Some(date) = date_input_ui(ui, "meta-date", date, &name, lang) {
+                    tx.edit(Edit::SetDate(Some(date)));
+                }
+                if let Some(d) = m.date {
+                    ui.label(RichText::new(format_date_long(d, lang)).weak());
+                }
+            });
+            ui.end_row();
+            for (key, value, field) in [
+                ("field.facilitator", &m.facilitator, TextField::Facilitator),
+                ("field.venue", &m.venue, TextField::Venue),
+            ] {
+                text_field_ui(ui, &tr!(lang, key), value, field, width, tx);
+                ui.end_row();
+            }
+        });
+}
+
+/// One team: its name, order, removal, and members.
+fn team_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    team: &Team,
+    index: usize,
+    team_count: usize,
+    tx: &CommandSender,
+) {
+    let lang = session.lang;
+    let team_label = display_team_name(&team.name, index, lang);
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(tr!(lang, "field.team_name")).strong());
+        let mut name = team.name.clone();
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut name)
+                    .hint_text(&team_label)
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            tx.edit(Edit::SetText(TextField::TeamName { team: team.id }, name));
+        }
+        reorder_buttons_ui(ui, index, team_count, &team_label, lang, |up| {
+            tx.edit(Edit::MoveTeam { team: team.id, up });
+        });
+        let remove = ui.add_enabled(
+            team_count > 1,
+            egui::Button::new(tr!(lang, "setup.remove_team")),
+        );
+        accessible_name(
+            &remove,
+            Role::Button,
+            None,
+            &format!("{} {team_label}", tr!(lang, "setup.remove_team")),
+        );
+        if remove
+            .on_hover_text(tr!(lang, "setup.remove_team_hint"))
+            .clicked()
+        {
+            tx.edit(Edit::RemoveTeam { team: team.id });
+        }
+    });
+    ui.add_space(space::S);
+    ui.label(tr!(lang, "setup.members", count = team.members.len()));
+    let member_count = team.members.len();
+    for (m_index, member) in team.members.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.add_space(space::XL);
+            let number = m_index + 1;
+            let label = ui.label(format!("{number}."));
+            let mut name = member.name.clone();
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut name).desired_width(220.0))
+                .labelled_by(label.id);
+            accessible_name(
+                &response,
+                Role::TextInput,
+                None,
+                &format!("{team_label} {} {number}", tr!(lang, "field.member_name")),
+            );
+            if response.changed() {
+                let field = TextField::MemberName {
+                    team: team.id,
+                    member: member.id,
+                };
+                tx.edit(Edit::SetText(field, name));
+            }
+            reorder_buttons_ui(ui, m_index, member_count, &member.name, lang, |up| {
+                tx.edit(Edit::MoveMember {
+                    team: team.id,
+                    member: member.id,
+                    up,
+                });
+            });
+            let remove = ui
+                .small_button("×")
+                .on_hover_text(tr!(lang, "setup.remove_member"));
+            accessible_name(
+                &remove,
+                Role::Button,
+                None,
+                &format!("{} {}", tr!(lang, "setup.remove_member"), member.name),
+            );
+            if remove.clicked() {
+                tx.edit(Edit::RemoveMember {
+                    team: team.id,
+                    member: member.id,
+                });
+            }
+        });
+    }
+    new_member_ui(ui, team, &team_label, lang, tx);
+}
+
+/// The field for a new member. Enter adds the name and keeps the keyboard here for the next one;
+/// pasting several lines (a list from a mail or a spreadsheet column) adds one member per line.
+fn new_member_ui(
+    ui: &mut egui::Ui,
+    team: &Team,
+    team_label: &str,
+    lang: crate::Lang,
+    tx: &CommandSender,
+) {
+    ui.horizontal(|ui| {
+        ui.add_space(space::XL);
+        let label = ui.label(tr!(lang, "setup.new_member"));
+        // A stable id: the field stays the same widget (and keeps the keyboard) as members are
+        // added above it.
+        let id = egui::Id::unique(("new-member", team.id));
+        let mut name: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let pasted = take_multiline_paste(ui, id);
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut name)
+                    .id(id)
+                    .hint_text(tr!(lang, "setup.new_member_hint"))
+                    .desired_width(220.0),
+            )
+            .labelled_by(label.id);
+        accessible_name(
+            &response,
+            Role::TextInput,
+            None,
+            &format!("{team_label} {}", tr!(lang, "setup.new_member")),
+        );
+        // Enter adds the member, unless it only confirmed an input method's conversion.
+        let enter = enter_submits(ui, &response);
+        let add = ui.button(tr!(lang, "setup.add_member"));
+        accessible_name(
+            &add,
+            Role::Button,
+            None,
+            &format!("{team_label} {}", tr!(lang, "setup.add_member")),
+        );
+        let mut names: Vec<String> = Vec::new();
+        if let Some(lines) = pasted {
+            // What was already typed counts as the first line.
+            names.push(std::mem::take(&mut name));
+            names.extend(lines);
+        } else if add.clicked() || enter {
+            names.push(std::mem::take(&mut name));
+        }
+        for member in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            tx.edit(Edit::AddMember {
+                team: team.id,
+                name: member.to_owned(),
+            });
+        }
+        if enter || !names.is_empty() {
+            response.request_focus();
+        }
+        ui.data_mut(|d| d.insert_temp(id, name));
+    });
+}
+
+/// Takes a paste of several lines aimed at the focused field `id`, before the field turns it into
+/// one line; returns the lines.
+fn take_multiline_paste(ui: &egui::Ui, id: egui::Id) -> Option<Vec<String>> {
+    if !ui.memory(|m| m.has_focus(id)) {
+        return None;
+    }
+    ui.input_mut(|input| {
+        let index = input.events.iter().position(
+            |e| matches!(e, egui::Event::Paste(text) if text.trim().contains(['\n', '\r'])),
+        )?;
+        let egui::Event::Paste(text) = input.events.remove(index) else {
+            return None;
+        };
+        Some(
+            text.lines()
+                .map(|line| line.trim().trim_matches(['\t', ',', '、']).to_owned())
+                .collect(),
+        )
+    })
 }
 
 /// ↑ and ↓ buttons that move an entry within its list.

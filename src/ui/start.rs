@@ -1,68 +1,61 @@
 //! The start screen: new project, open, the sample, recent files.
 
-use super::ViewState;
-use crate::app::{Action, Core};
+use super::tokens::{space, text};
+use super::widgets::accessible_name;
+use crate::session::{Command, CommandSender, Session, UICommand};
 use crate::tr;
 use egui::RichText;
 
-pub fn start_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut Vec<Action>) {
-    let lang = core.lang;
+pub fn start_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space((ui.available_height() * 0.08).clamp(12.0, 60.0));
-            let icon = view.icon.get_or_insert_with(|| {
-                super::icon::texture(ui.ctx()).unwrap_or_else(|| {
-                    ui.ctx().load_texture(
-                        "kizuki-icon-missing",
-                        egui::ColorImage::example(),
-                        Default::default(),
-                    )
-                })
-            });
+            let icon = super::icon::texture(ui.ctx());
             ui.add(egui::Image::new((icon.id(), egui::vec2(112.0, 112.0))).alt_text("Kizuki"));
-            ui.add_space(8.0);
+            ui.add_space(space::M);
             ui.label(
                 RichText::new("Kizuki（気づき）")
-                    .size(34.0)
+                    .size(text::HERO)
                     .family(super::fonts::bold())
                     .strong(),
             );
-            ui.add_space(4.0);
-            ui.label(RichText::new(tr!(lang, "start.tagline")).size(17.0));
-            ui.add_space(24.0);
+            ui.add_space(space::S);
+            ui.label(RichText::new(tr!(lang, "start.tagline")).size(text::LEAD));
+            ui.add_space(space::XXL);
 
-            if !core.recovered.is_empty() {
-                recovered_ui(ui, core, out);
-                ui.add_space(16.0);
+            if !session.recovered.is_empty() {
+                recovered_ui(ui, session, tx);
+                ui.add_space(space::XL);
             }
-            let button = |text: String| {
-                egui::Button::new(RichText::new(text).size(17.0)).min_size(egui::vec2(300.0, 40.0))
-            };
-            if ui.add(button(tr!(lang, "start.new"))).clicked() {
-                out.push(Action::New);
+            for (command, key) in [
+                (UICommand::New, "start.new"),
+                (UICommand::Open, "start.open"),
+                (UICommand::OpenSample, "start.sample"),
+            ] {
+                let button =
+                    egui::Button::new(RichText::new(tr!(lang, key)).size(text::LARGE_BUTTON))
+                        .min_size(egui::vec2(300.0, 40.0));
+                if ui.add(button).on_hover_text(command.hint(lang)).clicked() {
+                    tx.run(command);
+                }
             }
-            if ui.add(button(tr!(lang, "start.open"))).clicked() {
-                out.push(Action::Open);
-            }
-            if ui.add(button(tr!(lang, "start.sample"))).clicked() {
-                out.push(Action::OpenSample);
-            }
-            ui.add_space(4.0);
+            ui.add_space(space::S);
             ui.label(RichText::new(tr!(lang, "start.drop_hint")).weak());
 
-            ui.add_space(24.0);
+            ui.add_space(space::XXL);
             ui.label(
                 RichText::new(tr!(lang, "start.recent"))
-                    .size(18.0)
+                    .size(text::SECTION)
                     .family(super::fonts::bold())
                     .strong(),
             );
-            ui.add_space(4.0);
-            if core.settings.recent.is_empty() {
+            ui.add_space(space::S);
+            if session.settings.recent.is_empty() {
                 ui.label(RichText::new(tr!(lang, "start.no_recent")).weak());
             }
             let width = ui.available_width().min(720.0);
-            for path in &core.settings.recent {
+            for path in &session.settings.recent {
                 ui.allocate_ui(egui::vec2(width, 30.0), |ui| {
                     ui.horizontal(|ui| {
                         let exists = path.exists();
@@ -77,14 +70,14 @@ pub fn start_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut 
                         let remove = ui
                             .small_button("×")
                             .on_hover_text(tr!(lang, "start.forget"));
-                        super::widgets::accessible_name(
+                        accessible_name(
                             &remove,
                             egui::Role::Button,
                             None,
                             &format!("{} {name}", tr!(lang, "start.forget")),
                         );
                         if remove.clicked() {
-                            out.push(Action::ForgetRecent(path.clone()));
+                            tx.send(Command::ForgetRecent(path.clone()));
                         }
                         if exists {
                             if ui
@@ -92,7 +85,7 @@ pub fn start_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut 
                                 .on_hover_text(path.display().to_string())
                                 .clicked()
                             {
-                                out.push(Action::OpenPath(path.clone()));
+                                tx.send(Command::OpenPath(path.clone()));
                             }
                         } else {
                             ui.label(RichText::new(&name).strikethrough().weak());
@@ -110,23 +103,23 @@ pub fn start_ui(ui: &mut egui::Ui, core: &Core, view: &mut ViewState, out: &mut 
 }
 
 /// Projects left behind by a crash, with the choice to restore or discard each.
-fn recovered_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
-    let lang = core.lang;
+fn recovered_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
     let warn = ui.visuals().warn_fg_color;
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(1.5, warn))
-        .inner_margin(12.0)
+        .inner_margin(space::L)
         .show(ui, |ui| {
             ui.set_max_width(720.0);
             ui.label(
                 RichText::new(tr!(lang, "recovery.title"))
-                    .size(18.0)
+                    .size(text::SECTION)
                     .strong()
                     .color(warn),
             );
             ui.label(tr!(lang, "recovery.explain"));
-            ui.add_space(6.0);
-            for r in &core.recovered {
+            ui.add_space(space::S);
+            for r in &session.recovered {
                 ui.separator();
                 ui.horizontal_wrapped(|ui| {
                     let title = if r.title.trim().is_empty() {
@@ -148,29 +141,33 @@ fn recovered_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
                             ui.label(RichText::new(place).small().weak());
                             let restore =
                                 ui.button(RichText::new(tr!(lang, "recovery.restore")).strong());
-                            super::widgets::accessible_name(
+                            accessible_name(
                                 &restore,
                                 egui::Role::Button,
                                 None,
                                 &format!("{} {title}", tr!(lang, "recovery.restore")),
                             );
                             if restore.clicked() {
-                                out.push(Action::Restore(r.file.clone()));
+                                tx.send(Command::Restore(r.file.clone()));
                             }
                         }
                         Some(problem) => {
-                            ui.label(tr!(lang, "recovery.unreadable", reason = problem));
+                            ui.label(tr!(
+                                lang,
+                                "recovery.unreadable",
+                                reason = problem.message(lang)
+                            ));
                         }
                     }
                     let discard = ui.button(tr!(lang, "recovery.discard"));
-                    super::widgets::accessible_name(
+                    accessible_name(
                         &discard,
                         egui::Role::Button,
                         None,
                         &format!("{} {title}", tr!(lang, "recovery.discard")),
                     );
                     if discard.clicked() {
-                        out.push(Action::DiscardRecovery(r.file.clone()));
+                        tx.send(Command::DiscardRecovery(r.file.clone()));
                     }
                 });
             }

@@ -1,11 +1,11 @@
 //! Small pieces shared by the screens: labelled text fields, level pickers, the team switcher.
 
-use crate::app::edit::{Edit, TextField};
-use crate::app::{Action, Core};
+use super::tokens::{space, text};
 use crate::checklist::Checklist;
 use crate::export::report::display_team_name;
 use crate::i18n::Lang;
 use crate::project::Level;
+use crate::session::{Command, CommandSender, Edit, Session, TextField};
 use crate::tr;
 use egui::{RichText, Role, WidgetInfo};
 
@@ -26,17 +26,6 @@ pub fn accessible_name(response: &egui::Response, kind: Role, selected: Option<b
     response
         .ctx
         .accesskit_node_builder(response.id, |node| node.set_label(name));
-}
-
-/// A menu entry with a shortcut shown at its right, named by its text alone.
-pub fn menu_item_ui(ui: &mut egui::Ui, enabled: bool, text: String, shortcut: &str) -> bool {
-    let mut button = egui::Button::new(text.as_str());
-    if !shortcut.is_empty() {
-        button = button.shortcut_text(shortcut);
-    }
-    let response = ui.add_enabled(enabled, button);
-    accessible_name(&response, Role::Button, None, &text);
-    response.clicked()
 }
 
 /// Remembers input-method activity per widget, so that the Enter confirming a conversion (which
@@ -60,7 +49,7 @@ pub fn text_field_ui(
     value: &str,
     field: TextField,
     width: f32,
-    out: &mut Vec<Action>,
+    tx: &CommandSender,
 ) {
     let label = ui.label(label);
     let mut text = value.to_owned();
@@ -68,7 +57,7 @@ pub fn text_field_ui(
         .add(egui::TextEdit::singleline(&mut text).desired_width(width))
         .labelled_by(label.id);
     if response.changed() {
-        out.push(Action::Edit(Edit::SetText(field, text)));
+        tx.edit(Edit::SetText(field, text));
     }
 }
 
@@ -79,7 +68,7 @@ pub fn text_area_ui(
     hint: &str,
     value: &str,
     field: TextField,
-    out: &mut Vec<Action>,
+    tx: &CommandSender,
 ) {
     let label = ui.label(RichText::new(label).strong());
     let mut text = value.to_owned();
@@ -92,7 +81,7 @@ pub fn text_area_ui(
         )
         .labelled_by(label.id);
     if response.changed() {
-        out.push(Action::Edit(Edit::SetText(field, text)));
+        tx.edit(Edit::SetText(field, text));
     }
 }
 
@@ -143,12 +132,12 @@ pub fn level_picker_ui(
 }
 
 /// Chooses which team the walk shows.
-pub fn team_switcher_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
-    let lang = core.lang;
-    let Some(project) = core.project() else {
+pub fn team_switcher_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(project) = session.project() else {
         return;
     };
-    let current = core.team_id();
+    let current = session.team_id();
     let names: Vec<(u32, String)> = project
         .teams
         .iter()
@@ -168,7 +157,7 @@ pub fn team_switcher_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
             .show_ui(ui, |ui| {
                 for (id, name) in &names {
                     if ui.selectable_label(Some(*id) == current, name).clicked() {
-                        out.push(Action::SelectTeam(*id));
+                        tx.send(Command::SelectTeam(*id));
                     }
                 }
             })
@@ -178,15 +167,15 @@ pub fn team_switcher_ui(ui: &mut egui::Ui, core: &Core, out: &mut Vec<Action>) {
 }
 
 /// A heading for a section of a screen.
-pub fn section_heading(ui: &mut egui::Ui, text: &str) {
-    ui.add_space(6.0);
+pub fn section_heading(ui: &mut egui::Ui, heading: &str) {
+    ui.add_space(space::S + space::XS);
     ui.label(
-        RichText::new(text)
-            .size(18.0)
+        RichText::new(heading)
+            .size(text::SECTION)
             .family(super::fonts::bold())
             .strong(),
     );
-    ui.add_space(2.0);
+    ui.add_space(space::XS);
 }
 
 /// A date as year, month and day selectors, labelled in the user's language (egui_extras' date
@@ -258,9 +247,22 @@ pub fn date_input_ui(
     chrono::NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// The number of days in a month (chrono knows the calendar); 31 for an impossible month.
 fn days_in_month(year: i32, month: u32) -> u32 {
-    (28..=31)
-        .rev()
-        .find(|&d| chrono::NaiveDate::from_ymd_opt(year, month, d).is_some())
-        .unwrap_or(28)
+    use chrono::Datelike;
+    chrono::NaiveDate::from_ymd_opt(year, month, 1).map_or(31, |d| u32::from(d.num_days_in_month()))
+}
+
+/// True the first time it is asked about `key`, false after: for requests the session numbers
+/// (take the keyboard, scroll here) that a view must honour once, not every frame.
+pub fn first_time(ui: &egui::Ui, key: impl std::hash::Hash + std::fmt::Debug) -> bool {
+    let id = egui::Id::unique(key);
+    ui.data_mut(|d| {
+        if d.get_temp::<()>(id).is_some() {
+            false
+        } else {
+            d.insert_temp(id, ());
+            true
+        }
+    })
 }

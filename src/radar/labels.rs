@@ -1,0 +1,70 @@
+//! Chart labels: wrapped into balanced lines, measured with the font where there is one.
+
+pub use crate::text_wrap::wrap as wrap_label;
+
+/// As [`wrap_label`], but with lines of even length: "利用者との / 関係" rather than
+/// "利用者との関 / 係". Uses as many lines as plain wrapping at `max_width` needs, at the narrowest
+/// width that still fits in that many.
+pub fn wrap_label_balanced(
+    text: &str,
+    max_width: f32,
+    width_of: impl Fn(&str) -> f32,
+) -> Vec<String> {
+    let lines = wrap_label(text, max_width, &width_of);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut lo, mut hi) = (0.0f32, max_width);
+    for _ in 0..20 {
+        let mid = (lo + hi) / 2.0;
+        if wrap_label(text, mid, &width_of).len() <= lines.len() {
+            hi = mid
+        } else {
+            lo = mid
+        }
+    }
+    wrap_label(text, hi, &width_of)
+}
+
+/// An estimate of text width in ems for labels laid out without a font at hand: characters that
+/// take two columns (CJK, full-width forms) are one em, spaces about a third, others about half.
+pub fn estimate_width_em(text: &str) -> f32 {
+    use unicode_width::UnicodeWidthChar;
+    text.chars()
+        .map(|c| match (c, c.width()) {
+            (' ', _) => 0.3,
+            (_, Some(2)) => 1.0,
+            (_, Some(0)) => 0.0,
+            _ => 0.55,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_japanese_and_respects_kinsoku() {
+        let w = |s: &str| estimate_width_em(s);
+        assert_eq!(
+            wrap_label("一緒に取り組めるパートナー", 6.0, w),
+            vec!["一緒に取り組", "めるパートナー"]
+        );
+        let lines = wrap_label("あいうえお。", 5.0, w);
+        assert!(lines.iter().all(|l| !l.starts_with('。')), "{lines:?}");
+        assert_eq!(
+            wrap_label("Open government", 6.0, w),
+            vec!["Open", "government"]
+        );
+        assert_eq!(wrap_label("", 6.0, w), vec![""]);
+        assert_eq!(
+            wrap_label_balanced("2 利用者との関係", 6.5, w),
+            vec!["2 利用者", "との関係"]
+        );
+        assert_eq!(
+            wrap_label_balanced("1 パートナー", 8.0, w),
+            vec!["1 パートナー"]
+        );
+    }
+}

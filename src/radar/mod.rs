@@ -1,0 +1,164 @@
+//! The radar chart: what it shows ([`Chart`], the same for the window and every export), its
+//! geometry ([`geometry`]) and its labels ([`labels`]).
+
+pub mod geometry;
+pub mod labels;
+
+pub use geometry::{
+    Axis, HAlign, Layout, MAX_LEVEL, Point, Rect, VAlign, fill_polygons, fill_triangles,
+    outline_runs,
+};
+pub use labels::{estimate_width_em, wrap_label, wrap_label_balanced};
+
+use crate::style::{BASELINE_COLOR, Rgb, team_color};
+
+/// How a series is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeriesKind {
+    /// A team's agreed scores: filled, in the team's colour.
+    Scores,
+    /// A team's targets: a dashed outline in the team's colour.
+    Target,
+    /// The previous round: a thin grey outline.
+    Baseline,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub kind: SeriesKind,
+    pub color: Rgb,
+    /// One value per axis, 1.0–5.0, `None` where not scored.
+    pub values: Vec<Option<f32>>,
+}
+
+/// What a radar chart of a project shows: the same for the window and the SVG export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// Per axis: the item number and short title, e.g. "1 パートナー".
+    pub labels: Vec<String>,
+    pub series: Vec<Series>,
+    /// Words for rings 1–5.
+    pub level_names: Vec<String>,
+}
+
+impl Chart {
+    /// Every team's scores, then each team's target, then the previous round where there is one;
+    /// `team` limits it to one team (by id).
+    pub fn of_project(
+        project: &crate::project::Project,
+        lang: crate::Lang,
+        team: Option<u32>,
+    ) -> Chart {
+        use crate::checklist::{Checklist, ItemId};
+        let checklist = Checklist::get(lang);
+        let labels = ItemId::ALL
+            .iter()
+            .map(|&id| format!("{} {}", id.number(), checklist.item(id).short_title))
+            .collect();
+        let level_names = checklist.levels.iter().map(|l| l.name.clone()).collect();
+        let mut series = Vec::new();
+        let teams: Vec<(usize, &crate::project::Team)> = project
+            .teams
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| team.is_none_or(|id| t.id == id))
+            .collect();
+        let value = |l: Option<crate::project::Level>| l.map(|l| f32::from(l.get()));
+        for &(index, t) in &teams {
+            let name = crate::export::report::display_team_name(&t.name, index, lang);
+            series.push(Series {
+                name,
+                kind: SeriesKind::Scores,
+                color: team_color(index),
+                values: t.responses.0.iter().map(|r| value(r.score)).collect(),
+            });
+        }
+        for &(index, t) in &teams {
+            if t.responses.0.iter().any(|r| r.target.is_some()) {
+                let name = crate::export::report::display_team_name(&t.name, index, lang);
+                series.push(Series {
+                    name: crate::tr!(lang, "radar.target_of", team = name),
+                    kind: SeriesKind::Target,
+                    color: team_color(index),
+                    values: t.responses.0.iter().map(|r| value(r.target)).collect(),
+                });
+            }
+        }
+        if let Some(baseline) = &project.baseline {
+            for &(index, t) in &teams {
+                if let Some(b) = baseline
+                    .teams
+                    .iter()
+                    .find(|b| b.name.trim() == t.name.trim())
+                {
+                    let name = crate::export::report::display_team_name(&t.name, index, lang);
+                    series.push(Series {
+                        name: crate::tr!(lang, "radar.baseline_of", team = name),
+                        kind: SeriesKind::Baseline,
+                        color: BASELINE_COLOR,
+                        values: b.scores.iter().map(|&l| value(l)).collect(),
+                    });
+                }
+            }
+        }
+        Chart {
+            labels,
+            series,
+            level_names,
+        }
+    }
+
+    /// Series indices in the order they are drawn: the previous round underneath, then the scores'
+    /// fills, then the targets' dashes on top, so that nothing hides a dashed line.
+    pub fn drawing_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.series.len()).collect();
+        order.sort_by_key(|&i| match self.series[i].kind {
+            SeriesKind::Baseline => 0,
+            SeriesKind::Scores => 1,
+            SeriesKind::Target => 2,
+        });
+        order
+    }
+
+    /// The values as text, for screen readers and tests: "パートナー: 3; …" per series.
+    pub fn describe(&self) -> String {
+        self.series
+            .iter()
+            .map(|s| {
+                let values: Vec<String> = self
+                    .labels
+                    .iter()
+                    .zip(&s.values)
+                    .map(|(label, v)| {
+                        format!("{label} {}", v.map_or("–".to_owned(), |v| format!("{v}")))
+                    })
+                    .collect();
+                format!("{}: {}", s.name, values.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_of_the_sample() {
+        let project = crate::project::sample_project();
+        let chart = Chart::of_project(&project, crate::Lang::Ja, None);
+        assert_eq!(chart.labels.len(), 10);
+        assert_eq!(chart.labels[0], "1 パートナー");
+        let kinds: Vec<SeriesKind> = chart.series.iter().map(|s| s.kind).collect();
+        use SeriesKind::*;
+        assert_eq!(kinds, [Scores, Scores, Target, Target, Baseline, Baseline]);
+        assert_eq!(chart.series[0].values[0], Some(3.0));
+        assert_ne!(chart.series[0].color, chart.series[1].color);
+        let one = Chart::of_project(&project, crate::Lang::Ja, Some(2));
+        assert_eq!(one.series.len(), 3);
+        assert_eq!(one.series[0].name, "市民協働課");
+        assert!(chart.describe().contains("デジタル推進課: 1 パートナー 3"));
+    }
+}

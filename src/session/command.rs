@@ -1,0 +1,262 @@
+//! What the window asks the session to do, and what the session asks only the window can do.
+//!
+//! Views send [`Command`]s; [`super::Session::handle`] is the one place that carries them out and
+//! returns the [`Effect`]s that need the window (dialogs, theme, zoom, closing, threads).
+
+use super::edit::Edit;
+use super::recovery::RecoveryError;
+use super::settings::ThemeChoice;
+use super::ui_command::UICommand;
+use crate::checklist::ItemId;
+use crate::export::Format;
+use crate::i18n::Lang;
+use crate::project::ActionStatus;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Where in the walk the facilitator is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Setup,
+    Item(ItemId),
+    Overview,
+}
+
+impl Screen {
+    /// The screen after this one in the walk: setup → items 1–10 → overview.
+    pub fn next(self) -> Screen {
+        match self {
+            Screen::Setup => Screen::Item(ItemId::ALL[0]),
+            Screen::Item(id) => {
+                ItemId::from_index(id.index() + 1).map_or(Screen::Overview, Screen::Item)
+            }
+            Screen::Overview => Screen::Overview,
+        }
+    }
+
+    pub fn previous(self) -> Screen {
+        match self {
+            Screen::Setup => Screen::Setup,
+            Screen::Item(id) => id
+                .index()
+                .checked_sub(1)
+                .and_then(ItemId::from_index)
+                .map_or(Screen::Setup, Screen::Item),
+            Screen::Overview => Screen::Item(ItemId::ALL[ItemId::ALL.len() - 1]),
+        }
+    }
+}
+
+/// What a file path is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Open,
+    /// A previous round's project, whose scores become the baseline to compare with.
+    ImportBaseline,
+    SaveAs,
+    Export(Format),
+}
+
+impl Purpose {
+    /// The file ending a chosen path must have (added when the user left it out).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Purpose::Open | Purpose::ImportBaseline | Purpose::SaveAs => crate::file::EXTENSION,
+            Purpose::Export(format) => format.extension(),
+        }
+    }
+
+    /// Whether the path names a file to create (a save dialog) rather than one to read.
+    pub fn writes(self) -> bool {
+        matches!(self, Purpose::SaveAs | Purpose::Export(_))
+    }
+
+    pub fn dialog_title(self, lang: Lang) -> String {
+        match self {
+            Purpose::Open => crate::tr!(lang, "dialog.open"),
+            Purpose::ImportBaseline => crate::tr!(lang, "dialog.import_baseline"),
+            Purpose::SaveAs => crate::tr!(lang, "dialog.save_as"),
+            Purpose::Export(_) => crate::tr!(lang, "dialog.export"),
+        }
+    }
+}
+
+/// The answer to "save the changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// The answer when the file on disk changed since it was opened or saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictChoice {
+    Overwrite,
+    SaveAs,
+    Cancel,
+}
+
+/// Changes to how things are shown, not to the project.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewChange {
+    /// The overview's action list: only this status.
+    StatusFilter(Option<ActionStatus>),
+    /// The overview's action list: only this owner.
+    OwnerFilter(Option<String>),
+    /// The overview's action list sorted by due date (soonest first) rather than by item.
+    SortByDue(bool),
+    /// A series of the radar chart shown or hidden (the legend's toggles).
+    ToggleSeries(usize),
+    /// The chart alone, filling the window.
+    ChartOnly(bool),
+    /// The command palette.
+    Palette(bool),
+    /// The list of keyboard shortcuts.
+    ShortcutList(bool),
+}
+
+/// Everything the window can ask for. Nothing in the window changes the session itself.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// A menu entry, a shortcut or a palette entry.
+    Run(UICommand),
+    Edit(Edit),
+    Show(Screen),
+    SelectTeam(u32),
+    OpenPath(PathBuf),
+    SaveTo(PathBuf),
+    ExportTo(Format, PathBuf),
+    ImportBaselineFrom(PathBuf),
+    ForgetRecent(PathBuf),
+    /// A file dialog closed: with a path, or without one (cancelled, or never shown: `shown` false).
+    PathChosen {
+        purpose: Purpose,
+        path: Option<PathBuf>,
+        shown: bool,
+    },
+    /// Ask for a path by typing it, where no file dialog can be shown.
+    EnterPath(Purpose),
+    EnterPathText(String),
+    /// The format of the export a typed path is for.
+    EnterPathFormat(Format),
+    SubmitPath,
+    CancelPathEntry,
+    Unsaved(UnsavedChoice),
+    Conflict(ConflictChoice),
+    DismissMessage,
+    DismissError,
+    /// Reopen a project found in the recovery folder.
+    Restore(PathBuf),
+    /// Delete a recovery file the user does not want.
+    DiscardRecovery(PathBuf),
+    /// The window's close button (or the system asking the window to close).
+    CloseRequested,
+    View(ViewChange),
+    /// Time passed: the autosave may be due, a notice may fade.
+    Tick,
+    /// Show a folder in the system's file manager (after an export).
+    OpenFolder(PathBuf),
+    /// The system's file manager could not be asked to show a folder.
+    FolderNotOpened {
+        path: PathBuf,
+        kind: std::io::ErrorKind,
+    },
+    /// The autosave thread finished writing `generation`.
+    AutosaveFinished {
+        generation: u64,
+        result: Result<(), AutosaveFailure>,
+    },
+}
+
+/// Why an autosave failed, said in the user's language. Carried across threads, so it keeps the
+/// OS error's kind and text rather than the error itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AutosaveFailure {
+    pub kind: std::io::ErrorKind,
+    pub detail: String,
+}
+
+impl From<RecoveryError> for AutosaveFailure {
+    fn from(e: RecoveryError) -> Self {
+        let kind = match &e {
+            RecoveryError::Read(io) | RecoveryError::Folder(io) => io.kind(),
+            RecoveryError::Write(crate::file::FileError::Write { source, .. }) => source.kind(),
+            _ => std::io::ErrorKind::Other,
+        };
+        AutosaveFailure {
+            kind,
+            detail: e.to_string(),
+        }
+    }
+}
+
+impl AutosaveFailure {
+    pub fn message(&self, lang: Lang) -> String {
+        let reason = crate::file::io_kind_reason(self.kind, lang)
+            .unwrap_or_else(|| crate::tr!(lang, "io.other"));
+        crate::tr!(lang, "autosave.failed", reason = reason)
+    }
+}
+
+/// A recovery copy to write off the window's thread.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AutosaveJob {
+    pub file: PathBuf,
+    pub bytes: Vec<u8>,
+    pub generation: u64,
+}
+
+impl AutosaveJob {
+    /// Writes the copy; returns the command that reports the outcome.
+    pub fn run(self) -> Command {
+        let result = super::recovery::write(&self.file, &self.bytes).map_err(AutosaveFailure::from);
+        Command::AutosaveFinished {
+            generation: self.generation,
+            result,
+        }
+    }
+}
+
+/// What only the window can do, asked for by the handler.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Show the system's file dialog; its answer comes back as [`Command::PathChosen`].
+    AskPath {
+        purpose: Purpose,
+        title: String,
+        suggested: PathBuf,
+    },
+    ApplyTheme(ThemeChoice),
+    ApplyZoom(f32),
+    CloseWindow,
+    /// Wake up after this long even without input (the autosave's debounce, a fading notice).
+    RepaintAfter(Duration),
+    /// Write a recovery copy on another thread; report with [`AutosaveJob::run`]'s command.
+    WriteAutosave(AutosaveJob),
+    /// Show a folder in the system's file manager.
+    OpenFolder(PathBuf),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_walk_goes_setup_items_overview_and_back() {
+        let mut screen = Screen::Setup;
+        let mut seen = vec![screen];
+        while screen != Screen::Overview {
+            screen = screen.next();
+            seen.push(screen);
+        }
+        assert_eq!(seen.len(), 12);
+        assert_eq!(Screen::Overview.next(), Screen::Overview);
+        for pair in seen.windows(2) {
+            assert_eq!(pair[1].previous(), pair[0]);
+        }
+        assert_eq!(Screen::Setup.previous(), Screen::Setup);
+    }
+}

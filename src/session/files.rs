@@ -1,0 +1,307 @@
+//! The session's file work: open, save (with the check for another program's save), export,
+//! earlier rounds, recovery files, and the paths asked for by dialog or typed by hand.
+
+use super::command::{Effect, Purpose, Screen};
+use super::document::Document;
+use super::messages::{Failure, Notice};
+use super::recovery;
+use super::{Clock, PathEntry, Session};
+use crate::export::{self, ExportOptions, Format};
+use crate::file;
+use std::path::{Path, PathBuf};
+
+impl Session {
+    /// Makes `doc` the open project, on `screen`, leaving the previous one's recovery copy behind.
+    pub(super) fn set_document(&mut self, doc: Document, screen: Screen) {
+        self.drop_recovery();
+        self.team = doc.project.teams.first().map(|t| t.id);
+        self.doc = Some(doc);
+        self.screen = screen;
+        self.view = super::ViewState {
+            screen_serial: self.view.screen_serial + 1,
+            ..super::ViewState::default()
+        };
+        self.path_entry = None;
+    }
+
+    pub(super) fn open(&mut self, path: &Path) {
+        match file::load(path) {
+            Ok(project) => {
+                self.settings.remember(path);
+                self.save_settings();
+                // A project nobody has scored yet starts where work starts: the setup.
+                let scored = project
+                    .teams
+                    .iter()
+                    .any(|t| t.responses.0.iter().any(|r| r.score.is_some()));
+                let screen = if scored {
+                    Screen::Overview
+                } else {
+                    Screen::Setup
+                };
+                self.set_document(Document::opened(project, path), screen);
+                self.notify(Notice::Opened(path.to_owned()));
+            }
+            Err(error) => self.fail(Failure::Open {
+                path: path.to_owned(),
+                error,
+            }),
+        }
+    }
+
+    /// Saves the open project to `path`, unless another program changed that file since it was
+    /// opened or saved here: then it asks first.
+    pub(super) fn save_to(&mut self, path: &Path, clock: &Clock, fx: &mut Vec<Effect>) {
+        let Some(doc) = &self.doc else { return };
+        if doc.changed_on_disk(path) {
+            self.conflict = Some(path.to_owned());
+            return;
+        }
+        self.write_project(path, clock, fx);
+    }
+
+    /// Writes the open project to `path`; on failure says why and keeps everything in memory.
+    pub(super) fn write_project(&mut self, path: &Path, clock: &Clock, fx: &mut Vec<Effect>) {
+        let Some(doc) = &mut self.doc else { return };
+        let mut project = doc.project.clone();
+        project.meta.modified_at = Some(clock.wall);
+        match file::save(&project, path) {
+            Ok(()) => {
+                doc.mark_saved(path, clock.wall);
+                self.settings.remember(path);
+                self.save_settings();
+                self.drop_recovery();
+                self.path_entry = None;
+                self.notify(Notice::Saved(path.to_owned()));
+                self.saved(clock, fx);
+            }
+            Err(error) => {
+                self.after_save = None;
+                self.fail(Failure::Save {
+                    path: path.to_owned(),
+                    error,
+                });
+            }
+        }
+    }
+
+    pub(super) fn export_to(&mut self, format: Format, path: &Path) {
+        let Some(project) = self.project() else {
+            return;
+        };
+        let options = ExportOptions::new(self.lang, self.today);
+        let failure = match export::render(project, format, &options) {
+            Ok(bytes) => match file::write_atomically(path, &bytes, false) {
+                Ok(()) => None,
+                Err(error) => Some(Failure::ExportWrite {
+                    path: path.to_owned(),
+                    error,
+                }),
+            },
+            Err(error) => Some(Failure::Export {
+                path: path.to_owned(),
+                error,
+            }),
+        };
+        match failure {
+            None => {
+                self.path_entry = None;
+                self.notify(Notice::Exported(path.to_owned()));
+            }
+            Some(failure) => self.fail(failure),
+        }
+    }
+
+    pub(super) fn import_baseline(&mut self, path: &Path, clock: &Clock) {
+        match file::load(path) {
+            Ok(previous) => {
+                let baseline = previous.as_baseline();
+                self.edit(super::Edit::SetBaseline(Some(baseline)), clock);
+                self.path_entry = None;
+                self.notify(Notice::BaselineImported(previous.meta.title));
+            }
+            Err(error) => self.fail(Failure::ImportBaseline {
+                path: path.to_owned(),
+                error,
+            }),
+        }
+    }
+
+    /// Reopens a recovered project: unsaved, with its original path, still autosaved to the same file.
+    pub(super) fn restore(&mut self, file: &Path) {
+        match recovery::read(file) {
+            Ok(r) => {
+                let doc = Document::restored(r.project, r.original_path, file);
+                self.recovered.retain(|x| x.file != file);
+                self.set_document(doc, Screen::Overview);
+                self.notify(Notice::Restored);
+            }
+            Err(error) => self.fail(Failure::Restore(error)),
+        }
+    }
+
+    pub(super) fn discard_recovery(&mut self, file: &Path) {
+        match recovery::remove(file) {
+            Ok(()) => self.recovered.retain(|r| r.file != file),
+            Err(error) => self.fail(Failure::RecoveryNotDeleted {
+                file: file.to_owned(),
+                error,
+            }),
+        }
+    }
+
+    /// Deletes the open project's recovery copy: it was saved, or its changes were given up.
+    pub(super) fn drop_recovery(&mut self) {
+        let Some(file) = self.doc.as_mut().and_then(|d| d.recovery_file.take()) else {
+            return;
+        };
+        if let Err(error) = recovery::remove(&file) {
+            self.fail(Failure::RecoveryNotDeleted { file, error });
+        }
+    }
+
+    /// Asks for a path with the system's dialog.
+    pub(super) fn ask_path(&mut self, purpose: Purpose, fx: &mut Vec<Effect>) {
+        if self.dialog_open {
+            return;
+        }
+        self.dialog_open = true;
+        fx.push(Effect::AskPath {
+            purpose,
+            title: purpose.dialog_title(self.lang),
+            suggested: self.suggested_path(purpose),
+        });
+    }
+
+    /// Offers a path field, filled with where the file would go.
+    pub(super) fn enter_path(&mut self, purpose: Purpose) {
+        let text = match purpose {
+            // An open dialog suggests a folder; a typed path needs a file, so start from the folder.
+            Purpose::Open | Purpose::ImportBaseline => {
+                let mut folder = self.suggested_folder().display().to_string();
+                folder.push(std::path::MAIN_SEPARATOR);
+                folder
+            }
+            _ => self.suggested_path(purpose).display().to_string(),
+        };
+        self.path_entry = Some(PathEntry { purpose, text });
+    }
+
+    /// Switches the typed-path export to `format`, changing the path's ending to match.
+    pub(super) fn enter_path_format(&mut self, format: Format) {
+        let Some(entry) = &mut self.path_entry else {
+            return;
+        };
+        let Purpose::Export(old) = entry.purpose else {
+            return;
+        };
+        let old_tail = format!("{}.{}", old.file_suffix(), old.extension());
+        let new_tail = format!("{}.{}", format.file_suffix(), format.extension());
+        if let Some(stem) = entry.text.strip_suffix(&old_tail) {
+            entry.text = format!("{stem}{new_tail}");
+        }
+        entry.purpose = Purpose::Export(format);
+    }
+
+    /// A path was chosen in a dialog or typed: give it the right ending and act on it.
+    pub(super) fn path_chosen(
+        &mut self,
+        purpose: Purpose,
+        path: PathBuf,
+        clock: &Clock,
+        fx: &mut Vec<Effect>,
+    ) {
+        let path = with_extension(path, purpose.extension());
+        let command = match purpose {
+            Purpose::Open => super::Command::OpenPath(path),
+            Purpose::ImportBaseline => super::Command::ImportBaselineFrom(path),
+            Purpose::SaveAs => super::Command::SaveTo(path),
+            Purpose::Export(format) => super::Command::ExportTo(format, path),
+        };
+        self.dispatch(command, clock, fx);
+    }
+
+    /// The folder files go to: beside the project, else where the last file was, else the
+    /// user's documents folder (never "wherever Kizuki was started from").
+    fn suggested_folder(&self) -> PathBuf {
+        let from_doc = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.as_ref())
+            .and_then(|p| p.parent().map(Path::to_path_buf));
+        let from_recent = || {
+            self.settings
+                .recent
+                .first()
+                .and_then(|p| p.parent().map(Path::to_path_buf))
+        };
+        from_doc
+            .or_else(from_recent)
+            .filter(|p| p.is_absolute())
+            .or_else(|| {
+                directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
+            })
+            .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Where a file for `purpose` would go: in [`Self::suggested_folder`], named after the project.
+    pub fn suggested_path(&self, purpose: Purpose) -> PathBuf {
+        let doc = self.doc.as_ref();
+        let title = doc.map(|d| d.project.meta.title.as_str()).unwrap_or("");
+        let name = match purpose {
+            Purpose::Open | Purpose::ImportBaseline => String::new(),
+            Purpose::SaveAs => match doc
+                .and_then(|d| d.path.as_ref())
+                .and_then(|p| p.file_name())
+            {
+                Some(name) => name.to_string_lossy().into_owned(),
+                None => file::file_name_for(title),
+            },
+            Purpose::Export(format) => {
+                let stem = doc
+                    .and_then(|d| d.path.as_deref())
+                    .and_then(file::project_stem)
+                    .unwrap_or_else(|| file::file_stem_for(title));
+                format!("{stem}{}.{}", format.file_suffix(), format.extension())
+            }
+        };
+        self.suggested_folder().join(name)
+    }
+}
+
+/// Adds `.ext` unless the path already ends with it (dialogs on some systems drop the filter's
+/// ending, and people type names without one).
+pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.to_lowercase().ends_with(&format!(".{ext}")) {
+        path
+    } else {
+        path.with_file_name(format!("{name}.{ext}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chosen_paths_get_their_ending_once() {
+        assert_eq!(
+            with_extension(PathBuf::from("/a/秋"), "kizuki.ron"),
+            PathBuf::from("/a/秋.kizuki.ron")
+        );
+        assert_eq!(
+            with_extension(PathBuf::from("/a/秋.KIZUKI.RON"), "kizuki.ron"),
+            PathBuf::from("/a/秋.KIZUKI.RON")
+        );
+        assert_eq!(
+            with_extension(PathBuf::from("/a/r.pdf"), "pdf"),
+            PathBuf::from("/a/r.pdf")
+        );
+    }
+}

@@ -1,0 +1,313 @@
+//! [`Session::handle`]: the one place where commands change the session.
+
+use super::command::{Command, ConflictChoice, Effect, Purpose, Screen, UnsavedChoice, ViewChange};
+use super::document::Document;
+use super::settings::{Settings, ZOOM_STEP};
+use super::ui_command::UICommand;
+use super::{Clock, Edit, Focus, Notice, Session};
+use crate::project::{Project, sample_project};
+
+impl Session {
+    /// Carries out `command` at `clock`'s time; returns what the window must do as a result.
+    #[must_use]
+    pub fn handle(&mut self, command: Command, clock: &Clock) -> Vec<Effect> {
+        self.today = self.today_override.unwrap_or_else(|| clock.today());
+        let mut effects = Vec::new();
+        self.dispatch(command, clock, &mut effects);
+        effects
+    }
+
+    /// Runs `command`, unless it would drop unsaved changes: then it waits for the answer to
+    /// "save first?" (and runs once saved, or given up).
+    pub(super) fn dispatch(&mut self, command: Command, clock: &Clock, fx: &mut Vec<Effect>) {
+        if drops_document(&command) && self.is_dirty() && !self.close_confirmed {
+            self.pending = Some(command);
+        } else {
+            self.proceed(command, clock, fx);
+        }
+    }
+
+    fn proceed(&mut self, command: Command, clock: &Clock, fx: &mut Vec<Effect>) {
+        match command {
+            Command::Run(ui) => self.run(ui, clock, fx),
+            Command::Edit(edit) => self.edit(edit, clock),
+            Command::Show(screen) => self.show(screen),
+            Command::SelectTeam(team) => self.team = Some(team),
+            Command::OpenPath(path) => self.open(&path),
+            Command::SaveTo(path) => self.save_to(&path, clock, fx),
+            Command::ExportTo(format, path) => self.export_to(format, &path),
+            Command::ImportBaselineFrom(path) => self.import_baseline(&path, clock),
+            Command::ForgetRecent(path) => {
+                self.settings.forget(&path);
+                self.save_settings();
+            }
+            Command::PathChosen {
+                purpose,
+                path,
+                shown,
+            } => {
+                self.dialog_open = false;
+                match path {
+                    Some(path) => self.path_chosen(purpose, path, clock, fx),
+                    None if !shown => {
+                        self.notify(Notice::NoDialog);
+                        self.enter_path(purpose);
+                    }
+                    // Cancelled: a save asked for by "save first?" did not happen.
+                    None => self.after_save = None,
+                }
+            }
+            Command::EnterPath(purpose) => self.enter_path(purpose),
+            Command::EnterPathText(text) => {
+                if let Some(entry) = &mut self.path_entry {
+                    entry.text = text;
+                }
+            }
+            Command::EnterPathFormat(format) => self.enter_path_format(format),
+            Command::SubmitPath => {
+                if let Some(entry) = self.path_entry.clone()
+                    && !entry.text.trim().is_empty()
+                {
+                    let path = std::path::PathBuf::from(entry.text.trim());
+                    self.path_chosen(entry.purpose, path, clock, fx);
+                }
+            }
+            Command::CancelPathEntry => {
+                self.path_entry = None;
+                self.after_save = None;
+            }
+            Command::Unsaved(choice) => self.answer_unsaved(choice, clock, fx),
+            Command::Conflict(choice) => self.answer_conflict(choice, clock, fx),
+            Command::DismissMessage => self.notice = None,
+            Command::DismissError => self.error = None,
+            Command::Restore(file) => self.restore(&file),
+            Command::DiscardRecovery(file) => self.discard_recovery(&file),
+            Command::CloseRequested => self.quit(fx),
+            Command::View(change) => self.change_view(change),
+            Command::OpenFolder(path) => fx.push(Effect::OpenFolder(path)),
+            Command::FolderNotOpened { path, kind } => {
+                self.fail(super::Failure::OpenFolder { path, kind });
+            }
+            Command::Tick => self.autosave_tick(clock, fx),
+            Command::AutosaveFinished { generation, result } => {
+                self.autosave_finished(generation, result, clock, fx);
+            }
+        }
+    }
+
+    fn run(&mut self, command: UICommand, clock: &Clock, fx: &mut Vec<Effect>) {
+        if !self.is_enabled(command) {
+            return;
+        }
+        match command {
+            UICommand::New => {
+                let project = Project::new("", "", self.lang, clock.wall);
+                self.set_document(Document::unsaved(project), Screen::Setup);
+            }
+            UICommand::Open => self.ask_path(Purpose::Open, fx),
+            UICommand::OpenByPath => self.enter_path(Purpose::Open),
+            UICommand::OpenSample => {
+                self.set_document(Document::unsaved(sample_project()), Screen::Overview);
+            }
+            UICommand::Save => match self.doc.as_ref().and_then(|d| d.path.clone()) {
+                Some(path) => self.save_to(&path, clock, fx),
+                None => self.ask_path(Purpose::SaveAs, fx),
+            },
+            UICommand::SaveAs => self.ask_path(Purpose::SaveAs, fx),
+            UICommand::SaveByPath => self.enter_path(Purpose::SaveAs),
+            UICommand::Export(format) => self.ask_path(Purpose::Export(format), fx),
+            UICommand::ExportByPath => self.enter_path(Purpose::Export(crate::export::Format::Pdf)),
+            UICommand::NextRound => {
+                if let Some(doc) = &self.doc {
+                    let next = doc.next_round(clock.wall);
+                    self.set_document(next, Screen::Setup);
+                    self.notify(Notice::NextRound);
+                }
+            }
+            UICommand::ImportBaseline => self.ask_path(Purpose::ImportBaseline, fx),
+            UICommand::ImportBaselineByPath => self.enter_path(Purpose::ImportBaseline),
+            UICommand::Close => {
+                self.drop_recovery();
+                self.doc = None;
+                self.path_entry = None;
+            }
+            UICommand::Quit => self.quit(fx),
+            UICommand::Undo => {
+                if let Some(doc) = &mut self.doc {
+                    doc.undo(clock.instant);
+                }
+            }
+            UICommand::Redo => {
+                if let Some(doc) = &mut self.doc {
+                    doc.redo(clock.instant);
+                }
+            }
+            UICommand::ShowSetup => self.show(Screen::Setup),
+            UICommand::ShowOverview => self.show(Screen::Overview),
+            UICommand::NextItem => self.show(self.screen.next()),
+            UICommand::PreviousItem => self.show(self.screen.previous()),
+            UICommand::NextTeam => self.step_team(1),
+            UICommand::PreviousTeam => self.step_team(-1),
+            UICommand::ChartOnly => {
+                self.view.chart_only = !self.view.chart_only;
+                if self.view.chart_only {
+                    self.screen = Screen::Overview;
+                }
+            }
+            UICommand::ToggleGuide => {
+                self.settings.show_guide = !self.settings.show_guide;
+                self.save_settings();
+            }
+            UICommand::Language(lang) => {
+                self.lang = lang;
+                self.settings.lang = Some(lang);
+                self.save_settings();
+            }
+            UICommand::Theme(theme) => {
+                self.settings.theme = theme;
+                self.save_settings();
+                fx.push(Effect::ApplyTheme(theme));
+            }
+            UICommand::ZoomIn => self.zoom(self.settings.zoom + ZOOM_STEP, fx),
+            UICommand::ZoomOut => self.zoom(self.settings.zoom - ZOOM_STEP, fx),
+            UICommand::ZoomReset => self.zoom(1.0, fx),
+            UICommand::CommandPalette => {
+                self.view.palette = !self.view.palette;
+                self.view.shortcut_list = false;
+            }
+            UICommand::Shortcuts => {
+                self.view.shortcut_list = !self.view.shortcut_list;
+                self.view.palette = false;
+            }
+        }
+    }
+
+    pub(super) fn edit(&mut self, edit: Edit, clock: &Clock) {
+        let Some(doc) = &mut self.doc else { return };
+        let added_action = match &edit {
+            Edit::AddAction { team, item, .. } => Some((*team, *item)),
+            _ => None,
+        };
+        if !doc.apply(edit, clock.instant) {
+            return;
+        }
+        // The action just added takes the keyboard: its id is whatever the edit gave it.
+        if let Some((team, item)) = added_action
+            && let Some(action) = doc
+                .project
+                .team(team)
+                .and_then(|t| t.responses[item].actions.last())
+        {
+            let focus = Focus::Action {
+                team,
+                item,
+                action: action.id,
+            };
+            let serial = self.serial();
+            self.view.focus = Some((serial, focus));
+        }
+    }
+
+    fn show(&mut self, screen: Screen) {
+        if screen != self.screen {
+            self.view.screen_serial += 1;
+        }
+        self.screen = screen;
+        if screen != Screen::Overview {
+            self.view.chart_only = false;
+        }
+    }
+
+    fn step_team(&mut self, step: isize) {
+        let Some(project) = self.project() else {
+            return;
+        };
+        let ids: Vec<u32> = project.teams.iter().map(|t| t.id).collect();
+        let Some(current) = self
+            .team_id()
+            .and_then(|id| ids.iter().position(|&t| t == id))
+        else {
+            return;
+        };
+        let next = (current as isize + step).rem_euclid(ids.len() as isize);
+        self.team = ids.get(next as usize).copied();
+    }
+
+    fn zoom(&mut self, zoom: f32, fx: &mut Vec<Effect>) {
+        self.settings.zoom = Settings::clamp_zoom(zoom);
+        self.save_settings();
+        fx.push(Effect::ApplyZoom(self.settings.zoom));
+    }
+
+    fn quit(&mut self, fx: &mut Vec<Effect>) {
+        self.drop_recovery();
+        self.close_confirmed = true;
+        fx.push(Effect::CloseWindow);
+    }
+
+    fn change_view(&mut self, change: ViewChange) {
+        let view = &mut self.view;
+        match change {
+            ViewChange::StatusFilter(status) => view.status_filter = status,
+            ViewChange::OwnerFilter(owner) => view.owner_filter = owner,
+            ViewChange::SortByDue(by_due) => view.sort_by_due = by_due,
+            ViewChange::ToggleSeries(index) => {
+                if !view.hidden_series.remove(&index) {
+                    view.hidden_series.insert(index);
+                }
+            }
+            ViewChange::ChartOnly(on) => view.chart_only = on,
+            ViewChange::Palette(open) => view.palette = open,
+            ViewChange::ShortcutList(open) => view.shortcut_list = open,
+        }
+    }
+
+    fn answer_unsaved(&mut self, choice: UnsavedChoice, clock: &Clock, fx: &mut Vec<Effect>) {
+        let Some(next) = self.pending.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Cancel => {}
+            UnsavedChoice::Discard => self.proceed(next, clock, fx),
+            UnsavedChoice::Save => {
+                // Once saved (now, or after a dialog or a conflict question), `next` runs.
+                self.after_save = Some(next);
+                self.run(UICommand::Save, clock, fx);
+            }
+        }
+    }
+
+    fn answer_conflict(&mut self, choice: ConflictChoice, clock: &Clock, fx: &mut Vec<Effect>) {
+        let Some(path) = self.conflict.take() else {
+            return;
+        };
+        match choice {
+            ConflictChoice::Overwrite => self.write_project(&path, clock, fx),
+            ConflictChoice::SaveAs => self.ask_path(Purpose::SaveAs, fx),
+            ConflictChoice::Cancel => self.after_save = None,
+        }
+    }
+
+    /// The save asked for by "save first?" succeeded: run what was waiting.
+    pub(super) fn saved(&mut self, clock: &Clock, fx: &mut Vec<Effect>) {
+        if let Some(next) = self.after_save.take() {
+            self.proceed(next, clock, fx);
+        }
+    }
+}
+
+/// Commands that replace or close the open project, which must not silently drop its changes.
+fn drops_document(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Run(
+            UICommand::New
+                | UICommand::OpenSample
+                | UICommand::NextRound
+                | UICommand::Close
+                | UICommand::Quit
+        ) | Command::OpenPath(_)
+            | Command::Restore(_)
+            | Command::CloseRequested
+    )
+}

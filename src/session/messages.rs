@@ -1,0 +1,130 @@
+//! What the window tells the facilitator: notices that fade, and failures that stay until read.
+//! Both are kept typed and put into words only when shown, in the language of that moment, so an
+//! error never mixes the system's English with a Japanese sentence.
+
+use crate::export::ExportError;
+use crate::file::FileError;
+use crate::i18n::Lang;
+use crate::tr;
+use std::path::PathBuf;
+
+/// Something that went well, shown in the status bar until the project changes again.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Opened(PathBuf),
+    Saved(PathBuf),
+    Exported(PathBuf),
+    Restored,
+    NextRound,
+    BaselineImported(String),
+    /// No file dialog could be shown, so a path field is offered instead.
+    NoDialog,
+}
+
+impl Notice {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Notice::Opened(path) => tr!(lang, "app.opened", path = path.display()),
+            Notice::Saved(path) => tr!(lang, "app.saved", path = path.display()),
+            Notice::Exported(path) => tr!(lang, "app.exported", path = path.display()),
+            Notice::Restored => tr!(lang, "recovery.restored"),
+            Notice::NextRound => tr!(lang, "baseline.next_round"),
+            Notice::BaselineImported(title) => tr!(lang, "baseline.imported", title = title),
+            Notice::NoDialog => tr!(lang, "app.no_dialog"),
+        }
+    }
+
+    /// The folder of the file it is about, for 「フォルダを開く」.
+    pub fn folder(&self) -> Option<PathBuf> {
+        match self {
+            Notice::Exported(path) | Notice::Saved(path) => {
+                path.parent().map(std::path::Path::to_path_buf)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Something that failed. The project in memory is never touched by a failure.
+#[derive(Debug)]
+pub enum Failure {
+    Open {
+        path: PathBuf,
+        error: FileError,
+    },
+    Save {
+        path: PathBuf,
+        error: FileError,
+    },
+    Export {
+        path: PathBuf,
+        error: ExportError,
+    },
+    ExportWrite {
+        path: PathBuf,
+        error: FileError,
+    },
+    ImportBaseline {
+        path: PathBuf,
+        error: FileError,
+    },
+    Restore(super::recovery::RecoveryError),
+    /// A recovery file the user is done with could not be deleted, so it will be offered again.
+    RecoveryNotDeleted {
+        file: PathBuf,
+        error: std::io::Error,
+    },
+    Settings(FileError),
+    /// The system's file manager could not be asked to show a folder.
+    OpenFolder {
+        path: PathBuf,
+        kind: std::io::ErrorKind,
+    },
+}
+
+impl Failure {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Failure::Open { path, error } | Failure::ImportBaseline { path, error } => {
+                format!("{}\n{}", path.display(), error.message(lang))
+            }
+            Failure::Save { path, error } => tr!(
+                lang,
+                "app.save_failed",
+                path = path.display(),
+                reason = error.message(lang)
+            ),
+            Failure::Export { path, error } => tr!(
+                lang,
+                "app.export_failed",
+                path = path.display(),
+                reason = error.message(lang)
+            ),
+            Failure::ExportWrite { path, error } => tr!(
+                lang,
+                "app.export_failed",
+                path = path.display(),
+                reason = error.message(lang)
+            ),
+            Failure::Restore(error) => {
+                tr!(lang, "recovery.unreadable", reason = error.message(lang))
+            }
+            Failure::RecoveryNotDeleted { file, error } => tr!(
+                lang,
+                "recovery.not_deleted",
+                path = file.display(),
+                reason = crate::file::io_reason(error, lang)
+            ),
+            Failure::OpenFolder { path, kind } => tr!(
+                lang,
+                "app.folder_not_opened",
+                path = path.display(),
+                reason = crate::file::io_kind_reason(*kind, lang)
+                    .unwrap_or_else(|| tr!(lang, "io.other"))
+            ),
+            Failure::Settings(error) => {
+                tr!(lang, "app.settings_failed", reason = error.message(lang))
+            }
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! The session: everything the window shows and everything it can do, without the window.
+//!
+//! The window's views read a [`Session`] and send [`Command`]s; [`Session::handle`] is the one place
+//! that carries them out (edits with undo, file I/O, settings) and returns the [`Effect`]s that only
+//! the window can perform (dialogs, theme, zoom, closing, threads). Nothing here knows egui, so the
+//! whole behaviour of the window is testable headless, and the command line uses the same edits.
+
+mod autosave;
+pub mod clock;
+pub mod command;
+pub mod document;
+pub mod edit;
+mod files;
+mod handler;
+pub mod messages;
+pub mod recovery;
+pub mod settings;
+pub mod ui_command;
+
+pub use clock::Clock;
+pub use command::{
+    AutosaveFailure, AutosaveJob, Command, ConflictChoice, Effect, Purpose, Screen, UnsavedChoice,
+    ViewChange,
+};
+pub use document::Document;
+pub use edit::{Edit, TextField};
+pub use messages::{Failure, Notice};
+pub use settings::{Settings, ThemeChoice};
+pub use ui_command::{Shortcut, UICommand};
+
+use crate::checklist::ItemId;
+use crate::export::Format;
+use crate::i18n::Lang;
+use crate::project::{ActionStatus, Project};
+use chrono::NaiveDate;
+use recovery::{Instance, Recovered};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// How a session starts: what the command line, the test harness or a demonstration sets.
+#[derive(Clone, Debug, Default)]
+pub struct SessionOptions {
+    /// The language to speak; `None` takes the saved setting, then the system's.
+    pub lang: Option<Lang>,
+    /// Where settings, recent files and recovery copies live; `None` for nowhere (nothing is
+    /// remembered and there is no autosave). [`default_data_dir`] is what the app uses.
+    pub data_dir: Option<PathBuf>,
+    /// A fixed "today", for tests and screenshots that must not change with the calendar.
+    pub today: Option<NaiveDate>,
+}
+
+/// Kizuki's own folder: `KIZUKI_DATA_DIR` if set (demonstrations and tests, so that they never touch
+/// the user's real settings), else the platform's local data folder.
+pub fn default_data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KIZUKI_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("jp", "Kizuki", "kizuki").map(|d| d.data_local_dir().to_owned())
+}
+
+/// A path typed by hand, for when no file dialog can be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathEntry {
+    pub purpose: Purpose,
+    pub text: String,
+}
+
+/// A widget that should take the keyboard when it next appears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The text of an action just added.
+    Action {
+        team: u32,
+        item: ItemId,
+        action: u32,
+    },
+}
+
+/// How things are shown: filters, toggles, the palette. Not part of the project.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewState {
+    pub status_filter: Option<ActionStatus>,
+    pub owner_filter: Option<String>,
+    pub sort_by_due: bool,
+    /// Series of the radar chart switched off in the legend, by index.
+    pub hidden_series: BTreeSet<usize>,
+    pub chart_only: bool,
+    pub palette: bool,
+    pub shortcut_list: bool,
+    /// The widget to focus, numbered so that a view honours each request once.
+    pub focus: Option<(u64, Focus)>,
+    /// Increases each time a new item screen is shown, so that the view can start it at the top.
+    pub screen_serial: u64,
+}
+
+/// The notice in the status bar, with the project generation it was given at: it fades once the
+/// project changes again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownNotice {
+    pub notice: Notice,
+    pub generation: Option<u64>,
+}
+
+pub struct Session {
+    pub lang: Lang,
+    pub settings: Settings,
+    pub doc: Option<Document>,
+    pub screen: Screen,
+    /// The team being walked through (by id).
+    team: Option<u32>,
+    notice: Option<ShownNotice>,
+    /// A failure, shown until dismissed.
+    pub error: Option<Failure>,
+    /// The last autosave failed: shown until one succeeds, since the safety net is off meanwhile.
+    pub autosave_failure: Option<AutosaveFailure>,
+    /// A command that would drop unsaved changes, waiting for the "save first?" answer.
+    pub pending: Option<Command>,
+    /// What to do once the save asked for by that question has succeeded.
+    after_save: Option<Command>,
+    /// A save that would overwrite a file another program changed, waiting for an answer.
+    pub conflict: Option<PathBuf>,
+    pub path_entry: Option<PathEntry>,
+    /// Projects found in the recovery folder, offered on the start screen.
+    pub recovered: Vec<Recovered>,
+    pub view: ViewState,
+    /// A file dialog is open.
+    pub dialog_open: bool,
+    today: NaiveDate,
+    today_override: Option<NaiveDate>,
+    data_dir: Option<PathBuf>,
+    /// This run's claim on the recovery folder; `None` where there is no data folder.
+    instance: Option<Instance>,
+    autosave: autosave::AutosaveState,
+    close_confirmed: bool,
+    next_serial: u64,
+}
+
+impl Session {
+    pub fn new(options: SessionOptions) -> Session {
+        let settings = options
+            .data_dir
+            .as_deref()
+            .map(|dir| Settings::load(&settings_file(dir)))
+            .unwrap_or_default();
+        let lang = options
+            .lang
+            .or(settings.lang)
+            .unwrap_or_else(Lang::from_system);
+        let instance = options
+            .data_dir
+            .as_deref()
+            .map(|dir| Instance::claim(&dir.join("recovery")));
+        let recovered = instance
+            .as_ref()
+            .map(|i| recovery::scan(i.dir()))
+            .unwrap_or_default();
+        Session {
+            lang,
+            settings,
+            doc: None,
+            screen: Screen::Setup,
+            team: None,
+            notice: None,
+            error: None,
+            autosave_failure: None,
+            pending: None,
+            after_save: None,
+            conflict: None,
+            path_entry: None,
+            recovered,
+            view: ViewState::default(),
+            dialog_open: false,
+            today: options
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today_override: options.today,
+            data_dir: options.data_dir,
+            instance,
+            autosave: autosave::AutosaveState::default(),
+            close_confirmed: false,
+            next_serial: 0,
+        }
+    }
+
+    pub fn project(&self) -> Option<&Project> {
+        self.doc.as_ref().map(|d| &d.project)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.doc.as_ref().is_some_and(Document::is_dirty)
+    }
+
+    /// The day against which due dates are judged: the clock of the last command.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The selected team's id, falling back to the first team.
+    pub fn team_id(&self) -> Option<u32> {
+        let project = self.project()?;
+        self.team
+            .filter(|id| project.team(*id).is_some())
+            .or_else(|| project.teams.first().map(|t| t.id))
+    }
+
+    /// The notice to show, unless the project has changed since it was given.
+    pub fn notice(&self) -> Option<&Notice> {
+        let shown = self.notice.as_ref()?;
+        let current = self.doc.as_ref().map(Document::generation);
+        (shown.generation.is_none() || shown.generation == current).then_some(&shown.notice)
+    }
+
+    /// The fixed "today" of tests and screenshots, if any.
+    pub fn fixed_today(&self) -> Option<NaiveDate> {
+        self.today_override
+    }
+
+    /// Where settings and recovery copies go, if anywhere.
+    pub fn data_dir(&self) -> Option<&Path> {
+        self.data_dir.as_deref()
+    }
+
+    /// Whether the window may close now without asking: nothing unsaved, or the user answered.
+    pub fn may_close(&self) -> bool {
+        self.close_confirmed || !self.is_dirty()
+    }
+
+    /// Whether `command` can be run now (menus grey it out, the palette and keys skip it).
+    pub fn is_enabled(&self, command: UICommand) -> bool {
+        use UICommand::*;
+        let doc = self.doc.as_ref();
+        match command {
+            Save | SaveAs | SaveByPath | Export(_) | ExportByPath | NextRound | ImportBaseline
+            | ImportBaselineByPath | Close | ShowSetup | ShowOverview | ChartOnly => doc.is_some(),
+            NextItem => doc.is_some() && self.screen != Screen::Overview,
+            PreviousItem => doc.is_some() && self.screen != Screen::Setup,
+            NextTeam | PreviousTeam => self.project().is_some_and(|p| p.teams.len() > 1),
+            Undo => doc.is_some_and(Document::can_undo),
+            Redo => doc.is_some_and(Document::can_redo),
+            New | Open | OpenByPath | OpenSample | Quit | ToggleGuide | Language(_) | Theme(_)
+            | ZoomIn | ZoomOut | ZoomReset | CommandPalette | Shortcuts => true,
+        }
+    }
+
+    /// Whether a data-carrying command is the current choice (menus show a tick).
+    pub fn is_checked(&self, command: UICommand) -> Option<bool> {
+        match command {
+            UICommand::Language(lang) => Some(self.lang == lang),
+            UICommand::Theme(theme) => Some(self.settings.theme == theme),
+            UICommand::ToggleGuide => Some(self.settings.show_guide),
+            UICommand::ChartOnly => Some(self.view.chart_only),
+            _ => None,
+        }
+    }
+
+    /// The window's title: the file's name, marked while it has unsaved changes.
+    pub fn window_title(&self) -> String {
+        match &self.doc {
+            Some(doc) => {
+                let name = doc.display_name();
+                let name = if name.is_empty() {
+                    crate::tr!(self.lang, "app.untitled")
+                } else {
+                    name
+                };
+                let mark = if doc.is_dirty() { "● " } else { "" };
+                format!("{mark}{name} — Kizuki")
+            }
+            None => "Kizuki（気づき）".to_owned(),
+        }
+    }
+
+    /// The format the typed-path export is set to.
+    pub fn path_entry_format(&self) -> Option<Format> {
+        match self.path_entry.as_ref()?.purpose {
+            Purpose::Export(format) => Some(format),
+            _ => None,
+        }
+    }
+
+    fn serial(&mut self) -> u64 {
+        self.next_serial += 1;
+        self.next_serial
+    }
+
+    fn notify(&mut self, notice: Notice) {
+        self.notice = Some(ShownNotice {
+            notice,
+            generation: self.doc.as_ref().map(Document::generation),
+        });
+    }
+
+    fn fail(&mut self, failure: Failure) {
+        self.error = Some(failure);
+    }
+
+    fn save_settings(&mut self) {
+        let Some(dir) = &self.data_dir else { return };
+        if let Err(e) = self.settings.save(&settings_file(dir)) {
+            self.fail(Failure::Settings(e));
+        }
+    }
+}
+
+fn settings_file(data_dir: &Path) -> PathBuf {
+    data_dir.join("settings.ron")
+}
+
+/// How views and threads send commands: a channel the window drains every frame.
+#[derive(Clone)]
+pub struct CommandSender(std::sync::mpsc::Sender<Command>);
+
+impl CommandSender {
+    /// A sender and the receiver the window drains.
+    pub fn channel() -> (CommandSender, std::sync::mpsc::Receiver<Command>) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        (CommandSender(tx), rx)
+    }
+
+    pub fn send(&self, command: Command) {
+        // The receiver lives as long as the window; once it is gone nobody is left to act anyway.
+        let _ = self.0.send(command);
+    }
+
+    /// Sends a menu, key or palette command.
+    pub fn run(&self, command: UICommand) {
+        self.send(Command::Run(command));
+    }
+
+    pub fn edit(&self, edit: Edit) {
+        self.send(Command::Edit(edit));
+    }
+}

@@ -1,0 +1,96 @@
+//! The guidebook's text, to read aloud: 概要, 背景, イノベーション後の姿, 例 (tickable), 備考.
+
+use super::super::tokens::{line, radius, space, text};
+use super::super::widgets::accessible_name;
+use crate::checklist::{Item, ItemId};
+use crate::i18n::Lang;
+use crate::project::Team;
+use crate::session::{CommandSender, Edit};
+use crate::tr;
+use egui::{RichText, Role};
+
+pub fn guide_ui(
+    ui: &mut egui::Ui,
+    team: &Team,
+    id: ItemId,
+    item: &Item,
+    lang: Lang,
+    tx: &CommandSender,
+) {
+    let response = &team.responses[id];
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .inner_margin(space::FRAME)
+        .corner_radius(radius::FRAME)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.add(
+                egui::Label::new(
+                    RichText::new(&item.summary)
+                        .size(text::LEAD)
+                        .line_height(Some(line::LEAD)),
+                )
+                .wrap(),
+            );
+        });
+    ui.add_space(space::S + space::XS);
+    let paragraphs = |ui: &mut egui::Ui, texts: &[String]| {
+        for paragraph in texts {
+            ui.horizontal_top(|ui| {
+                ui.label("・");
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(paragraph)
+                            .size(text::READING)
+                            .line_height(Some(line::READING)),
+                    )
+                    .wrap(),
+                );
+            });
+        }
+    };
+    egui::CollapsingHeader::new(RichText::new(tr!(lang, "guide.background")).strong())
+        .id_salt(("background", id))
+        .default_open(true)
+        .show(ui, |ui| paragraphs(ui, &item.background));
+    egui::CollapsingHeader::new(RichText::new(tr!(lang, "guide.ideal")).strong())
+        .id_salt(("ideal", id))
+        .default_open(true)
+        .show(ui, |ui| paragraphs(ui, &item.ideal));
+    egui::CollapsingHeader::new(RichText::new(tr!(lang, "guide.examples")).strong())
+        .id_salt(("examples", id))
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr!(lang, "guide.examples_hint")).weak());
+            for (n, example) in item.examples.iter().enumerate() {
+                let number = u32::try_from(n + 1).unwrap_or(u32::MAX);
+                let mut done = response.example_done(number);
+                let check = ui.checkbox(
+                    &mut done,
+                    RichText::new(example)
+                        .size(text::READING)
+                        .line_height(Some(line::READING)),
+                );
+                accessible_name(
+                    &check,
+                    Role::CheckBox,
+                    Some(done),
+                    &format!("{} {number}", tr!(lang, "guide.example")),
+                );
+                if check.changed() {
+                    tx.edit(Edit::SetExampleDone {
+                        team: team.id,
+                        item: id,
+                        number,
+                        done,
+                    });
+                }
+            }
+        });
+    if !item.notes.is_empty() {
+        egui::CollapsingHeader::new(RichText::new(tr!(lang, "guide.notes")).strong())
+            .id_salt(("notes", id))
+            .default_open(false)
+            .show(ui, |ui| paragraphs(ui, &item.notes));
+    }
+}

@@ -1,0 +1,176 @@
+//! One item of the walk: the guidebook's text beside the team's votes, score, notes and actions.
+
+mod actions;
+mod guide;
+mod votes;
+
+use super::tokens::{space, text};
+use super::widgets::{level_picker_ui, section_heading, text_area_ui};
+use crate::checklist::{Checklist, Item, ItemId};
+use crate::project::Team;
+use crate::session::{Command, CommandSender, Edit, Screen, Session, TextField, UICommand};
+use crate::tr;
+use egui::RichText;
+
+pub fn item_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(project) = session.project() else {
+        return;
+    };
+    let Some(team) = session.team_id().and_then(|t| project.team(t)) else {
+        return;
+    };
+    let item = Checklist::get(lang).item(id);
+
+    header_ui(ui, session, id, item, tx);
+    ui.separator();
+    // Each item starts at the top: the votes must not be scrolled away after 次へ.
+    let serial = session.view.screen_serial;
+    let wide = ui.available_width() > 900.0;
+    if session.settings.show_guide && wide {
+        ui.columns(2, |columns| {
+            egui::ScrollArea::vertical()
+                .id_salt(("guide", serial))
+                .auto_shrink([false, false])
+                .show(&mut columns[0], |ui| {
+                    guide::guide_ui(ui, team, id, item, lang, tx);
+                });
+            egui::ScrollArea::vertical()
+                .id_salt(("answers", serial))
+                .auto_shrink([false, false])
+                .show(&mut columns[1], |ui| {
+                    answers_ui(ui, session, team, id, tx);
+                });
+        });
+    } else {
+        egui::ScrollArea::vertical()
+            .id_salt(("item", serial))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if session.settings.show_guide {
+                    guide::guide_ui(ui, team, id, item, lang, tx);
+                    ui.separator();
+                }
+                answers_ui(ui, session, team, id, tx);
+            });
+    }
+}
+
+fn header_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, item: &Item, tx: &CommandSender) {
+    let lang = session.lang;
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(tr!(
+                lang,
+                "item.position",
+                number = id.number(),
+                total = ItemId::ALL.len()
+            ))
+            .weak(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let next = Screen::Item(id).next();
+            let next_text = match next {
+                Screen::Overview => tr!(lang, "item.to_overview"),
+                _ => tr!(lang, "item.next"),
+            };
+            let keys = |c: UICommand| {
+                c.shortcuts()
+                    .iter()
+                    .map(|s| s.text(crate::session::ui_command::IS_MAC))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            };
+            if ui
+                .button(next_text)
+                .on_hover_text(keys(UICommand::NextItem))
+                .clicked()
+            {
+                tx.send(Command::Show(next));
+            }
+            if ui
+                .button(tr!(lang, "item.previous"))
+                .on_hover_text(keys(UICommand::PreviousItem))
+                .clicked()
+            {
+                tx.send(Command::Show(Screen::Item(id).previous()));
+            }
+        });
+    });
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!("{}. {}", id.number(), item.title))
+                .size(text::ITEM_TITLE)
+                .family(super::fonts::bold())
+                .strong(),
+        )
+        .wrap(),
+    );
+}
+
+/// The team's work on the item: votes, the agreed score and target, notes, actions.
+fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx: &CommandSender) {
+    let lang = session.lang;
+    let response = &team.responses[id];
+    votes::votes_ui(ui, team, id, response, lang, tx);
+
+    section_heading(ui, &tr!(lang, "item.agreed"));
+    egui::Grid::new(("levels", id))
+        .num_columns(2)
+        .spacing([space::L, space::M])
+        .show(ui, |ui| {
+            ui.label(tr!(lang, "item.score"));
+            if let Some(level) = level_picker_ui(ui, response.score, &tr!(lang, "item.score"), lang)
+            {
+                tx.edit(Edit::SetScore {
+                    team: team.id,
+                    item: id,
+                    level,
+                });
+            }
+            ui.end_row();
+            ui.label(tr!(lang, "item.target"));
+            if let Some(level) =
+                level_picker_ui(ui, response.target, &tr!(lang, "item.target"), lang)
+            {
+                tx.edit(Edit::SetTarget {
+                    team: team.id,
+                    item: id,
+                    level,
+                });
+            }
+            ui.end_row();
+        });
+    if let (Some(score), Some(target)) = (response.score, response.target) {
+        let gap = i32::from(target.get()) - i32::from(score.get());
+        ui.label(RichText::new(tr!(lang, "item.gap", gap = gap)).weak());
+    }
+
+    section_heading(ui, &tr!(lang, "item.notes"));
+    let t = team.id;
+    for (label, hint, value, field) in [
+        (
+            "field.current_state",
+            "item.current_state_hint",
+            &response.current_state,
+            TextField::CurrentState { team: t, item: id },
+        ),
+        (
+            "field.ideas",
+            "item.ideas_hint",
+            &response.ideas,
+            TextField::Ideas { team: t, item: id },
+        ),
+        (
+            "field.facilitator_note",
+            "item.note_hint",
+            &response.facilitator_note,
+            TextField::FacilitatorNote { team: t, item: id },
+        ),
+    ] {
+        text_area_ui(ui, &tr!(lang, label), &tr!(lang, hint), value, field, tx);
+    }
+
+    actions::actions_ui(ui, session, team, id, response, tx);
+    ui.add_space(space::XXL);
+}

@@ -1,0 +1,94 @@
+//! Questions that must be answered before anything else: save the changes first? overwrite a file
+//! another program changed?
+
+use super::tokens::{space, text};
+use crate::session::{Command, CommandSender, ConflictChoice, Session, UICommand, UnsavedChoice};
+use crate::tr;
+use egui::RichText;
+
+fn title_ui(ui: &mut egui::Ui, title: String) {
+    ui.label(
+        RichText::new(title)
+            .size(text::DIALOG_TITLE)
+            .family(super::fonts::bold())
+            .strong(),
+    );
+    ui.add_space(space::S);
+}
+
+/// "Save the changes to … first?", while a command that would drop them waits.
+pub fn unsaved_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(pending) = &session.pending else {
+        return;
+    };
+    let name = session
+        .doc
+        .as_ref()
+        .map(crate::session::Document::display_name)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| tr!(lang, "app.untitled"));
+    let quitting = matches!(
+        pending,
+        Command::CloseRequested | Command::Run(UICommand::Quit)
+    );
+    let question = if quitting {
+        tr!(lang, "unsaved.before_quit", name = name)
+    } else {
+        tr!(lang, "unsaved.question", name = name)
+    };
+    let mut answered = false;
+    let response = egui::Modal::new(egui::Id::unique("kizuki-unsaved")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        title_ui(ui, tr!(lang, "unsaved.title"));
+        ui.add(egui::Label::new(question).wrap());
+        ui.add_space(space::L);
+        ui.horizontal(|ui| {
+            for (choice, key, strong) in [
+                (UnsavedChoice::Save, "unsaved.save", true),
+                (UnsavedChoice::Discard, "unsaved.discard", false),
+                (UnsavedChoice::Cancel, "unsaved.cancel", false),
+            ] {
+                let text = RichText::new(tr!(lang, key));
+                let text = if strong { text.strong() } else { text };
+                if ui.button(text).clicked() {
+                    tx.send(Command::Unsaved(choice));
+                    answered = true;
+                }
+            }
+        });
+    });
+    if response.should_close() && !answered {
+        tx.send(Command::Unsaved(UnsavedChoice::Cancel));
+    }
+}
+
+/// Another program saved over the file since it was opened here: overwrite it, save elsewhere, or not.
+pub fn conflict_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(path) = &session.conflict else {
+        return;
+    };
+    let mut answered = false;
+    let response = egui::Modal::new(egui::Id::unique("kizuki-conflict")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        title_ui(ui, tr!(lang, "conflict.title"));
+        ui.add(egui::Label::new(tr!(lang, "conflict.explain", path = path.display())).wrap());
+        ui.add_space(space::L);
+        ui.horizontal(|ui| {
+            for (choice, key) in [
+                (ConflictChoice::SaveAs, "conflict.save_as"),
+                (ConflictChoice::Overwrite, "conflict.overwrite"),
+                (ConflictChoice::Cancel, "conflict.cancel"),
+            ] {
+                if ui.button(tr!(lang, key)).clicked() {
+                    tx.send(Command::Conflict(choice));
+                    answered = true;
+                }
+            }
+        });
+    });
+    if response.should_close() && !answered {
+        tx.send(Command::Conflict(ConflictChoice::Cancel));
+    }
+}

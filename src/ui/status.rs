@@ -1,0 +1,145 @@
+//! What the window says about itself: the status bar with the last notice, the banner of a failure,
+//! the standing warning while autosave fails, and the path field offered where no dialog can be shown.
+
+use super::tokens::{color, radius, space};
+use super::widgets::enter_submits;
+use crate::export::Format;
+use crate::session::{Command, CommandSender, Purpose, Session};
+use crate::tr;
+use egui::RichText;
+
+pub fn status_bar_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    ui.horizontal(|ui| {
+        if session.dialog_open {
+            ui.spinner();
+            ui.label(tr!(lang, "app.dialog_open"));
+        } else if let Some(notice) = session.notice() {
+            ui.label(notice.text(lang));
+            if let Some(folder) = notice.folder() {
+                let open = ui.small_button(tr!(lang, "app.open_folder"));
+                if open.on_hover_text(folder.display().to_string()).clicked() {
+                    tx.send(Command::OpenFolder(folder));
+                }
+            }
+            if ui
+                .small_button("×")
+                .on_hover_text(tr!(lang, "app.dismiss"))
+                .clicked()
+            {
+                tx.send(Command::DismissMessage);
+            }
+        }
+        if let Some(path) = session.doc.as_ref().and_then(|d| d.path.as_ref()) {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(path.display().to_string()).small().weak());
+            });
+        }
+    });
+}
+
+fn banner_ui(
+    ui: &mut egui::Ui,
+    text: &str,
+    rgb: Option<crate::style::Rgb>,
+    add: impl FnOnce(&mut egui::Ui),
+) {
+    let c = rgb.map_or(ui.visuals().error_fg_color, color);
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.5, c))
+        .fill(ui.visuals().extreme_bg_color)
+        .inner_margin(space::FRAME)
+        .corner_radius(radius::FRAME)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("！").color(c).size(20.0));
+                ui.add(egui::Label::new(RichText::new(text).color(c)).wrap());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), add);
+            });
+        });
+    ui.add_space(space::M);
+}
+
+/// A failure, until the facilitator has read it.
+pub fn error_banner_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let Some(failure) = &session.error else {
+        return;
+    };
+    let lang = session.lang;
+    banner_ui(ui, &failure.text(lang), None, |ui| {
+        if ui.button(tr!(lang, "app.dismiss")).clicked() {
+            tx.send(Command::DismissError);
+        }
+    });
+}
+
+/// While autosave fails, a crash would lose the work: said until an autosave succeeds again.
+pub fn autosave_banner_ui(ui: &mut egui::Ui, session: &Session) {
+    let Some(failure) = &session.autosave_failure else {
+        return;
+    };
+    let lang = session.lang;
+    banner_ui(
+        ui,
+        &failure.message(lang),
+        Some(crate::style::paper::WARN),
+        |_| {},
+    );
+}
+
+/// The path field offered where no file dialog can be shown.
+pub fn path_entry_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(entry) = &session.path_entry else {
+        return;
+    };
+    let (prompt, button) = match entry.purpose {
+        Purpose::Open => (tr!(lang, "path.open_prompt"), tr!(lang, "path.open")),
+        Purpose::ImportBaseline => (tr!(lang, "path.baseline_prompt"), tr!(lang, "path.import")),
+        Purpose::SaveAs => (tr!(lang, "path.save_prompt"), tr!(lang, "path.save")),
+        Purpose::Export(_) => (tr!(lang, "path.export_prompt"), tr!(lang, "path.export")),
+    };
+    egui::Frame::group(ui.style())
+        .inner_margin(space::FRAME)
+        .show(ui, |ui| {
+            let label = ui.label(prompt);
+            if let Some(current) = session.path_entry_format() {
+                ui.horizontal(|ui| {
+                    let format_label = ui.label(tr!(lang, "path.format"));
+                    egui::ComboBox::from_id_salt("path-format")
+                        .selected_text(current.label(lang))
+                        .show_ui(ui, |ui| {
+                            for format in Format::ALL.iter().copied() {
+                                if ui
+                                    .selectable_label(format == current, format.label(lang))
+                                    .clicked()
+                                {
+                                    tx.send(Command::EnterPathFormat(format));
+                                }
+                            }
+                        })
+                        .response
+                        .labelled_by(format_label.id);
+                });
+            }
+            ui.horizontal(|ui| {
+                let mut text = entry.text.clone();
+                let width = (ui.available_width() - 220.0).max(200.0);
+                let response = ui
+                    .add(egui::TextEdit::singleline(&mut text).desired_width(width))
+                    .labelled_by(label.id);
+                if response.changed() {
+                    tx.send(Command::EnterPathText(text.clone()));
+                }
+                // Enter confirms, but not the Enter that ends an input method's conversion.
+                let enter = enter_submits(ui, &response);
+                if (ui.button(button).clicked() || enter) && !text.trim().is_empty() {
+                    tx.send(Command::SubmitPath);
+                }
+                if ui.button(tr!(lang, "path.cancel")).clicked() {
+                    tx.send(Command::CancelPathEntry);
+                }
+            });
+        });
+    ui.add_space(space::M);
+}
