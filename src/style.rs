@@ -61,8 +61,8 @@ pub struct ChartStyle {
     pub fill_opacity: f32,
     /// How opaque a team's swatch in the legend is (more than the fill: it is small).
     pub swatch_opacity: f32,
-    /// The free space between the outer ring and the item labels.
-    pub label_gap: f32,
+    /// The free space between the outer ring and the item labels, in ems of the labels' font.
+    pub label_gap_em: f32,
 }
 
 impl ChartStyle {
@@ -87,7 +87,6 @@ impl ChartStyle {
             grid_stroke: self.grid_stroke * k,
             outer_ring_stroke: self.outer_ring_stroke * k,
             target_dash: [self.target_dash[0] * k, self.target_dash[1] * k],
-            label_gap: self.label_gap * k,
             ..self
         }
     }
@@ -104,7 +103,7 @@ pub const CHART: ChartStyle = ChartStyle {
     target_dash: [7.0, 5.0],
     fill_opacity: 0.25,
     swatch_opacity: 0.4,
-    label_gap: 10.0,
+    label_gap_em: 0.7,
 };
 
 #[cfg(test)]

@@ -74,39 +74,29 @@ fn exports_are_deterministic() {
 }
 
 #[test]
-fn html_is_well_formed_and_complete() {
+fn html_parses_and_is_complete_and_self_contained() {
     let html = text(Format::Html, Lang::Ja);
-    let doc = roxmltree::Document::parse_with_options(
-        &html,
-        roxmltree::ParsingOptions {
-            allow_dtd: true,
-            ..Default::default()
-        },
-    )
-    .expect("the HTML is well-formed XML");
-    let all_text: String = doc
-        .descendants()
-        .filter(|n| n.is_text())
-        .filter_map(|n| n.text())
-        .collect();
+    let doc = scraper::Html::parse_document(&html);
+    assert!(doc.errors.is_empty(), "HTML parse errors: {:?}", doc.errors);
+    let all_text: String = doc.root_element().text().collect();
     for item in &kizuki::checklist::Checklist::get(Lang::Ja).items {
         assert!(all_text.contains(&item.title), "missing {}", item.title);
     }
-    let svg = doc
-        .descendants()
-        .find(|n| n.has_tag_name("svg"))
-        .expect("an inline SVG chart");
-    assert_eq!(
-        svg.descendants()
-            .filter(|n| n.attribute("class") == Some("axis-label"))
-            .count(),
-        10
-    );
-    assert!(!html.contains("http://") || html.matches("http://").all(|_| true));
+    let labels = scraper::Selector::parse("svg .axis-label").expect("selector");
+    assert_eq!(doc.select(&labels).count(), 10, "an inline SVG chart");
     for forbidden in ["<link", "<script", "src=\"http", "@import", "url("] {
         assert!(
             !html.contains(forbidden),
             "the HTML must be self-contained: found {forbidden}"
+        );
+    }
+    // The only http:// text allowed is an XML namespace, which is a name, not a request.
+    for (i, _) in html.match_indices("http") {
+        let before = &html[..i];
+        assert!(
+            before.ends_with("xmlns=\""),
+            "a web address in the HTML: {}",
+            &html[i..(i + 40).min(html.len())]
         );
     }
     assert!(html.contains("@page { size: A4 portrait"));
@@ -115,6 +105,34 @@ fn html_is_well_formed_and_complete() {
         "the Japanese era date"
     );
     assert!(all_text.contains("期限切れ"), "overdue actions are marked");
+}
+
+#[test]
+fn html_escapes_whatever_the_project_says() {
+    let mut project = sample_project();
+    project.meta.title = "<script>alert('x')</script> & \"引用\"".into();
+    project.teams[0].name = "<img src=x onerror=alert(1)>".into();
+    project.teams[0].responses.0[0].current_state = "</dd><b>太字</b>\n二行目".into();
+    let html = String::from_utf8(
+        render(
+            &project,
+            Format::Html,
+            &ExportOptions::new(Lang::Ja, today()),
+        )
+        .expect("renders"),
+    )
+    .expect("UTF-8");
+    assert!(!html.contains("<script>"));
+    assert!(!html.contains("<img"));
+    assert!(!html.contains("<b>太字"));
+    assert!(html.contains("&lt;script&gt;"));
+    let doc = scraper::Html::parse_document(&html);
+    let text: String = doc.root_element().text().collect();
+    assert!(text.contains("<script>alert('x')</script> & \"引用\""));
+    assert!(
+        text.contains("</dd><b>太字</b>\n二行目"),
+        "line breaks are kept as text"
+    );
 }
 
 #[test]

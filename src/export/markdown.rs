@@ -58,10 +58,16 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
             item.title.clone(),
             level_cell(item.score, item.score_words.as_deref()),
             level_cell(item.target, item.target_words.as_deref()),
-            item.gap.map(signed).unwrap_or_else(|| "—".into()),
+            item.gap
+                .map(crate::export::report::signed)
+                .unwrap_or_else(|| "—".into()),
         ];
         if has_baseline {
-            row.push(item.change().map(signed).unwrap_or_else(|| "—".into()));
+            row.push(
+                item.change()
+                    .map(crate::export::report::signed)
+                    .unwrap_or_else(|| "—".into()),
+            );
         }
         table_row(w, &row);
     }
@@ -148,14 +154,6 @@ fn level_cell(level: Option<Level>, words: Option<&str>) -> String {
         (Some(l), Some(words)) => format!("{} {}", l.get(), words),
         (Some(l), None) => l.get().to_string(),
         _ => "—".into(),
-    }
-}
-
-fn signed(n: i8) -> String {
-    if n > 0 {
-        format!("+{n}")
-    } else {
-        n.to_string()
     }
 }
 

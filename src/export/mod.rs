@@ -114,25 +114,27 @@ impl ExportOptions {
     }
 }
 
+/// Why an export could not be made. [`ExportError::message`] says it in the user's language; the
+/// libraries' own (English) text stays in the `Display` form, for logs.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("no team named {0:?}")]
     NoSuchTeam(String),
     #[error("cannot write the workbook: {0}")]
-    Xlsx(String),
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("cannot write the PDF: {0}")]
-    Pdf(String),
+    Pdf(#[from] pdf::PdfError),
     #[error("cannot draw the chart: {0}")]
-    Png(String),
+    Png(#[from] png::PngError),
 }
 
 impl ExportError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ExportError::NoSuchTeam(name) => crate::tr!(lang, "export.no_such_team", name = name),
-            ExportError::Xlsx(reason) => crate::tr!(lang, "export.xlsx_failed", reason = reason),
-            ExportError::Pdf(reason) => crate::tr!(lang, "export.pdf_failed", reason = reason),
-            ExportError::Png(reason) => crate::tr!(lang, "export.png_failed", reason = reason),
+            ExportError::Xlsx(_) => crate::tr!(lang, "export.xlsx_failed"),
+            ExportError::Pdf(e) => crate::tr!(lang, "export.pdf_failed", reason = e.message(lang)),
+            ExportError::Png(_) => crate::tr!(lang, "export.png_failed"),
         }
     }
 }
@@ -150,8 +152,8 @@ pub fn render(
         Format::Svg => svg::chart_svg(&report.chart, &report.title, 800.0, 800.0).into_bytes(),
         Format::CsvActions => csv::actions(&report),
         Format::CsvScores => csv::scores(&report),
-        Format::Xlsx => xlsx::render(&report).map_err(|e| ExportError::Xlsx(e.to_string()))?,
-        Format::Pdf => pdf::render(&report).map_err(|e| ExportError::Pdf(e.to_string()))?,
-        Format::Png => png::chart_png(&report.chart, &report.title).map_err(ExportError::Png)?,
+        Format::Xlsx => xlsx::render(&report)?,
+        Format::Pdf => pdf::render(&report)?,
+        Format::Png => png::chart_png(&report.chart, &report.title)?,
     })
 }

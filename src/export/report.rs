@@ -259,6 +259,15 @@ impl Report {
     }
 }
 
+/// A change or a gap with its sign: "+2", "-1", "0".
+pub fn signed(n: i8) -> String {
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
+}
+
 /// A team without a name still needs one on paper: 「チーム1」.
 pub fn display_team_name(name: &str, index: usize, lang: Lang) -> String {
     if name.trim().is_empty() {

@@ -1,14 +1,11 @@
 //! The radar chart as SVG: the same geometry and colours as the window, labels as real text.
 
 use crate::radar::{self as geometry, Chart, HAlign, Layout, Point, SeriesKind};
+use crate::style::{CHART, hex, paper};
 use std::fmt::Write;
 
 /// The font families asked for: the bundled one first, then the common Japanese system fonts.
 pub const FONT_FAMILY: &str = "'BIZ UDPGothic', 'BIZ UDPゴシック', 'Hiragino Sans', 'Yu Gothic', 'Meiryo', 'Noto Sans CJK JP', sans-serif";
-
-fn hex(rgb: [u8; 3]) -> String {
-    format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
-}
 
 fn points_attr(points: &[Point]) -> String {
     points
@@ -69,7 +66,8 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
         min: Point::new(16.0, 12.0),
         max: Point::new(width - 16.0, chart_height - 4.0),
     };
-    let layout = Layout::fit(bounds, &sizes, 12.0, 20.0);
+    let layout = Layout::fit(bounds, &sizes, font_size * CHART.label_gap_em, 20.0);
+    let style = CHART.at(2.0 * layout.radius);
 
     let mut svg = String::new();
     let w = &mut svg;
@@ -83,18 +81,24 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
     let _ = writeln!(w, "  <title>{}</title>", xml_escape(title));
     let _ = writeln!(
         w,
-        r##"  <rect width="{width}" height="{height}" fill="#ffffff"/>"##
+        r#"  <rect width="{width}" height="{height}" fill="{}"/>"#,
+        hex(paper::WHITE)
     );
-    let _ = writeln!(w, r##"  <g class="grid" fill="none" stroke="#c8c8c8">"##);
+    let _ = writeln!(
+        w,
+        r#"  <g class="grid" fill="none" stroke="{}" stroke-width="{:.2}">"#,
+        hex(paper::RULE),
+        style.grid_stroke
+    );
     for (k, ring) in layout.rings.iter().enumerate() {
         let stroke_width = if k + 1 == layout.rings.len() {
-            1.5
+            style.outer_ring_stroke
         } else {
-            1.0
+            style.grid_stroke
         };
         let _ = writeln!(
             w,
-            r#"    <polygon points="{}" stroke-width="{stroke_width}"/>"#,
+            r#"    <polygon points="{}" stroke-width="{stroke_width:.2}"/>"#,
             points_attr(ring)
         );
     }
@@ -109,7 +113,8 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
     let small = font_size * 0.75;
     let _ = writeln!(
         w,
-        r##"  <g class="levels" fill="#888888" font-size="{small:.1}">"##
+        r#"  <g class="levels" fill="{}" font-size="{small:.1}">"#,
+        hex(paper::MUTED)
     );
     for (k, ring) in layout.rings.iter().enumerate() {
         let Some(first) = ring.first() else { continue };
@@ -145,20 +150,25 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
             for polygon in geometry::fill_polygons(layout.center, &points) {
                 let _ = writeln!(
                     w,
-                    r#"    <polygon class="fill" points="{}" fill="{color}" fill-opacity="0.25" stroke="none"/>"#,
-                    points_attr(&polygon)
+                    r#"    <polygon class="fill" points="{}" fill="{color}" fill-opacity="{}" stroke="none"/>"#,
+                    points_attr(&polygon),
+                    style.fill_opacity
                 );
             }
         }
+        let dasharray = format!(
+            r#" stroke-dasharray="{:.1} {:.1}""#,
+            style.target_dash[0], style.target_dash[1]
+        );
         let (stroke_width, dash) = match series.kind {
-            SeriesKind::Scores => (2.5, ""),
-            SeriesKind::Target => (2.0, r#" stroke-dasharray="7 5""#),
-            SeriesKind::Baseline => (1.2, ""),
+            SeriesKind::Scores => (style.scores_stroke, ""),
+            SeriesKind::Target => (style.target_stroke, dasharray.as_str()),
+            SeriesKind::Baseline => (style.baseline_stroke, ""),
         };
         for run in geometry::outline_runs(&points) {
             let _ = writeln!(
                 w,
-                r#"    <polyline class="outline" points="{}" fill="none" stroke="{color}" stroke-width="{stroke_width}"{dash} stroke-linejoin="round"/>"#,
+                r#"    <polyline class="outline" points="{}" fill="none" stroke="{color}" stroke-width="{stroke_width:.2}"{dash} stroke-linejoin="round"/>"#,
                 points_attr(&run)
             );
         }
@@ -166,15 +176,15 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
             for p in points.iter().flatten() {
                 let _ = writeln!(
                     w,
-                    r#"    <circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{color}"/>"#,
-                    p.x, p.y
+                    r#"    <circle cx="{:.1}" cy="{:.1}" r="{:.2}" fill="{color}"/>"#,
+                    p.x, p.y, style.point_radius
                 );
             }
         }
         let _ = writeln!(w, "  </g>");
     }
 
-    let _ = writeln!(w, r##"  <g class="labels" fill="#222222">"##);
+    let _ = writeln!(w, r#"  <g class="labels" fill="{}">"#, hex(paper::INK));
     for (i, lines) in labels.iter().enumerate() {
         let r = layout.label_rect(i, sizes[i]);
         let (x, anchor) = match layout.axes[i].h_align {
@@ -211,27 +221,32 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
             SeriesKind::Scores => {
                 let _ = writeln!(
                     w,
-                    r#"    <rect x="{x:.1}" y="{:.1}" width="22" height="12" rx="2" fill="{color}" fill-opacity="0.4" stroke="{color}" stroke-width="2"/>"#,
-                    mid - 6.0
+                    r#"    <rect x="{x:.1}" y="{:.1}" width="22" height="12" rx="2" fill="{color}" fill-opacity="{}" stroke="{color}" stroke-width="{:.2}"/>"#,
+                    mid - 6.0,
+                    CHART.swatch_opacity,
+                    CHART.target_stroke
                 );
             }
             SeriesKind::Target | SeriesKind::Baseline => {
                 let dash = if series.kind == SeriesKind::Target {
-                    r#" stroke-dasharray="5 3""#
+                    let [on, off] = CHART.at(0.0).target_dash;
+                    format!(r#" stroke-dasharray="{on:.1} {off:.1}""#)
                 } else {
-                    ""
+                    String::new()
                 };
                 let _ = writeln!(
                     w,
-                    r#"    <line x1="{x:.1}" y1="{mid:.1}" x2="{:.1}" y2="{mid:.1}" stroke="{color}" stroke-width="2"{dash}/>"#,
-                    x + 22.0
+                    r#"    <line x1="{x:.1}" y1="{mid:.1}" x2="{:.1}" y2="{mid:.1}" stroke="{color}" stroke-width="{:.2}"{dash}/>"#,
+                    x + 22.0,
+                    CHART.target_stroke
                 );
             }
         }
         let _ = writeln!(
             w,
-            r##"    <text x="{:.1}" y="{mid:.1}" dominant-baseline="middle" fill="#222222">{}</text>"##,
+            r#"    <text x="{:.1}" y="{mid:.1}" dominant-baseline="middle" fill="{}">{}</text>"#,
             x + 30.0,
+            hex(paper::INK),
             xml_escape(&series.name)
         );
     }

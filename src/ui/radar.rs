@@ -54,10 +54,12 @@ pub fn radar_ui(
     let text_color = visuals.text_color();
     let grid = visuals.weak_text_color().gamma_multiply(0.6);
     let (font, gap) = match detail {
-        Detail::Full => (
-            egui::FontId::proportional((size.x.min(size.y) / 40.0).clamp(11.0, 20.0)),
-            10.0,
-        ),
+        Detail::Full => {
+            let font = egui::FontId::proportional((size.x.min(size.y) / 40.0).clamp(11.0, 20.0));
+            let gap = font.size * CHART.label_gap_em;
+            (font, gap)
+        }
+        // A thumbnail labelled with numbers only: they sit close, to leave room for the chart.
         Detail::Preview => (egui::FontId::proportional(11.0), 4.0),
     };
 

@@ -1,0 +1,256 @@
+//! The summary as a real PDF: A4 portrait, BIZ UDPGothic embedded as a subset (text stays
+//! selectable and searchable), the radar chart as vector graphics, page numbers.
+//!
+//! Layout is done here, in two steps: the content is laid out into pages of drawing operations
+//! (pure, with Japanese line breaking from [`crate::text_wrap`]), then krilla writes them.
+
+mod chart;
+mod layout;
+mod report;
+
+pub use layout::{Op, Page};
+pub use report::layout;
+
+use crate::fonts::{self, Metrics};
+use crate::radar::Point;
+use crate::style::paper;
+use layout::{MARGIN_X, PAGE_H, PAGE_W};
+
+/// Why the PDF could not be made. Each says what in the user's language ([`PdfError::message`]);
+/// krilla's own text stays in the `Display` form, for logs.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("the bundled font cannot be read")]
+    Font,
+    #[error("the font cannot be embedded: {0}")]
+    Embedding(String),
+    #[error("the document exceeds a limit of the PDF format: {0}")]
+    Limit(String),
+    #[error("the PDF cannot be written: {0}")]
+    Other(String),
+}
+
+impl From<krilla::error::KrillaError> for PdfError {
+    fn from(e: krilla::error::KrillaError) -> Self {
+        use krilla::error::KrillaError as K;
+        match e {
+            K::Font(_, reason) => PdfError::Embedding(reason),
+            K::Limit(limit) => PdfError::Limit(format!("{limit:?}")),
+            other => PdfError::Other(other.to_string()),
+        }
+    }
+}
+
+impl PdfError {
+    pub fn message(&self, lang: crate::Lang) -> String {
+        match self {
+            PdfError::Font | PdfError::Embedding(_) => crate::tr!(lang, "export.pdf.font"),
+            PdfError::Limit(_) => crate::tr!(lang, "export.pdf.limit"),
+            PdfError::Other(_) => crate::tr!(lang, "export.pdf.other"),
+        }
+    }
+}
+
+/// The report as PDF bytes.
+pub fn render(report: &crate::export::report::Report) -> Result<Vec<u8>, PdfError> {
+    use krilla::color::rgb;
+    use krilla::geom::PathBuilder;
+    use krilla::num::NormalizedF32;
+    use krilla::paint::{Fill, Stroke, StrokeDash};
+    use krilla::text::{Font, TextDirection};
+
+    let regular_metrics = Metrics::new(fonts::REGULAR).ok_or(PdfError::Font)?;
+    let bold_metrics = Metrics::new(fonts::BOLD).ok_or(PdfError::Font)?;
+    let mut pages = layout(report, &regular_metrics, &bold_metrics);
+    let total = pages.len();
+    for (n, page) in pages.iter_mut().enumerate() {
+        let number = format!("{} / {total}", n + 1);
+        let w = regular_metrics.width(&number, 8.5);
+        page.ops.push(Op::Text {
+            x: (PAGE_W - w) / 2.0,
+            y: PAGE_H - 40.0,
+            size: 8.5,
+            bold: false,
+            color: paper::MUTED,
+            text: number,
+        });
+        page.ops.push(Op::Text {
+            x: MARGIN_X,
+            y: PAGE_H - 40.0,
+            size: 7.5,
+            bold: false,
+            color: paper::MUTED,
+            text: short(&report.title, 40),
+        });
+    }
+
+    let regular = Font::new(fonts::REGULAR.into(), 0).ok_or(PdfError::Font)?;
+    let bold = Font::new(fonts::BOLD.into(), 0).ok_or(PdfError::Font)?;
+    let ascent = regular_metrics.ascent();
+    let mut document = krilla::Document::new();
+    let mut metadata = krilla::metadata::Metadata::new()
+        .title(report.title.clone())
+        .language(report.lang.code().to_owned())
+        .creator("Kizuki".to_owned());
+    if let Some((y, m, d)) = report.meta_date {
+        metadata = metadata.creation_date(krilla::metadata::DateTime::new(y).month(m).day(d));
+    }
+    document.set_metadata(metadata);
+    let color = |c: [u8; 3]| rgb::Color::new(c[0], c[1], c[2]);
+    let path = |points: &[Point], closed: bool| {
+        let mut pb = PathBuilder::new();
+        let mut it = points.iter();
+        let first = it.next()?;
+        pb.move_to(first.x, first.y);
+        for p in it {
+            pb.line_to(p.x, p.y);
+        }
+        if closed {
+            pb.close();
+        }
+        pb.finish()
+    };
+    for page in &pages {
+        let settings = krilla::page::PageSettings::from_wh(PAGE_W, PAGE_H)
+            .ok_or_else(|| PdfError::Other("A4 page size".into()))?;
+        let mut pdf_page = document.start_page_with(settings);
+        let mut surface = pdf_page.surface();
+        for op in &page.ops {
+            match op {
+                Op::Text {
+                    x,
+                    y,
+                    size,
+                    bold: is_bold,
+                    color: c,
+                    text,
+                } => {
+                    surface.set_stroke(None);
+                    surface.set_fill(Some(Fill {
+                        paint: color(*c).into(),
+                        opacity: NormalizedF32::ONE,
+                        rule: Default::default(),
+                    }));
+                    let font = if *is_bold {
+                        bold.clone()
+                    } else {
+                        regular.clone()
+                    };
+                    surface.draw_text(
+                        krilla::geom::Point::from_xy(*x, *y + ascent * size),
+                        font,
+                        *size,
+                        text,
+                        false,
+                        TextDirection::Auto,
+                    );
+                }
+                Op::Line {
+                    points,
+                    width,
+                    color: c,
+                    dash,
+                    closed,
+                } => {
+                    let Some(p) = path(points, *closed) else {
+                        continue;
+                    };
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(Stroke {
+                        paint: color(*c).into(),
+                        width: *width,
+                        dash: dash.map(|[on, off]| StrokeDash {
+                            array: vec![on, off],
+                            offset: 0.0,
+                        }),
+                        ..Default::default()
+                    }));
+                    surface.draw_path(&p);
+                }
+                Op::Fill {
+                    points,
+                    color: c,
+                    opacity,
+                } => {
+                    let Some(p) = path(points, true) else {
+                        continue;
+                    };
+                    surface.set_stroke(None);
+                    surface.set_fill(Some(Fill {
+                        paint: color(*c).into(),
+                        opacity: NormalizedF32::new(*opacity).unwrap_or(NormalizedF32::ONE),
+                        rule: Default::default(),
+                    }));
+                    surface.draw_path(&p);
+                }
+            }
+        }
+        surface.finish();
+        pdf_page.finish();
+    }
+    document.finish().map_err(PdfError::from)
+}
+
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() > max {
+        text.chars().take(max).chain(['…']).collect()
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::layout::{BOTTOM, TOP};
+    use super::*;
+    use crate::export::ExportOptions;
+    use crate::export::report::Report;
+
+    #[test]
+    fn text_stays_inside_the_page_margins() {
+        let regular = Metrics::new(fonts::REGULAR).expect("font");
+        let bold = Metrics::new(fonts::BOLD).expect("font");
+        let options = ExportOptions::new(
+            crate::Lang::Ja,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date"),
+        );
+        let report = Report::build(&crate::project::sample_project(), &options).expect("report");
+        let pages = layout(&report, &regular, &bold);
+        assert!(
+            pages.len() >= 3,
+            "a cover page and one or more per team: {}",
+            pages.len()
+        );
+        for page in &pages {
+            for op in &page.ops {
+                if let Op::Text {
+                    x,
+                    y,
+                    size,
+                    bold: b,
+                    text,
+                    ..
+                } = op
+                {
+                    let w = if *b {
+                        bold.width(text, *size)
+                    } else {
+                        regular.width(text, *size)
+                    };
+                    assert!(*x >= MARGIN_X - 0.5, "{text} starts left of the margin");
+                    // Hanging punctuation may pass the margin by one character.
+                    assert!(
+                        x + w <= PAGE_W - MARGIN_X + size * 1.05,
+                        "{text} runs past the margin: {}",
+                        x + w
+                    );
+                    assert!(
+                        *y >= TOP - 1.0 && y + size <= BOTTOM + size * 1.6,
+                        "{text} is off the text area at {y}"
+                    );
+                    assert!(!text.starts_with(['。', '、', '」']), "kinsoku: {text}");
+                }
+            }
+        }
+    }
+}
