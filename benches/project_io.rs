@@ -17,19 +17,19 @@ fn project_io(c: &mut Criterion) {
     let mut group = c.benchmark_group("large_project");
     group.sample_size(30);
     group.bench_function("load (read + parse + validate)", |b| {
-        b.iter(|| file::load(black_box(&path)).expect("load"))
+        b.iter(|| file::load(black_box(&path)).expect("load"));
     });
     group.bench_function("parse", |b| {
-        b.iter(|| file::parse(black_box(&bytes)).expect("parse"))
+        b.iter(|| file::parse(black_box(&bytes)).expect("parse"));
     });
     group.bench_function("validate", |b| {
-        b.iter(|| black_box(&project).validate().expect("valid"))
+        b.iter(|| black_box(&project).validate().expect("valid"));
     });
     group.bench_function("serialise", |b| {
-        b.iter(|| file::to_text(black_box(&project)).expect("text"))
+        b.iter(|| file::to_text(black_box(&project)).expect("text"));
     });
     group.bench_function("save (atomic, synced, with backup)", |b| {
-        b.iter(|| file::save(black_box(&project), &path).expect("save"))
+        b.iter(|| file::save(black_box(&project), &path).expect("save"));
     });
     group.finish();
 }

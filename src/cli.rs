@@ -255,9 +255,7 @@ fn export_file(
                 .map_err(|e| e.to_string())?;
         }
         _ => {
-            let target = out
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| beside(path, format));
+            let target = out.map_or_else(|| beside(path, format), Path::to_path_buf);
             file::write_atomically(&target, &bytes, false)
                 .map_err(|e| format!("{}: {}", target.display(), e.message(lang)))?;
             println!("{}", tr!(lang, "cli.written", path = target.display()));

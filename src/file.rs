@@ -4,7 +4,7 @@ use crate::i18n::Lang;
 use crate::project::{FORMAT_VERSION, Place, Problem, Project, limits};
 use crate::tr;
 use serde::Deserialize;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The file name ending Kizuki gives its project files.
@@ -112,7 +112,9 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
 /// The common reasons in the user's language; `None` for the rare ones, which only the system can
 /// describe.
 pub fn io_kind_reason(kind: std::io::ErrorKind, lang: Lang) -> Option<String> {
-    use std::io::ErrorKind::*;
+    use std::io::ErrorKind::{
+        IsADirectory, NotFound, PermissionDenied, ReadOnlyFilesystem, StorageFull,
+    };
     Some(match kind {
         NotFound => tr!(lang, "io.not_found"),
         PermissionDenied => tr!(lang, "io.permission_denied"),
@@ -434,7 +436,7 @@ pub fn save(project: &Project, path: &Path) -> Result<(), FileError> {
 
 /// Writes `bytes` to `path` atomically (see [`save`]); `backup` keeps the old file as `.bak`.
 pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
-    write_atomically_with(path, bytes, backup, |file, bytes| file.write_all(bytes))
+    write_atomically_with(path, bytes, backup, std::io::Write::write_all)
 }
 
 /// As [`write_atomically`], with the writing of the temporary file's content done by `write`, so

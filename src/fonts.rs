@@ -1,4 +1,4 @@
-//! The bundled Japanese font, BIZ UDPGothic (SIL OFL 1.1, `assets/fonts/OFL.txt`): the window draws
+//! The bundled Japanese font, BIZ `UDPGothic` (SIL OFL 1.1, `assets/fonts/OFL.txt`): the window draws
 //! with it and the PDF export embeds a subset of it, so both show the same letters.
 
 pub const REGULAR: &[u8] = include_bytes!("../assets/fonts/BIZUDPGothic-Regular.ttf");

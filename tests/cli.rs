@@ -43,10 +43,7 @@ fn sample_validate_export_markdown() {
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let md = text(&out.stdout);
-    for item in kizuki::checklist::Checklist::get(kizuki::Lang::Ja)
-        .items
-        .iter()
-    {
+    for item in &kizuki::checklist::Checklist::get(kizuki::Lang::Ja).items {
         assert!(md.contains(&item.title), "Markdown lacks {}", item.title);
     }
     assert!(md.contains("デジタル推進課") && md.contains("市民協働課"));

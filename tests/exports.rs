@@ -1,6 +1,9 @@
 //! Exports of the sample project, read back by independent parsers, and compared with golden files.
 //! After an intended change: `UPDATE_GOLDEN=1 cargo test --test exports`, then review the diff.
 
+// Exact values are meant: levels, zoom steps rounded to tenths, whole days.
+#![allow(clippy::float_cmp)]
+
 use kizuki::Lang;
 use kizuki::export::{ExportOptions, Format, render};
 use kizuki::project::sample_project;
@@ -23,7 +26,7 @@ fn text(format: Format, lang: Lang) -> String {
     String::from_utf8(export(format, lang)).expect("UTF-8")
 }
 
-/// Compares with `tests/golden/<name>`, or rewrites it when UPDATE_GOLDEN is set.
+/// Compares with `tests/golden/<name>`, or rewrites it when `UPDATE_GOLDEN` is set.
 fn golden(name: &str, actual: &[u8]) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
@@ -144,7 +147,7 @@ fn svg_has_ten_labels_and_the_expected_polygons() {
         .filter(|n| n.attribute("class") == Some("axis-label"))
         .map(|n| {
             n.descendants()
-                .filter(|t| t.is_text())
+                .filter(roxmltree::Node::is_text)
                 .filter_map(|t| t.text())
                 .collect()
         })
@@ -204,7 +207,7 @@ fn svg_has_ten_labels_and_the_expected_polygons() {
                     Point::new(x.parse().expect("x"), y.parse().expect("y"))
                 })
                 .collect();
-            let layout_center = Point::new(ring[0].x, (ring[0].y + ring[5].y) / 2.0);
+            let layout_center = Point::new(ring[0].x, f32::midpoint(ring[0].y, ring[5].y));
             (layout_center, ring[0].distance(layout_center))
         };
         let (c, radius) = center;
@@ -291,7 +294,7 @@ fn xlsx_reads_back_with_scores_actions_and_real_dates() {
     );
 
     let summary = book.worksheet_range("概要").expect("summary");
-    let rows: Vec<Vec<Data>> = summary.rows().map(|r| r.to_vec()).collect();
+    let rows: Vec<Vec<Data>> = summary.rows().map(<[calamine::Data]>::to_vec).collect();
     let header = rows
         .iter()
         .position(|r| {

@@ -3,8 +3,8 @@
 use kizuki::Lang;
 use kizuki::file::{self, FileError};
 use kizuki::project::{
-    Action, ActionStatus, FORMAT_VERSION, ItemResponse, Level, Member, Meta, Problem, Project,
-    Team, Vote, sample_project,
+    Action, ActionStatus, Baseline, BaselineTeam, FORMAT_VERSION, ItemResponse, Level, Member,
+    Meta, Problem, Project, Team, Vote, sample_project,
 };
 use proptest::prelude::*;
 
@@ -379,7 +379,7 @@ fn votes_from_strangers_are_refused() {
     let mut p = sample_project();
     p.teams[1].responses.0[0].votes.push(Vote {
         member: 42,
-        level: Level::MIN,
+        level: Level::ALL[0],
     });
     let text = file::to_text(&p).expect("serialises");
     let e = parse_str(&text).expect_err("unknown voter");
@@ -441,74 +441,137 @@ fn arb_text() -> impl Strategy<Value = String> {
     ]
 }
 
-fn arb_project() -> impl Strategy<Value = Project> {
-    let response = (
-        arb_level(),
-        arb_level(),
-        arb_text(),
-        arb_text(),
-        any::<bool>(),
-        prop::collection::vec(
-            (
-                arb_text(),
-                arb_text(),
-                prop::option::of((2000i32..2100, 1u32..=12, 1u32..=28)),
-                0usize..4,
-            ),
-            0..3,
-        ),
+fn arb_date() -> impl Strategy<Value = Option<chrono::NaiveDate>> {
+    prop::option::of((1990i32..2100, 1u32..=12, 1u32..=31))
+        .prop_map(|d| d.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)))
+}
+
+/// Timestamps in any offset, to the second (as files hold them).
+fn arb_timestamp() -> impl Strategy<Value = Option<chrono::DateTime<chrono::FixedOffset>>> {
+    prop::option::of((0i64..4_102_444_800, -12i32..=14)).prop_map(|t| {
+        t.and_then(|(secs, hours)| {
+            let offset = chrono::FixedOffset::east_opt(hours * 3600)?;
+            Some(chrono::DateTime::from_timestamp(secs, 0)?.with_timezone(&offset))
+        })
+    })
+}
+
+/// How many members a generated team has; votes and owners refer to them.
+const MEMBERS: u32 = 4;
+
+fn arb_response() -> impl Strategy<Value = ItemResponse> {
+    (
+        (arb_level(), arb_level(), any::<bool>()),
+        prop::collection::vec(prop::option::of(1u8..=5), MEMBERS as usize),
+        (arb_text(), arb_text(), arb_text()),
+        prop::collection::btree_set(1u32..=2, 0..=2),
+        prop::collection::vec((arb_text(), arb_text(), arb_date(), 0usize..4), 0..3),
     )
         .prop_map(
-            |(score, target, current_state, ideas, revealed, actions)| ItemResponse {
-                score,
-                target,
-                votes: score
-                    .map(|level| vec![Vote { member: 1, level }])
-                    .unwrap_or_default(),
-                votes_revealed: revealed,
-                current_state,
-                ideas,
-                facilitator_note: String::new(),
-                examples_done: vec![1],
-                actions: actions
-                    .into_iter()
-                    .zip(1..)
-                    .map(|((what, owner, due, status), id)| Action {
-                        id,
-                        what,
-                        owner,
-                        due: due.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)),
-                        status: ActionStatus::ALL[status],
-                    })
-                    .collect(),
+            |(
+                (score, target, revealed),
+                votes,
+                (current_state, ideas, note),
+                examples,
+                actions,
+            )| {
+                ItemResponse {
+                    score,
+                    target,
+                    votes: votes
+                        .into_iter()
+                        .zip(1..)
+                        .filter_map(|(level, member)| {
+                            Some(Vote {
+                                member,
+                                level: Level::new(level?)?,
+                            })
+                        })
+                        .collect(),
+                    votes_revealed: revealed,
+                    current_state,
+                    ideas,
+                    facilitator_note: note,
+                    examples_done: examples.into_iter().collect(),
+                    actions: actions
+                        .into_iter()
+                        .zip(1..)
+                        .map(|((what, owner, due, status), id)| Action {
+                            id,
+                            what,
+                            owner,
+                            due,
+                            status: ActionStatus::ALL[status],
+                        })
+                        .collect(),
+                }
             },
-        );
-    let team =
-        (arb_text(), prop::collection::vec(response, 10)).prop_map(|(name, responses)| Team {
+        )
+}
+
+fn arb_baseline() -> impl Strategy<Value = Option<Baseline>> {
+    let team = (arb_text(), prop::collection::vec(arb_level(), 10)).prop_map(|(name, scores)| {
+        BaselineTeam {
+            name,
+            scores: scores.try_into().expect("ten"),
+        }
+    });
+    prop::option::of(
+        (arb_text(), arb_date(), prop::collection::vec(team, 0..3))
+            .prop_map(|(title, date, teams)| Baseline { title, date, teams }),
+    )
+}
+
+fn arb_project() -> impl Strategy<Value = Project> {
+    let team = (
+        arb_text(),
+        prop::collection::vec(arb_text(), MEMBERS as usize),
+        prop::collection::vec(arb_response(), 10),
+    )
+        .prop_map(|(name, members, responses)| Team {
             id: 0,
             name,
-            members: vec![Member {
-                id: 1,
-                name: "メンバー".into(),
-            }],
-            responses: kizuki::project::Responses(responses.try_into().expect("ten")),
-        });
-    (arb_text(), arb_text(), prop::collection::vec(team, 1..4)).prop_map(
-        |(title, organization, teams)| Project {
-            format_version: FORMAT_VERSION,
-            meta: Meta {
-                title,
-                organization,
-                ..Meta::default()
-            },
-            teams: teams
+            members: members
                 .into_iter()
                 .zip(1..)
-                .map(|(t, id)| Team { id, ..t })
+                .map(|(name, id)| Member { id, name })
                 .collect(),
-            baseline: None,
-        },
+            responses: kizuki::project::Responses(responses.try_into().expect("ten")),
+        });
+    (
+        (arb_text(), arb_text(), arb_text(), arb_text()),
+        (arb_date(), arb_timestamp(), arb_timestamp()),
+        prop::sample::select(Lang::ALL.to_vec()),
+        prop::collection::vec(team, 1..4),
+        arb_baseline(),
     )
+        .prop_map(
+            |(
+                (title, organization, facilitator, venue),
+                (date, created_at, modified_at),
+                language,
+                teams,
+                baseline,
+            )| Project {
+                format_version: FORMAT_VERSION,
+                meta: Meta {
+                    title,
+                    organization,
+                    date,
+                    facilitator,
+                    venue,
+                    language,
+                    created_at,
+                    modified_at,
+                },
+                teams: teams
+                    .into_iter()
+                    .zip(1..)
+                    .map(|(t, id)| Team { id, ..t })
+                    .collect(),
+                baseline,
+            },
+        )
 }
 
 proptest! {

@@ -137,7 +137,11 @@ fn a_save_interrupted_at_any_byte_leaves_the_old_file_whole() {
         .expect("list")
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
+        .filter(|n| {
+            std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e == "tmp")
+        })
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     // And the complete write gives the new file, the old one kept as .bak.
@@ -262,7 +266,7 @@ fn an_autosave_that_cannot_be_written_is_said_until_one_succeeds() {
 
     // The folder is writable again: the next try succeeds and the warning goes.
     std::fs::remove_file(&recovery).expect("unblock");
-    let later = clock.later(Duration::from_secs(60));
+    let later = clock.later(Duration::from_mins(1));
     let app = h.state_mut();
     app.send_at(Command::Tick, &later);
     app.wait_for_autosave();

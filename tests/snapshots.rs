@@ -74,7 +74,7 @@ fn chart_with(series: usize) -> Chart {
     }
     project.teams.truncate(series);
     for team in &mut project.teams {
-        for r in team.responses.0.iter_mut() {
+        for r in &mut team.responses.0 {
             r.target = None;
         }
     }

@@ -3,11 +3,11 @@
 mod common;
 
 use common::{Window, window};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use kizuki::Lang;
 use kizuki::checklist::ItemId;
 use kizuki::project::{ActionStatus, Level};
-use kizuki::session::Command;
+use kizuki::session::{Command, Overlay};
 
 #[test]
 fn a_whole_workshop_for_one_team_through_the_window() {
@@ -277,4 +277,101 @@ fn the_workshop_date_is_picked_in_japanese() {
         h.query_by_label_contains("年12月31日").is_some(),
         "the long form beside it"
     );
+}
+
+#[test]
+fn the_command_palette_runs_a_command_by_its_english_or_japanese_name() {
+    let mut h = window(Lang::Ja);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    assert_eq!(
+        h.state().session.view.overlay,
+        Some(Overlay::Palette),
+        "Ctrl+K opens the palette"
+    );
+    h.type_into("コマンドパレット", "sample");
+    assert!(
+        h.is_shown("サンプルを開く"),
+        "the English name finds the Japanese entry"
+    );
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    assert!(h.state().session.doc.is_some(), "Enter ran it");
+    assert_eq!(
+        h.state().session.view.overlay,
+        None,
+        "and closed the palette"
+    );
+    assert_eq!(h.state().session.screen, kizuki::session::Screen::Overview);
+
+    // Ctrl+Shift+P too, and a Japanese name; ↓ chooses the next match.
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::P,
+    );
+    h.run();
+    h.type_into("コマンドパレット", "準備");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    assert_eq!(h.state().session.screen, kizuki::session::Screen::Setup);
+}
+
+#[test]
+fn menus_show_each_commands_shortcut_and_keys_walk_the_items() {
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    h.click("ファイル");
+    let save_as = h.get_by_label("名前を付けて保存…");
+    let keys = save_as
+        .accesskit_node()
+        .data()
+        .keyboard_shortcut()
+        .map(str::to_owned);
+    assert_eq!(
+        keys.as_deref(),
+        Some("Ctrl+Shift+S"),
+        "Save as shows its shortcut"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.click_first("1. パートナー");
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    assert_eq!(
+        h.state().session.screen,
+        kizuki::session::Screen::Item(ItemId::Users)
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(
+        h.state().session.screen,
+        kizuki::session::Screen::Item(ItemId::Partners)
+    );
+    // While typing, Ctrl+← belongs to the text field.
+    h.get_by_label("現状").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        h.state().session.screen,
+        kizuki::session::Screen::Item(ItemId::Partners)
+    );
+}
+
+#[test]
+fn f1_lists_every_shortcut() {
+    let mut h = window(Lang::En);
+    h.key_press(egui::Key::F1);
+    h.run();
+    for (keys, what) in [
+        ("Ctrl+Shift+S", "Save as…"),
+        ("Ctrl+K / Ctrl+Shift+P", "Command palette…"),
+    ] {
+        assert!(h.is_shown(keys), "{keys}");
+        assert!(h.is_shown(what), "{what}");
+    }
+    h.click("Close");
+    assert_eq!(h.state().session.view.overlay, None);
 }

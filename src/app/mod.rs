@@ -132,7 +132,11 @@ impl KizukiApp {
                     Ok(handle) => self.autosave = Some(handle),
                     // No thread to be had: report it as a failed autosave, which the window shows.
                     Err(e) => self.sender.send(Command::AutosaveFinished {
-                        generation: self.session.doc.as_ref().map_or(0, |d| d.generation()),
+                        generation: self
+                            .session
+                            .doc
+                            .as_ref()
+                            .map_or(0, super::session::document::Document::generation),
                         result: Err(crate::session::AutosaveFailure {
                             kind: e.kind(),
                             detail: e.to_string(),

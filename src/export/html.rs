@@ -11,7 +11,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 /// The page's style; the colours are the documents' tokens (`crate::style::paper`).
 fn style() -> String {
     format!(
-        r#"
+        r"
 :root {{ color-scheme: light; --ink: {ink}; --muted: {muted}; --line: {rule}; --band: {band}; --warn: {warn}; }}
 * {{ box-sizing: border-box; }}
 body {{ font-family: {font}; color: var(--ink); line-height: 1.7; margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; }}
@@ -47,7 +47,7 @@ footer {{ margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 
   figure.chart svg {{ width: 140mm; height: auto; }}
   a {{ color: inherit; text-decoration: none; }}
 }}
-"#,
+",
         ink = hex(paper::INK),
         muted = hex(paper::MUTED),
         rule = hex(paper::RULE),

@@ -59,14 +59,12 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
             level_cell(item.score, item.score_words.as_deref()),
             level_cell(item.target, item.target_words.as_deref()),
             item.gap
-                .map(crate::export::report::signed)
-                .unwrap_or_else(|| "—".into()),
+                .map_or_else(|| "—".into(), crate::export::report::signed),
         ];
         if has_baseline {
             row.push(
                 item.change()
-                    .map(crate::export::report::signed)
-                    .unwrap_or_else(|| "—".into()),
+                    .map_or_else(|| "—".into(), crate::export::report::signed),
             );
         }
         table_row(w, &row);

@@ -189,7 +189,7 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
         let r = layout.label_rect(i, sizes[i]);
         let (x, anchor) = match layout.axes[i].h_align {
             HAlign::Left => (r.min.x, "start"),
-            HAlign::Center => ((r.min.x + r.max.x) / 2.0, "middle"),
+            HAlign::Center => (f32::midpoint(r.min.x, r.max.x), "middle"),
             HAlign::Right => (r.max.x, "end"),
         };
         let _ = write!(

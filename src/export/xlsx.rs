@@ -10,17 +10,17 @@ use rust_xlsxwriter::{
 };
 
 /// Excel measures column widths in characters of its default font; a Japanese character takes two.
-/// (rust_xlsxwriter's autofit counts it as one, so widths are set here.)
+/// (`rust_xlsxwriter`'s autofit counts it as one, so widths are set here.)
 fn display_width(text: &str) -> f64 {
+    use unicode_width::UnicodeWidthChar;
     text.lines()
         .map(|line| {
             line.chars()
-                .map(|c| {
-                    if crate::radar::estimate_width_em(&c.to_string()) >= 1.0 {
-                        2.0
-                    } else {
-                        1.1
-                    }
+                .map(|c| match c.width() {
+                    Some(2) => 2.0,
+                    Some(0) | None => 0.0,
+                    // Excel's default font is a little wider than one column per Latin letter.
+                    Some(_) => 1.1,
                 })
                 .sum::<f64>()
         })
@@ -72,7 +72,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
 
     let header = Format::new()
         .set_bold()
-        .set_background_color(Color::RGB(0xE8EEF4))
+        .set_background_color(rgb(crate::style::paper::BAND))
         .set_border(FormatBorder::Thin);
     let cell = Format::new()
         .set_border(FormatBorder::Thin)
@@ -86,7 +86,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         .set_border(FormatBorder::Thin)
         .set_num_format("yyyy/mm/dd")
         .set_align(FormatAlign::Top);
-    let overdue_date = date.clone().set_font_color(Color::RGB(0xB35900)).set_bold();
+    let overdue_date = date
+        .clone()
+        .set_font_color(rgb(crate::style::paper::WARN))
+        .set_bold();
     let title = Format::new().set_bold().set_font_size(16);
 
     // --- Summary: scores per team, and the chart.
@@ -323,6 +326,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
 #[cfg(test)]
 mod tests {
     #[test]
+    #[allow(clippy::float_cmp)] // the widths are sums of 1.1 and 2.0, compared as computed
     fn japanese_counts_double() {
         assert_eq!(super::display_width("ab"), 2.2);
         assert_eq!(super::display_width("日本"), 4.0);

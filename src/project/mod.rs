@@ -37,8 +37,6 @@ pub mod limits {
 pub struct Level(u8);
 
 impl Level {
-    pub const MIN: Level = Level(1);
-    pub const MAX: Level = Level(5);
     pub const ALL: [Level; 5] = [Level(1), Level(2), Level(3), Level(4), Level(5)];
 
     pub fn new(value: u8) -> Option<Level> {
@@ -185,10 +183,6 @@ pub struct ItemResponse {
 }
 
 impl ItemResponse {
-    pub fn is_scored(&self) -> bool {
-        self.score.is_some()
-    }
-
     pub fn vote_of(&self, member: u32) -> Option<Level> {
         self.votes
             .iter()
@@ -407,6 +401,7 @@ impl Project {
     /// The next round of the same workshop, months later: the same teams and members, this round's
     /// scores as the baseline to compare with, and the actions still open carried over (so the
     /// team reviews them first). Scores, votes and notes start empty.
+    #[must_use]
     pub fn next_round(&self, now: DateTime<FixedOffset>) -> Project {
         let teams = self
             .teams
@@ -444,7 +439,7 @@ impl Project {
 
     /// Checks what the parser cannot see on its own: cross references and size limits.
     pub fn validate(&self) -> Result<(), (Problem, Place)> {
-        use limits::*;
+        use limits::{MAX_ACTIONS_PER_ITEM, MAX_MEMBERS_PER_TEAM, MAX_TEAMS, MAX_TEXT_CHARS};
         let nowhere = Place {
             team: None,
             item: None,

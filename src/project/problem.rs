@@ -62,7 +62,6 @@ pub enum Counted {
     Teams,
     Members,
     Actions,
-    Votes,
     BaselineTeams,
 }
 
@@ -119,7 +118,6 @@ impl Problem {
                     Counted::Teams => tr!(lang, "problem.counted.teams"),
                     Counted::Members => tr!(lang, "problem.counted.members"),
                     Counted::Actions => tr!(lang, "problem.counted.actions"),
-                    Counted::Votes => tr!(lang, "problem.counted.votes"),
                     Counted::BaselineTeams => tr!(lang, "problem.counted.baseline_teams"),
                 };
                 tr!(

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
 
-fn problem<E: de::Error>(p: Problem) -> E {
+fn problem<E: de::Error>(p: &Problem) -> E {
     E::custom(p.to_serde_message())
 }
 
@@ -35,7 +35,7 @@ where
             let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
             while let Some(element) = seq.next_element::<T>()? {
                 if !seen.insert(element.id()) {
-                    return Err(problem(Problem::DuplicateId {
+                    return Err(problem(&Problem::DuplicateId {
                         kind: T::KIND,
                         id: element.id().into(),
                     }));
@@ -75,7 +75,7 @@ impl<'de> Deserialize<'de> for Responses {
                 let mut seen = [false; ITEM_COUNT];
                 while let Some(id) = map.next_key::<ItemId>()? {
                     if std::mem::replace(&mut seen[id.index()], true) {
-                        return Err(problem(Problem::DuplicateItem(id.as_str().to_owned())));
+                        return Err(problem(&Problem::DuplicateItem(id.as_str().to_owned())));
                     }
                     let mut response: ItemResponse = map.next_value()?;
                     let count = example_count(id) as u32;
@@ -84,7 +84,7 @@ impl<'de> Deserialize<'de> for Responses {
                         .iter()
                         .find(|&&n| n == 0 || n > count)
                     {
-                        return Err(problem(Problem::ExampleOutOfRange {
+                        return Err(problem(&Problem::ExampleOutOfRange {
                             item: id.as_str().to_owned(),
                             number: number.into(),
                             count: count.into(),
@@ -103,8 +103,10 @@ impl<'de> Deserialize<'de> for Responses {
 }
 
 /// `Option<NaiveDate>` as `Some("2026-11-26")`, with a clear message for an impossible date.
+/// (serde's `with` gives the field as `&Option<T>`, hence the signatures.)
+#[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)]
 pub mod opt_date {
-    use super::*;
+    use super::{Deserialize, Deserializer, Problem, Serialize, Serializer, problem, truncate};
     use chrono::NaiveDate;
 
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
@@ -115,15 +117,16 @@ pub mod opt_date {
         Option::<String>::deserialize(d)?
             .map(|s| {
                 NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                    .map_err(|_| problem(Problem::InvalidDate(truncate(&s))))
+                    .map_err(|_| problem(&Problem::InvalidDate(truncate(&s))))
             })
             .transpose()
     }
 }
 
 /// `Option<DateTime<FixedOffset>>` as RFC 3339 text.
+#[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)]
 pub mod opt_timestamp {
-    use super::*;
+    use super::{Deserialize, Deserializer, Problem, Serialize, Serializer, problem, truncate};
     use chrono::{DateTime, FixedOffset, SecondsFormat};
 
     pub fn serialize<S: Serializer>(
@@ -140,7 +143,7 @@ pub mod opt_timestamp {
         Option::<String>::deserialize(d)?
             .map(|s| {
                 DateTime::parse_from_rfc3339(s.trim())
-                    .map_err(|_| problem(Problem::InvalidTimestamp(truncate(&s))))
+                    .map_err(|_| problem(&Problem::InvalidTimestamp(truncate(&s))))
             })
             .transpose()
     }

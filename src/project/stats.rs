@@ -112,14 +112,6 @@ impl TeamStats {
             .collect();
         (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
     }
-
-    pub fn open_actions(&self) -> usize {
-        self.items.iter().map(|s| s.open_actions).sum()
-    }
-
-    pub fn overdue_actions(&self) -> usize {
-        self.items.iter().map(|s| s.overdue_actions).sum()
-    }
 }
 
 #[cfg(test)]

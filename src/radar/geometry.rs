@@ -199,8 +199,8 @@ impl Layout {
     ) -> Layout {
         let n = label_sizes.len();
         let center = Point::new(
-            (bounds.min.x + bounds.max.x) / 2.0,
-            (bounds.min.y + bounds.max.y) / 2.0,
+            f32::midpoint(bounds.min.x, bounds.max.x),
+            f32::midpoint(bounds.min.y, bounds.max.y),
         );
         let fits = |radius: f32| {
             let layout = Layout::new(n, center, radius, label_gap);
@@ -219,7 +219,7 @@ impl Layout {
         } else {
             // Bisection: the labels move outward monotonically with the radius.
             for _ in 0..30 {
-                let mid = (lo + hi) / 2.0;
+                let mid = f32::midpoint(lo, hi);
                 if fits(mid) { lo = mid } else { hi = mid }
             }
         }

@@ -16,11 +16,11 @@ pub fn wrap_label_balanced(
     }
     let (mut lo, mut hi) = (0.0f32, max_width);
     for _ in 0..20 {
-        let mid = (lo + hi) / 2.0;
+        let mid = f32::midpoint(lo, hi);
         if wrap_label(text, mid, &width_of).len() <= lines.len() {
-            hi = mid
+            hi = mid;
         } else {
-            lo = mid
+            lo = mid;
         }
     }
     wrap_label(text, hi, &width_of)

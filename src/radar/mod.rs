@@ -152,8 +152,8 @@ mod tests {
         assert_eq!(chart.labels.len(), 10);
         assert_eq!(chart.labels[0], "1 パートナー");
         let kinds: Vec<SeriesKind> = chart.series.iter().map(|s| s.kind).collect();
-        use SeriesKind::*;
-        assert_eq!(kinds, [Scores, Scores, Target, Target, Baseline, Baseline]);
+        let (s, t, b) = (SeriesKind::Scores, SeriesKind::Target, SeriesKind::Baseline);
+        assert_eq!(kinds, [s, s, t, t, b, b]);
         assert_eq!(chart.series[0].values[0], Some(3.0));
         assert_ne!(chart.series[0].color, chart.series[1].color);
         let one = Chart::of_project(&project, crate::Lang::Ja, Some(2));

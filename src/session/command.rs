@@ -24,6 +24,7 @@ pub enum Screen {
 
 impl Screen {
     /// The screen after this one in the walk: setup → items 1–10 → overview.
+    #[must_use]
     pub fn next(self) -> Screen {
         match self {
             Screen::Setup => Screen::Item(ItemId::ALL[0]),
@@ -34,6 +35,7 @@ impl Screen {
         }
     }
 
+    #[must_use]
     pub fn previous(self) -> Screen {
         match self {
             Screen::Setup => Screen::Setup,
@@ -110,10 +112,8 @@ pub enum ViewChange {
     ToggleSeries(usize),
     /// The chart alone, filling the window.
     ChartOnly(bool),
-    /// The command palette.
-    Palette(bool),
-    /// The list of keyboard shortcuts.
-    ShortcutList(bool),
+    /// The command palette or the list of shortcuts, or neither.
+    Overlay(Option<super::Overlay>),
 }
 
 /// Everything the window can ask for. Nothing in the window changes the session itself.

@@ -93,6 +93,7 @@ impl Document {
     }
 
     /// The next round of this workshop, which exists only in memory until it is saved.
+    #[must_use]
     pub fn next_round(&self, now: chrono::DateTime<chrono::FixedOffset>) -> Document {
         Document {
             dirty: true,

@@ -177,7 +177,7 @@ impl Edit {
                 if let Some(t) = project.team_mut(team) {
                     t.members.retain(|m| m.id != member);
                     // A vote without its member would make the file invalid.
-                    for r in t.responses.0.iter_mut() {
+                    for r in &mut t.responses.0 {
                         r.votes.retain(|v| v.member != member);
                     }
                 }

@@ -249,7 +249,7 @@ impl Session {
     /// Where a file for `purpose` would go: in [`Self::suggested_folder`], named after the project.
     pub fn suggested_path(&self, purpose: Purpose) -> PathBuf {
         let doc = self.doc.as_ref();
-        let title = doc.map(|d| d.project.meta.title.as_str()).unwrap_or("");
+        let title = doc.map_or("", |d| d.project.meta.title.as_str());
         let name = match purpose {
             Purpose::Open | Purpose::ImportBaseline => String::new(),
             Purpose::SaveAs => match doc

@@ -4,7 +4,7 @@ use super::command::{Command, ConflictChoice, Effect, Purpose, Screen, UnsavedCh
 use super::document::Document;
 use super::settings::{Settings, ZOOM_STEP};
 use super::ui_command::UICommand;
-use super::{Clock, Edit, Focus, Notice, Session};
+use super::{Clock, Edit, Focus, Notice, Overlay, Session};
 use crate::project::{Project, sample_project};
 
 impl Session {
@@ -171,14 +171,8 @@ impl Session {
             UICommand::ZoomIn => self.zoom(self.settings.zoom + ZOOM_STEP, fx),
             UICommand::ZoomOut => self.zoom(self.settings.zoom - ZOOM_STEP, fx),
             UICommand::ZoomReset => self.zoom(1.0, fx),
-            UICommand::CommandPalette => {
-                self.view.palette = !self.view.palette;
-                self.view.shortcut_list = false;
-            }
-            UICommand::Shortcuts => {
-                self.view.shortcut_list = !self.view.shortcut_list;
-                self.view.palette = false;
-            }
+            UICommand::CommandPalette => self.toggle_overlay(Overlay::Palette),
+            UICommand::Shortcuts => self.toggle_overlay(Overlay::Shortcuts),
         }
     }
 
@@ -257,9 +251,16 @@ impl Session {
                 }
             }
             ViewChange::ChartOnly(on) => view.chart_only = on,
-            ViewChange::Palette(open) => view.palette = open,
-            ViewChange::ShortcutList(open) => view.shortcut_list = open,
+            ViewChange::Overlay(overlay) => view.overlay = overlay,
         }
+    }
+
+    fn toggle_overlay(&mut self, overlay: Overlay) {
+        self.view.overlay = if self.view.overlay == Some(overlay) {
+            None
+        } else {
+            Some(overlay)
+        };
     }
 
     fn answer_unsaved(&mut self, choice: UnsavedChoice, clock: &Clock, fx: &mut Vec<Effect>) {

@@ -76,6 +76,13 @@ pub enum Focus {
     },
 }
 
+/// What can be shown over the screen, one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Palette,
+    Shortcuts,
+}
+
 /// How things are shown: filters, toggles, the palette. Not part of the project.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ViewState {
@@ -85,8 +92,8 @@ pub struct ViewState {
     /// Series of the radar chart switched off in the legend, by index.
     pub hidden_series: BTreeSet<usize>,
     pub chart_only: bool,
-    pub palette: bool,
-    pub shortcut_list: bool,
+    /// A window over the screen: the command palette or the list of shortcuts.
+    pub overlay: Option<Overlay>,
     /// The widget to focus, numbered so that a view honours each request once.
     pub focus: Option<(u64, Focus)>,
     /// Increases each time a new item screen is shown, so that the view can start it at the top.
@@ -227,7 +234,13 @@ impl Session {
 
     /// Whether `command` can be run now (menus grey it out, the palette and keys skip it).
     pub fn is_enabled(&self, command: UICommand) -> bool {
-        use UICommand::*;
+        use UICommand::{
+            ChartOnly, Close, CommandPalette, Export, ExportByPath, ImportBaseline,
+            ImportBaselineByPath, Language, New, NextItem, NextRound, NextTeam, Open, OpenByPath,
+            OpenSample, PreviousItem, PreviousTeam, Quit, Redo, Save, SaveAs, SaveByPath,
+            Shortcuts, ShowOverview, ShowSetup, Theme, ToggleGuide, Undo, ZoomIn, ZoomOut,
+            ZoomReset,
+        };
         let doc = self.doc.as_ref();
         match command {
             Save | SaveAs | SaveByPath | Export(_) | ExportByPath | NextRound | ImportBaseline

@@ -120,10 +120,11 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::float_cmp)] // rounded to tenths, so exactly the literal
     fn absurd_zoom_is_clamped() {
         assert_eq!(Settings::clamp_zoom(100.0), 3.0);
         assert_eq!(Settings::clamp_zoom(f32::NAN), 1.0);
-        assert_eq!(Settings::clamp_zoom(1.1000001), 1.1);
+        assert_eq!(Settings::clamp_zoom(1.100_000_1), 1.1);
     }
 
     #[test]

@@ -171,7 +171,13 @@ pub enum UICommand {
 impl UICommand {
     /// Every command, in the order the command palette lists them.
     pub fn all() -> Vec<UICommand> {
-        use UICommand::*;
+        use UICommand::{
+            ChartOnly, Close, CommandPalette, Export, ExportByPath, ImportBaseline,
+            ImportBaselineByPath, Language, New, NextItem, NextRound, NextTeam, Open, OpenByPath,
+            OpenSample, PreviousItem, PreviousTeam, Quit, Redo, Save, SaveAs, SaveByPath,
+            Shortcuts, ShowOverview, ShowSetup, Theme, ToggleGuide, Undo, ZoomIn, ZoomOut,
+            ZoomReset,
+        };
         let mut all = vec![New, Open, OpenByPath, OpenSample, Save, SaveAs, SaveByPath];
         all.extend(Format::ALL.iter().copied().map(Export));
         all.extend([
@@ -200,7 +206,13 @@ impl UICommand {
 
     /// The command's name in the translation files: `cmd.<key>.label` and `cmd.<key>.hint`.
     pub fn key(self) -> &'static str {
-        use UICommand::*;
+        use UICommand::{
+            ChartOnly, Close, CommandPalette, Export, ExportByPath, ImportBaseline,
+            ImportBaselineByPath, Language, New, NextItem, NextRound, NextTeam, Open, OpenByPath,
+            OpenSample, PreviousItem, PreviousTeam, Quit, Redo, Save, SaveAs, SaveByPath,
+            Shortcuts, ShowOverview, ShowSetup, Theme, ToggleGuide, Undo, ZoomIn, ZoomOut,
+            ZoomReset,
+        };
         match self {
             New => "new",
             Open => "open",
@@ -269,7 +281,10 @@ impl UICommand {
     /// Its keyboard shortcuts, the one shown in menus first.
     pub fn shortcuts(self) -> &'static [Shortcut] {
         use Key as K;
-        use UICommand::*;
+        use UICommand::{
+            CommandPalette, New, NextItem, NextTeam, Open, PreviousItem, PreviousTeam, Quit, Redo,
+            Save, SaveAs, Shortcuts, Undo, ZoomIn, ZoomOut, ZoomReset,
+        };
         const NONE: &[Shortcut] = &[];
         match self {
             New => const { &[Shortcut::cmd(K::N)] },

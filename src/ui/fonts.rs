@@ -1,4 +1,4 @@
-//! The bundled Japanese font (BIZ UDPGothic, SIL OFL 1.1): egui's own fonts have no Japanese glyphs.
+//! The bundled Japanese font (BIZ `UDPGothic`, SIL OFL 1.1): egui's own fonts have no Japanese glyphs.
 
 use egui::{FontData, FontDefinitions, FontFamily};
 use std::sync::Arc;
@@ -10,7 +10,7 @@ pub fn bold() -> FontFamily {
     FontFamily::Name("bold".into())
 }
 
-/// BIZ UDPGothic first for every family, so Latin and Japanese share one design; egui's fonts
+/// BIZ `UDPGothic` first for every family, so Latin and Japanese share one design; egui's fonts
 /// stay behind it for the symbols and emoji it lacks.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();

@@ -167,6 +167,12 @@ pub fn command_ui(
     }
     let response = ui.add_enabled(session.is_enabled(command), button);
     accessible_name(&response, Role::Button, session.is_checked(command), &label);
+    if let Some(keys) = command.shortcut_text() {
+        // Screen readers announce it after the name.
+        response
+            .ctx
+            .accesskit_node_builder(response.id, |node| node.set_keyboard_shortcut(keys));
+    }
     if response.on_hover_text(command.hint(lang)).clicked() {
         tx.run(command);
         ui.close();

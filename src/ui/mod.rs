@@ -17,7 +17,7 @@ mod status;
 pub mod tokens;
 mod widgets;
 
-use crate::session::{CommandSender, Screen, Session};
+use crate::session::{CommandSender, Overlay, Screen, Session};
 use tokens::{space, text};
 
 /// Fonts and style, once per context.
@@ -84,10 +84,9 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     let ctx = ui.ctx();
     modals::unsaved_ui(ctx, session, tx);
     modals::conflict_ui(ctx, session, tx);
-    if session.view.palette {
-        palette::palette_ui(ctx, session, tx);
-    }
-    if session.view.shortcut_list {
-        palette::shortcut_list_ui(ctx, session, tx);
+    match session.view.overlay {
+        Some(Overlay::Palette) => palette::palette_ui(ctx, session, tx),
+        Some(Overlay::Shortcuts) => palette::shortcut_list_ui(ctx, session, tx),
+        None => {}
     }
 }

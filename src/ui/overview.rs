@@ -132,14 +132,15 @@ fn scores_table_ui(
                     let stats = ItemStats::of(&team.responses[id], today);
                     let score = stats.score.map_or("–".to_owned(), |l| l.get().to_string());
                     let target = stats.target.map_or("–".to_owned(), |l| l.get().to_string());
-                    let mut cell = format!("{score} → {target}");
                     let previous = project.baseline_score(team, id);
-                    if let (Some(now), Some(then)) = (stats.score, previous) {
-                        let change = i32::from(now.get()) - i32::from(then.get());
-                        if change != 0 {
-                            cell.push_str(&format!("  ({change:+})"));
+                    let change = match (stats.score, previous) {
+                        (Some(now), Some(then)) if now != then => {
+                            let change = i32::from(now.get()) - i32::from(then.get());
+                            format!("  ({change:+})")
                         }
-                    }
+                        _ => String::new(),
+                    };
+                    let cell = format!("{score} → {target}{change}");
                     let label = ui.label(cell);
                     if let Some(gap) = stats.gap() {
                         label.on_hover_text(tr!(lang, "item.gap", gap = gap));
@@ -166,6 +167,14 @@ fn scores_table_ui(
             .small()
             .weak(),
     );
+}
+
+/// One line of the overview's action list.
+struct Row<'a> {
+    team: String,
+    team_id: u32,
+    item: ItemId,
+    action: &'a crate::project::Action,
 }
 
 fn actions_table_ui(ui: &mut egui::Ui, session: &Session, project: &Project, tx: &CommandSender) {
@@ -229,12 +238,6 @@ fn actions_table_ui(ui: &mut egui::Ui, session: &Session, project: &Project, tx:
         }
     });
 
-    struct Row<'a> {
-        team: String,
-        team_id: u32,
-        item: ItemId,
-        action: &'a crate::project::Action,
-    }
     let mut rows: Vec<Row> = project
         .teams
         .iter()

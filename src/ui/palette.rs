@@ -91,11 +91,11 @@ pub fn palette_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
             }
         });
     if let Some(command) = chosen {
-        tx.send(Command::View(ViewChange::Palette(false)));
+        tx.send(Command::View(ViewChange::Overlay(None)));
         tx.run(command);
         state = PaletteState::default();
     } else if modal.should_close() {
-        tx.send(Command::View(ViewChange::Palette(false)));
+        tx.send(Command::View(ViewChange::Overlay(None)));
         state = PaletteState::default();
     }
     ctx.data_mut(|d| d.insert_temp(id, state));
@@ -145,10 +145,10 @@ pub fn shortcut_list_ui(ctx: &egui::Context, session: &Session, tx: &CommandSend
             });
         ui.add_space(space::M);
         if ui.button(tr!(lang, "app.close")).clicked() {
-            tx.send(Command::View(ViewChange::ShortcutList(false)));
+            tx.send(Command::View(ViewChange::Overlay(None)));
         }
     });
     if modal.should_close() {
-        tx.send(Command::View(ViewChange::ShortcutList(false)));
+        tx.send(Command::View(ViewChange::Overlay(None)));
     }
 }

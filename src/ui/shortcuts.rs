@@ -37,13 +37,13 @@ fn egui_key(key: Key) -> egui::Key {
 pub fn to_egui(shortcut: Shortcut) -> KeyboardShortcut {
     let mut modifiers = Modifiers::NONE;
     if shortcut.command {
-        modifiers = modifiers | Modifiers::COMMAND;
+        modifiers |= Modifiers::COMMAND;
     }
     if shortcut.shift {
-        modifiers = modifiers | Modifiers::SHIFT;
+        modifiers |= Modifiers::SHIFT;
     }
     if shortcut.alt {
-        modifiers = modifiers | Modifiers::ALT;
+        modifiers |= Modifiers::ALT;
     }
     KeyboardShortcut::new(modifiers, egui_key(shortcut.key))
 }

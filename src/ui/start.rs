@@ -131,8 +131,10 @@ fn recovered_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                         None => {
                             ui.label(RichText::new(&title).strong());
                             let when = chrono::DateTime::parse_from_rfc3339(&r.autosaved_at)
-                                .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                                .unwrap_or_else(|_| r.autosaved_at.clone());
+                                .map_or_else(
+                                    |_| r.autosaved_at.clone(),
+                                    |t| t.format("%Y-%m-%d %H:%M").to_string(),
+                                );
                             ui.label(tr!(lang, "recovery.when", time = when));
                             let place = match &r.original_path {
                                 Some(p) => p.display().to_string(),

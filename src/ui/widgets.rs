@@ -85,14 +85,32 @@ pub fn text_area_ui(
     }
 }
 
-/// Five level buttons with their words ("3 試行中"), plus one to clear. Returns the clicked choice.
+/// What was clicked in a [`level_picker_ui`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Picked {
+    Level(Level),
+    /// The chosen level was clicked again, or the clear button.
+    Cleared,
+}
+
+impl Picked {
+    /// The level to set.
+    pub fn level(self) -> Option<Level> {
+        match self {
+            Picked::Level(level) => Some(level),
+            Picked::Cleared => None,
+        }
+    }
+}
+
+/// Five level buttons with their words ("3 試行中"), plus one to clear. Returns what was clicked.
 /// `name` prefixes each button's accessible name ("スコア 3").
 pub fn level_picker_ui(
     ui: &mut egui::Ui,
     current: Option<Level>,
     name: &str,
     lang: Lang,
-) -> Option<Option<Level>> {
+) -> Option<Picked> {
     let checklist = Checklist::get(lang);
     let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
@@ -112,7 +130,11 @@ pub fn level_picker_ui(
                 .on_hover_text(&checklist.level(level).description)
                 .clicked()
             {
-                chosen = Some(if selected { None } else { Some(level) });
+                chosen = Some(if selected {
+                    Picked::Cleared
+                } else {
+                    Picked::Level(level)
+                });
             }
         }
         if current.is_some() {
@@ -124,7 +146,7 @@ pub fn level_picker_ui(
                 &format!("{name} {}", tr!(lang, "item.clear")),
             );
             if response.on_hover_text(tr!(lang, "item.clear")).clicked() {
-                chosen = Some(None);
+                chosen = Some(Picked::Cleared);
             }
         }
     });
@@ -178,7 +200,7 @@ pub fn section_heading(ui: &mut egui::Ui, heading: &str) {
     ui.add_space(space::XS);
 }
 
-/// A date as year, month and day selectors, labelled in the user's language (egui_extras' date
+/// A date as year, month and day selectors, labelled in the user's language (`egui_extras`' date
 /// picker speaks only English). `name` prefixes the selectors' accessible names. Returns the new
 /// date when the user changed it; a day past the month's end moves to its last day.
 pub fn date_input_ui(

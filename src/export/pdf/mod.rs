@@ -1,4 +1,4 @@
-//! The summary as a real PDF: A4 portrait, BIZ UDPGothic embedded as a subset (text stays
+//! The summary as a real PDF: A4 portrait, BIZ `UDPGothic` embedded as a subset (text stays
 //! selectable and searchable), the radar chart as vector graphics, page numbers.
 //!
 //! Layout is done here, in two steps: the content is laid out into pages of drawing operations
@@ -129,7 +129,7 @@ pub fn render(report: &crate::export::report::Report) -> Result<Vec<u8>, PdfErro
                     surface.set_fill(Some(Fill {
                         paint: color(*c).into(),
                         opacity: NormalizedF32::ONE,
-                        rule: Default::default(),
+                        rule: krilla::paint::FillRule::default(),
                     }));
                     let font = if *is_bold {
                         bold.clone()
@@ -179,7 +179,7 @@ pub fn render(report: &crate::export::report::Report) -> Result<Vec<u8>, PdfErro
                     surface.set_fill(Some(Fill {
                         paint: color(*c).into(),
                         opacity: NormalizedF32::new(*opacity).unwrap_or(NormalizedF32::ONE),
-                        rule: Default::default(),
+                        rule: krilla::paint::FillRule::default(),
                     }));
                     surface.draw_path(&p);
                 }

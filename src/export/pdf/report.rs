@@ -69,14 +69,12 @@ fn team_pages(l: &mut Layout, report: &Report, team: &TeamReport) {
                 level(item.score, &item.score_words),
                 level(item.target, &item.target_words),
                 item.gap
-                    .map(crate::export::report::signed)
-                    .unwrap_or_else(|| "–".into()),
+                    .map_or_else(|| "–".into(), crate::export::report::signed),
             ];
             if has_baseline {
                 row.push(
                     item.change()
-                        .map(crate::export::report::signed)
-                        .unwrap_or_else(|| "–".into()),
+                        .map_or_else(|| "–".into(), crate::export::report::signed),
                 );
             }
             (row, None)

@@ -161,28 +161,24 @@ impl ActionRow<'_> {
             action: self.action.id,
             due,
         };
-        match self.action.due {
-            Some(due) => {
-                let salt = format!("due-{}-{}", self.team.id, self.action.id);
-                if let Some(due) = date_input_ui(ui, &salt, due, &self.name("report.col.due"), lang)
-                {
-                    tx.edit(set_due(Some(due)));
-                }
-                let clear = ui
-                    .small_button("×")
-                    .on_hover_text(tr!(lang, "item.clear_due"));
-                accessible_name(&clear, Role::Button, None, &self.name("item.clear_due"));
-                if clear.clicked() {
-                    tx.edit(set_due(None));
-                }
+        if let Some(due) = self.action.due {
+            let salt = format!("due-{}-{}", self.team.id, self.action.id);
+            if let Some(due) = date_input_ui(ui, &salt, due, &self.name("report.col.due"), lang) {
+                tx.edit(set_due(Some(due)));
             }
-            None => {
-                let set = ui.button(tr!(lang, "item.set_due")).labelled_by(label.id);
-                accessible_name(&set, Role::Button, None, &self.name("item.set_due"));
-                if set.clicked() {
-                    let proposed = session.today() + chrono::Days::new(DEFAULT_DUE_IN_DAYS);
-                    tx.edit(set_due(Some(proposed)));
-                }
+            let clear = ui
+                .small_button("×")
+                .on_hover_text(tr!(lang, "item.clear_due"));
+            accessible_name(&clear, Role::Button, None, &self.name("item.clear_due"));
+            if clear.clicked() {
+                tx.edit(set_due(None));
+            }
+        } else {
+            let set = ui.button(tr!(lang, "item.set_due")).labelled_by(label.id);
+            accessible_name(&set, Role::Button, None, &self.name("item.set_due"));
+            if set.clicked() {
+                let proposed = session.today() + chrono::Days::new(DEFAULT_DUE_IN_DAYS);
+                tx.edit(set_due(Some(proposed)));
             }
         }
     }

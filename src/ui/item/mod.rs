@@ -120,23 +120,24 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
         .spacing([space::L, space::M])
         .show(ui, |ui| {
             ui.label(tr!(lang, "item.score"));
-            if let Some(level) = level_picker_ui(ui, response.score, &tr!(lang, "item.score"), lang)
+            if let Some(picked) =
+                level_picker_ui(ui, response.score, &tr!(lang, "item.score"), lang)
             {
                 tx.edit(Edit::SetScore {
                     team: team.id,
                     item: id,
-                    level,
+                    level: picked.level(),
                 });
             }
             ui.end_row();
             ui.label(tr!(lang, "item.target"));
-            if let Some(level) =
+            if let Some(picked) =
                 level_picker_ui(ui, response.target, &tr!(lang, "item.target"), lang)
             {
                 tx.edit(Edit::SetTarget {
                     team: team.id,
                     item: id,
-                    level,
+                    level: picked.level(),
                 });
             }
             ui.end_row();
