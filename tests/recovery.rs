@@ -309,3 +309,33 @@ fn a_recovery_file_that_cannot_be_deleted_says_so() {
         "still listed, since it is still there"
     );
 }
+
+#[test]
+fn opening_a_file_with_a_newer_autosave_offers_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let file = data.path().join("w.kizuki.ron");
+    file::save(&sample_project(), &file).expect("save");
+    std::thread::sleep(Duration::from_millis(20));
+    // A crash after unsaved work on that very file.
+    let mut unsaved = sample_project();
+    unsaved.meta.venue = "保存されなかった変更".into();
+    let recovery = data.path().join("recovery");
+    let bytes = kizuki::session::recovery::to_bytes(
+        &unsaved,
+        Some(&file),
+        chrono::Local::now().fixed_offset(),
+    )
+    .expect("bytes");
+    kizuki::session::recovery::write(&recovery.join("1-dead-1.recovery.ron"), &bytes)
+        .expect("write");
+
+    let mut h = builder(Lang::Ja).data_dir(data.path()).build();
+    h.send(Command::OpenPath(file.clone()));
+    assert!(h.is_shown("このファイルより新しい自動保存があります"));
+    h.click("自動保存から復元");
+    let doc = h.state().session.doc.as_ref().expect("a document");
+    assert_eq!(doc.project.meta.venue, "保存されなかった変更");
+    assert!(doc.is_dirty(), "restored, not yet saved");
+    assert_eq!(doc.path.as_deref(), Some(file.as_path()), "still that file");
+    assert!(!h.is_shown("このファイルより新しい自動保存があります"));
+}

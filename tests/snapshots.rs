@@ -32,12 +32,33 @@ fn open_sample(h: &mut Window) {
 fn item_screen_in_japanese() {
     let mut h = window(egui::Theme::Light);
     open_sample(&mut h);
-    h.get_all_by_label("1. パートナー")
-        .next()
-        .expect("side panel entry")
-        .click();
-    h.run();
+    h.click_first("1. パートナー");
+    // At 1280×800 the votes, the score and target, 現状 and the first action fit without scrolling.
+    let bottom = 800.0 - 28.0; // above the status bar
+    for label in [
+        "山本 直樹",
+        "スコア 3",
+        "目標 4",
+        "現状",
+        "アクションの内容 1",
+    ] {
+        let rect = h.get_by_label(label).rect();
+        assert!(
+            rect.bottom() <= bottom,
+            "{label} is below the fold: {rect:?}"
+        );
+    }
     h.snapshot_options("item_screen_ja", &options());
+}
+
+#[test]
+fn item_screen_with_hidden_votes_being_typed() {
+    let mut h = window(egui::Theme::Light);
+    open_sample(&mut h);
+    h.click_first("3. 場作り");
+    h.click("投票を隠す");
+    h.click("高橋 由美");
+    h.snapshot_options("item_screen_hidden_votes_ja", &options());
 }
 
 #[test]

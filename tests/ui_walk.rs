@@ -26,9 +26,15 @@ fn a_whole_workshop_for_one_team_through_the_window() {
     }
     h.click("項目 1 から始める →");
 
-    h.click("佐藤 投票 2");
-    h.click("鈴木 投票 4");
-    // Until the reveal, the room sees who voted but not what.
+    // Hidden votes come from the keyboard: choose 佐藤, press 2; the cursor moves on to 鈴木, 4.
+    h.click("佐藤");
+    h.key_press(egui::Key::Num2);
+    h.run();
+    h.key_press(egui::Key::Num4);
+    h.run();
+    // Until the reveal, the room sees who voted but not what: no level buttons, no highlight.
+    assert!(h.query_by_label("佐藤 投票 2").is_none());
+    assert_eq!(h.get_all_by_label_contains("入力済み").count(), 2);
     assert!(h.query_by_label_contains("最小 2").is_none());
     h.click("投票を公開する");
     assert!(h.query_by_label_contains("最小 2 ／ 最大 4").is_some());
@@ -374,4 +380,124 @@ fn f1_lists_every_shortcut() {
     }
     h.click("Close");
     assert_eq!(h.state().session.view.overlay, None);
+}
+
+#[test]
+fn members_typed_one_after_another_stay_apart_and_a_pasted_list_adds_each() {
+    let mut h = window(Lang::Ja);
+    h.click("新しいプロジェクト");
+    let field = "チーム1 新しいメンバー";
+    h.type_into(field, "佐藤 健");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    // The keyboard stays in the new-member field: the next name goes there, not into 佐藤's.
+    assert!(
+        h.get_by_label(field).is_focused(),
+        "focus stays for the next name"
+    );
+    h.get_by_label(field).type_text("鈴木 一郎");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    // A list pasted from a mail: one member per line, blank lines and stray commas ignored.
+    h.get_by_label(field).focus();
+    h.run();
+    h.event(egui::Event::Paste(
+        "高橋 由美\r\n\n田中 翔、\n山本 直樹\n".into(),
+    ));
+    h.run();
+    let names: Vec<String> = h.project().teams[0]
+        .members
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        ["佐藤 健", "鈴木 一郎", "高橋 由美", "田中 翔", "山本 直樹"]
+    );
+}
+
+#[test]
+fn a_removed_team_can_be_brought_back_from_the_notice() {
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    h.click("準備（チームとメンバー）");
+    h.click("チームを削除 市民協働課");
+    assert_eq!(h.project().teams.len(), 1);
+    assert!(
+        h.is_shown("チーム「市民協働課」を削除しました（採点 10 件・投票 40 件・アクション"),
+        "says what went with it"
+    );
+    h.click("削除を元に戻す");
+    assert_eq!(h.project().teams.len(), 2, "back, whole");
+    assert_eq!(h.project(), kizuki::project::sample_project());
+    assert!(
+        !h.is_shown("を削除しました"),
+        "the notice goes with the undo"
+    );
+}
+
+#[test]
+fn the_next_item_starts_at_the_top() {
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    h.click_first("1. パートナー");
+    let votes_top = |h: &Window| h.get_by_label("メンバーの投票").rect().top();
+    let at_first = votes_top(&h);
+    // Scroll the answers down to the actions, as a facilitator does while writing them.
+    for _ in 0..8 {
+        h.get_by_label("＋ アクションを追加").scroll_down();
+        h.run();
+    }
+    assert!(votes_top(&h) < at_first - 100.0, "scrolled away");
+    h.click("次へ →");
+    assert!(
+        (votes_top(&h) - at_first).abs() < 2.0,
+        "item 2 starts with its votes in view: {} vs {at_first}",
+        votes_top(&h)
+    );
+}
+
+#[test]
+fn hidden_votes_are_typed_and_level_keys_set_score_and_target() {
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    h.click_first("2. 利用者との関係");
+    h.click("投票を隠す");
+    // ↓ chooses the first member; 5 then 1 for the first two.
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::Num5);
+    h.run();
+    h.key_press(egui::Key::Num1);
+    h.run();
+    let votes = |h: &Window| h.project().teams[0].responses[ItemId::Users].clone();
+    assert_eq!(votes(&h).vote_of(1), Level::new(5));
+    assert_eq!(votes(&h).vote_of(2), Level::new(1));
+    assert!(
+        h.query_by_label("佐藤 美咲 投票 5").is_none(),
+        "nothing shows the level"
+    );
+    // Esc lets go of the member; then the digits are the team's score, Shift for the target.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::Num4);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Num5);
+    h.run();
+    assert_eq!(votes(&h).score, Level::new(4));
+    assert_eq!(votes(&h).target, Level::new(5));
+    // A revealed vote of 1 reads as a level, not as "no vote".
+    h.click("投票を公開する");
+    assert!(h.is_shown("1 未着手"));
+}
+
+#[test]
+fn settings_go_to_the_data_folder_given() {
+    let mut h = window(Lang::Ja);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    h.run();
+    let settings = h.data_dir().join("settings.ron");
+    let text = std::fs::read_to_string(&settings).expect("settings written at once");
+    assert!(text.contains("zoom: 1.1"), "{text}");
 }

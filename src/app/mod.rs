@@ -172,6 +172,9 @@ impl KizukiApp {
         for command in ui::shortcuts::pressed(ctx, &self.session) {
             self.send(Command::Run(command));
         }
+        for command in ui::shortcuts::item_keys(ctx, &self.session) {
+            self.send(command);
+        }
         if ctx.input(|i| i.viewport().close_requested()) && !self.session.may_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.send(Command::CloseRequested);

@@ -112,6 +112,9 @@ pub enum ViewChange {
     ToggleSeries(usize),
     /// The chart alone, filling the window.
     ChartOnly(bool),
+    /// The member whose vote the number keys enter (while votes are hidden, nothing shows which
+    /// level was pressed).
+    VoteCursor(Option<u32>),
     /// The command palette or the list of shortcuts, or neither.
     Overlay(Option<super::Overlay>),
 }
@@ -149,11 +152,21 @@ pub enum Command {
     DismissError,
     /// Reopen a project found in the recovery folder.
     Restore(PathBuf),
+    /// Keep the file as opened, not the newer recovery copy offered beside it.
+    DismissNewerCopy,
     /// Delete a recovery file the user does not want.
     DiscardRecovery(PathBuf),
     /// The window's close button (or the system asking the window to close).
     CloseRequested,
     View(ViewChange),
+    /// A level key on an item screen: 1–5 (or 0 to clear) enters the selected member's vote, or,
+    /// with no member selected, the team's score; with `target`, the target.
+    LevelKey {
+        level: Option<crate::project::Level>,
+        target: bool,
+    },
+    /// ↑/↓ on an item screen: the previous or next member's vote.
+    MoveVoteCursor(i8),
     /// Time passed: the autosave may be due, a notice may fade.
     Tick,
     /// Show a folder in the system's file manager (after an export).

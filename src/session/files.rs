@@ -14,6 +14,7 @@ impl Session {
     /// Makes `doc` the open project, on `screen`, leaving the previous one's recovery copy behind.
     pub(super) fn set_document(&mut self, doc: Document, screen: Screen) {
         self.drop_recovery();
+        self.newer_copy = None;
         self.team = doc.project.teams.first().map(|t| t.id);
         self.doc = Some(doc);
         self.screen = screen;
@@ -41,6 +42,10 @@ impl Session {
                 };
                 self.set_document(Document::opened(project, path), screen);
                 self.notify(Notice::Opened(path.to_owned()));
+                // The window crashed after unsaved work on this very file: say so, and offer it.
+                self.newer_copy = recovery::newer_than_file(&self.recovered, path)
+                    .and_then(|i| self.recovered.get(i))
+                    .map(|r| r.file.clone());
             }
             Err(error) => self.fail(Failure::Open {
                 path: path.to_owned(),

@@ -4,7 +4,7 @@ use super::command::{Command, ConflictChoice, Effect, Purpose, Screen, UnsavedCh
 use super::document::Document;
 use super::settings::{Settings, ZOOM_STEP};
 use super::ui_command::UICommand;
-use super::{Clock, Edit, Focus, Notice, Overlay, Session};
+use super::{Clock, Edit, Focus, Notice, Overlay, REMOVAL_SHOWN_FOR, Session, ShownRemoval};
 use crate::project::{Project, sample_project};
 
 impl Session {
@@ -32,7 +32,10 @@ impl Session {
             Command::Run(ui) => self.run(ui, clock, fx),
             Command::Edit(edit) => self.edit(edit, clock),
             Command::Show(screen) => self.show(screen),
-            Command::SelectTeam(team) => self.team = Some(team),
+            Command::SelectTeam(team) => {
+                self.team = Some(team);
+                self.view.vote_cursor = None;
+            }
             Command::OpenPath(path) => self.open(&path),
             Command::SaveTo(path) => self.save_to(&path, clock, fx),
             Command::ExportTo(format, path) => self.export_to(format, &path),
@@ -82,13 +85,19 @@ impl Session {
             Command::DismissError => self.error = None,
             Command::Restore(file) => self.restore(&file),
             Command::DiscardRecovery(file) => self.discard_recovery(&file),
+            Command::DismissNewerCopy => self.newer_copy = None,
             Command::CloseRequested => self.quit(fx),
             Command::View(change) => self.change_view(change),
+            Command::LevelKey { level, target } => self.level_key(level, target, clock),
+            Command::MoveVoteCursor(step) => self.move_vote_cursor(step),
             Command::OpenFolder(path) => fx.push(Effect::OpenFolder(path)),
             Command::FolderNotOpened { path, kind } => {
                 self.fail(super::Failure::OpenFolder { path, kind });
             }
-            Command::Tick => self.autosave_tick(clock, fx),
+            Command::Tick => {
+                self.fade_removal(clock, fx);
+                self.autosave_tick(clock, fx);
+            }
             Command::AutosaveFinished { generation, result } => {
                 self.autosave_finished(generation, result, clock, fx);
             }
@@ -182,8 +191,17 @@ impl Session {
             Edit::AddAction { team, item, .. } => Some((*team, *item)),
             _ => None,
         };
+        let removed = edit.removes(&doc.project);
         if !doc.apply(edit, clock.instant) {
             return;
+        }
+        // A removal is said, with a way back, for a little while.
+        if let Some(removed) = removed {
+            self.removal = Some(ShownRemoval {
+                removed,
+                generation: doc.generation(),
+                until: clock.instant + REMOVAL_SHOWN_FOR,
+            });
         }
         // The action just added takes the keyboard: its id is whatever the edit gave it.
         if let Some((team, item)) = added_action
@@ -202,9 +220,73 @@ impl Session {
         }
     }
 
+    /// The member ids of the team being walked through, in order.
+    fn members(&self) -> Vec<u32> {
+        self.team_id()
+            .and_then(|id| self.project()?.team(id))
+            .map(|t| t.members.iter().map(|m| m.id).collect())
+            .unwrap_or_default()
+    }
+
+    fn level_key(&mut self, level: Option<crate::project::Level>, target: bool, clock: &Clock) {
+        let (Screen::Item(item), Some(team)) = (self.screen, self.team_id()) else {
+            return;
+        };
+        let members = self.members();
+        let cursor = self.view.vote_cursor.filter(|m| members.contains(m));
+        match cursor {
+            Some(member) if !target => {
+                self.edit(
+                    Edit::SetVote {
+                        team,
+                        item,
+                        member,
+                        level,
+                    },
+                    clock,
+                );
+                // On to the next member, as people around the table call out their votes.
+                let next = members.iter().position(|&m| m == member).map(|i| i + 1);
+                self.view.vote_cursor = next.and_then(|i| members.get(i).copied());
+            }
+            _ if target => self.edit(Edit::SetTarget { team, item, level }, clock),
+            _ => self.edit(Edit::SetScore { team, item, level }, clock),
+        }
+    }
+
+    fn move_vote_cursor(&mut self, step: i8) {
+        let members = self.members();
+        if members.is_empty() || !matches!(self.screen, Screen::Item(_)) {
+            return;
+        }
+        let last = members.len() - 1;
+        let current = self
+            .view
+            .vote_cursor
+            .and_then(|m| members.iter().position(|&x| x == m));
+        let next = match (current, step.signum()) {
+            (None, 1) => Some(0),
+            (None, _) => Some(last),
+            (Some(i), 1) => (i < last).then_some(i + 1),
+            (Some(i), _) => i.checked_sub(1),
+        };
+        self.view.vote_cursor = next.map(|i| members[i]);
+    }
+
+    fn fade_removal(&mut self, clock: &Clock, fx: &mut Vec<Effect>) {
+        if let Some(shown) = &self.removal {
+            if clock.instant >= shown.until {
+                self.removal = None;
+            } else {
+                fx.push(Effect::RepaintAfter(shown.until - clock.instant));
+            }
+        }
+    }
+
     fn show(&mut self, screen: Screen) {
         if screen != self.screen {
             self.view.screen_serial += 1;
+            self.view.vote_cursor = None;
         }
         self.screen = screen;
         if screen != Screen::Overview {
@@ -225,6 +307,7 @@ impl Session {
         };
         let next = (current as isize + step).rem_euclid(ids.len() as isize);
         self.team = ids.get(next as usize).copied();
+        self.view.vote_cursor = None;
     }
 
     fn zoom(&mut self, zoom: f32, fx: &mut Vec<Effect>) {
@@ -252,6 +335,7 @@ impl Session {
             }
             ViewChange::ChartOnly(on) => view.chart_only = on,
             ViewChange::Overlay(overlay) => view.overlay = overlay,
+            ViewChange::VoteCursor(member) => view.vote_cursor = member,
         }
     }
 

@@ -23,7 +23,7 @@ pub use command::{
     ViewChange,
 };
 pub use document::Document;
-pub use edit::{Edit, TextField};
+pub use edit::{Edit, Removed, TextField};
 pub use messages::{Failure, Notice};
 pub use settings::{Settings, ThemeChoice};
 pub use ui_command::{Shortcut, UICommand};
@@ -98,6 +98,20 @@ pub struct ViewState {
     pub focus: Option<(u64, Focus)>,
     /// Increases each time a new item screen is shown, so that the view can start it at the top.
     pub screen_serial: u64,
+    /// The member whose vote the keys 1–5 enter, on an item screen.
+    pub vote_cursor: Option<u32>,
+}
+
+/// How long 「削除しました ［元に戻す］」 stays: long enough to notice and click, short enough not
+/// to linger over the next thing.
+pub const REMOVAL_SHOWN_FOR: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A removal just made, shown with a way back until it fades or the project changes again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownRemoval {
+    pub removed: edit::Removed,
+    generation: u64,
+    until: std::time::Instant,
 }
 
 /// The notice in the status bar, with the project generation it was given at: it fades once the
@@ -116,6 +130,7 @@ pub struct Session {
     /// The team being walked through (by id).
     team: Option<u32>,
     notice: Option<ShownNotice>,
+    removal: Option<ShownRemoval>,
     /// A failure, shown until dismissed.
     pub error: Option<Failure>,
     /// The last autosave failed: shown until one succeeds, since the safety net is off meanwhile.
@@ -129,6 +144,8 @@ pub struct Session {
     pub path_entry: Option<PathEntry>,
     /// Projects found in the recovery folder, offered on the start screen.
     pub recovered: Vec<Recovered>,
+    /// A recovery copy newer than the file just opened: offered beside it.
+    pub newer_copy: Option<PathBuf>,
     pub view: ViewState,
     /// A file dialog is open.
     pub dialog_open: bool,
@@ -168,6 +185,7 @@ impl Session {
             screen: Screen::Setup,
             team: None,
             notice: None,
+            removal: None,
             error: None,
             autosave_failure: None,
             pending: None,
@@ -175,6 +193,7 @@ impl Session {
             conflict: None,
             path_entry: None,
             recovered,
+            newer_copy: None,
             view: ViewState::default(),
             dialog_open: false,
             today: options
@@ -215,6 +234,14 @@ impl Session {
         let shown = self.notice.as_ref()?;
         let current = self.doc.as_ref().map(Document::generation);
         (shown.generation.is_none() || shown.generation == current).then_some(&shown.notice)
+    }
+
+    /// A removal just made, while it can still be taken back with one click (until it fades or
+    /// anything else changes).
+    pub fn removal(&self) -> Option<&edit::Removed> {
+        let shown = self.removal.as_ref()?;
+        let current = self.doc.as_ref().map(Document::generation);
+        (current == Some(shown.generation)).then_some(&shown.removed)
     }
 
     /// The fixed "today" of tests and screenshots, if any.

@@ -70,6 +70,7 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     egui::CentralPanel::default().show(ui, |ui| {
         status::error_banner_ui(ui, session, tx);
         status::autosave_banner_ui(ui, session);
+        status::newer_copy_ui(ui, session, tx);
         status::path_entry_ui(ui, session, tx);
         if session.doc.is_none() {
             start::start_ui(ui, session, tx);
@@ -82,6 +83,7 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         }
     });
     let ctx = ui.ctx();
+    status::removal_toast_ui(ctx, session, tx);
     modals::unsaved_ui(ctx, session, tx);
     modals::conflict_ui(ctx, session, tx);
     match session.view.overlay {

@@ -1,7 +1,8 @@
 //! Keyboard shortcuts, from [`UICommand::shortcuts`]: the same table the menus and the palette show.
 
+use crate::project::Level;
 use crate::session::ui_command::{Key, Shortcut};
-use crate::session::{Session, UICommand};
+use crate::session::{Command, Screen, Session, UICommand, ViewChange};
 use egui::{KeyboardShortcut, Modifiers};
 
 /// egui's key for one of ours.
@@ -54,7 +55,7 @@ pub fn pressed(ctx: &egui::Context, session: &Session) -> Vec<UICommand> {
     if session.pending.is_some() || session.conflict.is_some() {
         return Vec::new();
     }
-    let typing = ctx.egui_wants_keyboard_input();
+    let typing = ctx.text_edit_focused();
     let mut table: Vec<(Shortcut, UICommand)> = UICommand::all()
         .into_iter()
         .filter(|c| !typing || c.works_while_typing())
@@ -71,6 +72,71 @@ pub fn pressed(ctx: &egui::Context, session: &Session) -> Vec<UICommand> {
             {
                 out.push(command);
             }
+        }
+    });
+    out
+}
+
+/// The keys of an item screen, when no text field has the keyboard: 1–5 enter the selected
+/// member's vote (or the team's score), Shift+1–5 the target, 0 / Backspace / Delete clear,
+/// ↑/↓ choose the member, Esc lets go of the member. Taken from the input, so nothing else acts
+/// on them.
+pub fn item_keys(ctx: &egui::Context, session: &Session) -> Vec<Command> {
+    let on_item = matches!(session.screen, Screen::Item(_)) && session.doc.is_some();
+    let free = session.pending.is_none()
+        && session.conflict.is_none()
+        && session.view.overlay.is_none()
+        && !ctx.text_edit_focused();
+    if !on_item || !free {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    ctx.input_mut(|input| {
+        input.events.retain(|event| {
+            let egui::Event::Key {
+                key,
+                physical_key,
+                pressed: true,
+                modifiers,
+                ..
+            } = event
+            else {
+                return true;
+            };
+            if modifiers.command || modifiers.alt || modifiers.ctrl {
+                return true;
+            }
+            // The key's place, not its letter: Shift+1 is "!" on one layout and "!" or "＋" on others.
+            let key = physical_key.unwrap_or(*key);
+            let digit = match key {
+                egui::Key::Num0 | egui::Key::Backspace | egui::Key::Delete => Some(None),
+                egui::Key::Num1 => Some(Level::new(1)),
+                egui::Key::Num2 => Some(Level::new(2)),
+                egui::Key::Num3 => Some(Level::new(3)),
+                egui::Key::Num4 => Some(Level::new(4)),
+                egui::Key::Num5 => Some(Level::new(5)),
+                _ => None,
+            };
+            let command = match (digit, key) {
+                (Some(level), _) => Command::LevelKey {
+                    level,
+                    target: modifiers.shift,
+                },
+                (None, egui::Key::ArrowDown) if !modifiers.shift => Command::MoveVoteCursor(1),
+                (None, egui::Key::ArrowUp) if !modifiers.shift => Command::MoveVoteCursor(-1),
+                (None, egui::Key::Escape) if session.view.vote_cursor.is_some() => {
+                    Command::View(ViewChange::VoteCursor(None))
+                }
+                _ => return true,
+            };
+            out.push(command);
+            false
+        });
+        // The text the digit keys would type goes too: no field has the keyboard to take it.
+        if !out.is_empty() {
+            input.events.retain(
+                |e| !matches!(e, egui::Event::Text(t) if t.chars().all(|c| c.is_ascii_digit())),
+            );
         }
     });
     out

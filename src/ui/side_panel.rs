@@ -16,10 +16,8 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     let checklist = Checklist::get(lang);
     let team = session.team_id().and_then(|id| project.team(id));
     ui.add_space(space::M);
-    if project.teams.len() > 1 {
-        team_switcher_ui(ui, session, tx);
-        ui.add_space(space::S);
-    }
+    team_switcher_ui(ui, session, tx);
+    ui.add_space(space::S);
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
         .show(ui, |ui| {

@@ -102,6 +102,14 @@ pub fn start_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     });
 }
 
+/// When a recovery copy was written, as people read it: `2026-11-26 14:03`.
+pub fn format_autosaved_at(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339).map_or_else(
+        |_| rfc3339.to_owned(),
+        |t| t.format("%Y-%m-%d %H:%M").to_string(),
+    )
+}
+
 /// Projects left behind by a crash, with the choice to restore or discard each.
 fn recovered_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     let lang = session.lang;
@@ -130,11 +138,7 @@ fn recovered_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                     match &r.problem {
                         None => {
                             ui.label(RichText::new(&title).strong());
-                            let when = chrono::DateTime::parse_from_rfc3339(&r.autosaved_at)
-                                .map_or_else(
-                                    |_| r.autosaved_at.clone(),
-                                    |t| t.format("%Y-%m-%d %H:%M").to_string(),
-                                );
+                            let when = format_autosaved_at(&r.autosaved_at);
                             ui.label(tr!(lang, "recovery.when", time = when));
                             let place = match &r.original_path {
                                 Some(p) => p.display().to_string(),

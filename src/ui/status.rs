@@ -143,3 +143,68 @@ pub fn path_entry_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         });
     ui.add_space(space::M);
 }
+
+/// 「削除しました ［元に戻す］」 over the bottom of the window, for a little while after a removal.
+pub fn removal_toast_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
+    let Some(removed) = session.removal() else {
+        return;
+    };
+    let lang = session.lang;
+    egui::Area::new(egui::Id::unique("kizuki-removal-toast"))
+        .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -40.0])
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style())
+                .inner_margin(space::FRAME)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(removed.text(lang));
+                        let undo = crate::session::UICommand::Undo;
+                        let button =
+                            egui::Button::new(RichText::new(tr!(lang, "removed.undo")).strong());
+                        let keys = undo.shortcut_text().unwrap_or_default();
+                        let response = ui.add(button);
+                        // Named apart from the Edit menu's 元に戻す, which undoes whatever came last.
+                        super::widgets::accessible_name(
+                            &response,
+                            egui::Role::Button,
+                            None,
+                            &tr!(lang, "removed.undo_name"),
+                        );
+                        if response.on_hover_text(keys).clicked() {
+                            tx.run(undo);
+                        }
+                    });
+                });
+        });
+}
+
+/// A recovery copy newer than the file just opened: the window crashed after unsaved work on it.
+pub fn newer_copy_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let Some(file) = &session.newer_copy else {
+        return;
+    };
+    let lang = session.lang;
+    let when = session
+        .recovered
+        .iter()
+        .find(|r| &r.file == file)
+        .map(|r| super::start::format_autosaved_at(&r.autosaved_at))
+        .unwrap_or_default();
+    banner_ui(
+        ui,
+        &tr!(lang, "recovery.newer_than_file", time = when),
+        Some(crate::style::paper::WARN),
+        |ui| {
+            if ui.button(tr!(lang, "recovery.keep_file")).clicked() {
+                tx.send(Command::DismissNewerCopy);
+            }
+            if ui
+                .button(RichText::new(tr!(lang, "recovery.restore_newer")).strong())
+                .clicked()
+            {
+                tx.send(Command::Restore(file.clone()));
+            }
+        },
+    );
+}

@@ -72,11 +72,13 @@ pub fn text_area_ui(
 ) {
     let label = ui.label(RichText::new(label).strong());
     let mut text = value.to_owned();
+    // Two rows to start with, growing with the text: the screen must show the votes, the score
+    // and 現状 at once on a laptop.
     let response = ui
         .add(
             egui::TextEdit::multiline(&mut text)
                 .hint_text(hint)
-                .desired_rows(3)
+                .desired_rows(2)
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
@@ -103,7 +105,8 @@ impl Picked {
     }
 }
 
-/// Five level buttons with their words ("3 試行中"), plus one to clear. Returns what was clicked.
+/// Five level buttons with their words ("3 試行中"); the chosen one, clicked again, clears (no
+/// separate clear button, which wrapped onto a line of its own). Returns what was clicked.
 /// `name` prefixes each button's accessible name ("スコア 3").
 pub fn level_picker_ui(
     ui: &mut egui::Ui,
@@ -126,10 +129,16 @@ pub fn level_picker_ui(
                 Some(selected),
                 &format!("{name} {}", level.get()),
             );
-            if response
-                .on_hover_text(&checklist.level(level).description)
-                .clicked()
-            {
+            let hover = if selected {
+                format!(
+                    "{}\n{}",
+                    checklist.level(level).description,
+                    tr!(lang, "item.click_again_to_clear")
+                )
+            } else {
+                checklist.level(level).description.clone()
+            };
+            if response.on_hover_text(hover).clicked() {
                 chosen = Some(if selected {
                     Picked::Cleared
                 } else {
@@ -137,55 +146,73 @@ pub fn level_picker_ui(
                 });
             }
         }
-        if current.is_some() {
-            let response = ui.small_button("×");
-            accessible_name(
-                &response,
-                Role::Button,
-                None,
-                &format!("{name} {}", tr!(lang, "item.clear")),
-            );
-            if response.on_hover_text(tr!(lang, "item.clear")).clicked() {
-                chosen = Some(Picked::Cleared);
-            }
-        }
     });
     chosen
 }
 
 /// Chooses which team the walk shows.
+/// Chooses which team the walk shows; each team with its colour and how far it has got.
 pub fn team_switcher_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     let lang = session.lang;
     let Some(project) = session.project() else {
         return;
     };
     let current = session.team_id();
-    let names: Vec<(u32, String)> = project
+    let teams: Vec<(u32, String, usize)> = project
         .teams
         .iter()
         .enumerate()
-        .map(|(i, t)| (t.id, display_team_name(&t.name, i, lang)))
+        .map(|(i, t)| {
+            let scored = t.responses.0.iter().filter(|r| r.score.is_some()).count();
+            (t.id, display_team_name(&t.name, i, lang), scored)
+        })
         .collect();
-    let selected_name = names
+    let index = teams
         .iter()
-        .find(|(id, _)| Some(*id) == current)
-        .map(|(_, n)| n.clone())
-        .unwrap_or_default();
+        .position(|(id, ..)| Some(*id) == current)
+        .unwrap_or(0);
     ui.horizontal(|ui| {
         let label = ui.label(tr!(lang, "team.switch"));
+        swatch_ui(ui, crate::style::team_color(index));
+        let selected = teams.get(index).map(|t| t.1.clone()).unwrap_or_default();
         egui::ComboBox::from_id_salt("team-switcher")
-            .selected_text(RichText::new(selected_name).strong())
+            .selected_text(RichText::new(selected).strong())
             .width(ui.available_width() - 8.0)
             .show_ui(ui, |ui| {
-                for (id, name) in &names {
-                    if ui.selectable_label(Some(*id) == current, name).clicked() {
-                        tx.send(Command::SelectTeam(*id));
-                    }
+                for (i, (id, name, scored)) in teams.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        swatch_ui(ui, crate::style::team_color(i));
+                        let text = format!("{name}  ({scored}/{})", crate::checklist::ITEM_COUNT);
+                        if ui.selectable_label(Some(*id) == current, text).clicked() {
+                            tx.send(Command::SelectTeam(*id));
+                        }
+                    });
                 }
             })
             .response
             .labelled_by(label.id);
     });
+    if let Some((_, _, scored)) = teams.get(index) {
+        ui.label(
+            RichText::new(tr!(
+                lang,
+                "team.progress",
+                scored = scored,
+                total = crate::checklist::ITEM_COUNT
+            ))
+            .small(),
+        );
+    }
+}
+
+/// A small square of a team's colour.
+pub fn swatch_ui(ui: &mut egui::Ui, rgb: crate::style::Rgb) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    ui.painter().rect_filled(
+        rect,
+        super::tokens::radius::SWATCH,
+        super::tokens::color(rgb),
+    );
 }
 
 /// A heading for a section of a screen.

@@ -199,7 +199,8 @@ impl Window {
             .clone()
     }
 
+    /// Whether any widget's name contains `text`.
     pub fn is_shown(&self, text: &str) -> bool {
-        self.query_by_label_contains(text).is_some()
+        self.query_all_by_label_contains(text).next().is_some()
     }
 }

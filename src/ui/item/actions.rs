@@ -58,6 +58,12 @@ pub fn actions_ui(
     }
 }
 
+/// A label of a word or two that never breaks (「状況」 split into 状／況 at 130 %): the row wraps
+/// between widgets instead.
+fn short_label_ui(ui: &mut egui::Ui, text: String) -> egui::Response {
+    ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend))
+}
+
 /// One action's row, with what its widgets need to name themselves and send their edits.
 struct ActionRow<'a> {
     team: &'a Team,
@@ -121,7 +127,7 @@ impl ActionRow<'_> {
     }
 
     fn owner_ui(&self, ui: &mut egui::Ui, tx: &CommandSender) {
-        let label = ui.label(tr!(self.lang, "field.action_owner"));
+        let label = short_label_ui(ui, tr!(self.lang, "field.action_owner"));
         let mut owner = self.action.owner.clone();
         let edit = ui
             .add(egui::TextEdit::singleline(&mut owner).desired_width(130.0))
@@ -154,7 +160,7 @@ impl ActionRow<'_> {
 
     fn due_ui(&self, ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         let lang = self.lang;
-        let label = ui.label(tr!(lang, "report.col.due"));
+        let label = short_label_ui(ui, tr!(lang, "report.col.due"));
         let set_due = |due| Edit::SetActionDue {
             team: self.team.id,
             item: self.item,
@@ -185,7 +191,7 @@ impl ActionRow<'_> {
 
     fn status_ui(&self, ui: &mut egui::Ui, tx: &CommandSender) {
         let lang = self.lang;
-        let label = ui.label(tr!(lang, "item.status"));
+        let label = short_label_ui(ui, tr!(lang, "item.status"));
         egui::ComboBox::from_id_salt(("status", self.team.id, self.action.id))
             .selected_text(self.action.status.label(lang))
             .show_ui(ui, |ui| {

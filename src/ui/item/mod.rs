@@ -7,10 +7,31 @@ mod votes;
 use super::tokens::{space, text};
 use super::widgets::{level_picker_ui, section_heading, text_area_ui};
 use crate::checklist::{Checklist, Item, ItemId};
+use crate::export::report::display_team_name;
 use crate::project::Team;
 use crate::session::{Command, CommandSender, Edit, Screen, Session, TextField, UICommand};
 use crate::tr;
 use egui::RichText;
+
+/// A team's name on its chart colour, with text dark or light for contrast.
+fn team_chip_ui(ui: &mut egui::Ui, name: &str, rgb: crate::style::Rgb) -> egui::Response {
+    let fill = super::tokens::color(rgb);
+    let luminance =
+        0.299 * f32::from(rgb[0]) + 0.587 * f32::from(rgb[1]) + 0.114 * f32::from(rgb[2]);
+    let ink = if luminance > 150.0 {
+        egui::Color32::BLACK
+    } else {
+        egui::Color32::WHITE
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(super::tokens::radius::FRAME)
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| {
+            ui.label(RichText::new(name).color(ink).strong().size(text::SECTION));
+        })
+        .response
+}
 
 pub fn item_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, tx: &CommandSender) {
     let lang = session.lang;
@@ -56,9 +77,23 @@ pub fn item_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, tx: &CommandSen
     }
 }
 
+/// Which team, which item: the team in its chart colour, so that nobody scores the wrong team.
 fn header_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, item: &Item, tx: &CommandSender) {
     let lang = session.lang;
     ui.horizontal(|ui| {
+        if let Some(project) = session.project()
+            && let Some(index) = session
+                .team_id()
+                .and_then(|t| project.teams.iter().position(|x| x.id == t))
+        {
+            let name = display_team_name(&project.teams[index].name, index, lang);
+            let chip = team_chip_ui(ui, &name, crate::style::team_color(index));
+            let keys = [UICommand::PreviousTeam, UICommand::NextTeam]
+                .map(|c| c.shortcut_text().unwrap_or_default())
+                .join(" / ");
+            chip.on_hover_text(tr!(lang, "item.team_hint", keys = keys));
+            ui.label(RichText::new("—").weak());
+        }
         ui.label(
             RichText::new(tr!(
                 lang,
@@ -66,7 +101,7 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, item: &Item, tx: 
                 number = id.number(),
                 total = ItemId::ALL.len()
             ))
-            .weak(),
+            .strong(),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let next = Screen::Item(id).next();
@@ -112,9 +147,23 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, item: &Item, tx: 
 fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx: &CommandSender) {
     let lang = session.lang;
     let response = &team.responses[id];
-    votes::votes_ui(ui, team, id, response, lang, tx);
+    votes::votes_ui(ui, session, team, id, response, tx);
 
-    section_heading(ui, &tr!(lang, "item.agreed"));
+    // The gap to the target beside the heading, not on a line of its own below.
+    ui.add_space(space::S + space::XS);
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(tr!(lang, "item.agreed"))
+                .size(text::SECTION)
+                .family(super::fonts::bold())
+                .strong(),
+        );
+        if let (Some(score), Some(target)) = (response.score, response.target) {
+            let gap = i32::from(target.get()) - i32::from(score.get());
+            ui.label(RichText::new(tr!(lang, "item.gap", gap = gap)).weak());
+        }
+    });
+    ui.add_space(space::XS);
     egui::Grid::new(("levels", id))
         .num_columns(2)
         .spacing([space::L, space::M])
@@ -142,10 +191,6 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
             }
             ui.end_row();
         });
-    if let (Some(score), Some(target)) = (response.score, response.target) {
-        let gap = i32::from(target.get()) - i32::from(score.get());
-        ui.label(RichText::new(tr!(lang, "item.gap", gap = gap)).weak());
-    }
 
     section_heading(ui, &tr!(lang, "item.notes"));
     let t = team.id;

@@ -1,22 +1,27 @@
 //! The members' votes: hidden until the facilitator reveals them, then their spread.
+//!
+//! On a shared screen, a pointer over "3" tells the room what was voted. So while votes are hidden
+//! they are entered from the keyboard only (choose a member, press 1–5) and each member shows
+//! only 入力済み; after the reveal the levels appear, and can be changed with the mouse.
 
 use super::super::tokens::space;
 use super::super::widgets::{accessible_name, section_heading};
 use crate::checklist::{Checklist, ItemId};
 use crate::i18n::Lang;
-use crate::project::{ItemResponse, Level, Team, VoteSpread};
-use crate::session::{Command, CommandSender, Edit, Screen};
+use crate::project::{ItemResponse, Level, Member, Team, VoteSpread};
+use crate::session::{Command, CommandSender, Edit, Screen, Session, ViewChange};
 use crate::tr;
 use egui::{RichText, Role};
 
 pub fn votes_ui(
     ui: &mut egui::Ui,
+    session: &Session,
     team: &Team,
     id: ItemId,
     response: &ItemResponse,
-    lang: Lang,
     tx: &CommandSender,
 ) {
+    let lang = session.lang;
     section_heading(ui, &tr!(lang, "item.votes"));
     if team.members.is_empty() {
         ui.label(RichText::new(tr!(lang, "item.no_members")).weak());
@@ -26,59 +31,114 @@ pub fn votes_ui(
         return;
     }
     let revealed = response.votes_revealed;
-    ui.label(
-        RichText::new(if revealed {
-            tr!(lang, "item.votes_shown")
-        } else {
-            tr!(lang, "item.votes_hidden")
-        })
-        .weak(),
-    );
+    if !revealed {
+        ui.label(RichText::new(tr!(lang, "item.votes_hidden_keys")).weak());
+    }
     egui::Grid::new(("votes", id))
         .num_columns(3)
-        .spacing([space::FRAME, space::S + space::XS])
+        .spacing([space::FRAME, space::S])
+        .min_row_height(space::INTERACT)
         .show(ui, |ui| {
             for member in &team.members {
-                let vote = response.vote_of(member.id);
-                ui.label(RichText::new(&member.name).strong());
-                ui.horizontal(|ui| {
-                    for level in Level::ALL {
-                        // Until the reveal the room sees only that someone voted, not what.
-                        let selected = revealed && vote == Some(level);
-                        let button = ui.add(egui::Button::selectable(
-                            selected,
-                            format!(" {} ", level.get()),
-                        ));
-                        let name =
-                            format!("{} {} {}", member.name, tr!(lang, "item.vote"), level.get());
-                        accessible_name(&button, Role::Button, Some(selected), &name);
-                        if button.clicked() {
-                            let level = (vote != Some(level)).then_some(level);
-                            tx.edit(Edit::SetVote {
-                                team: team.id,
-                                item: id,
-                                member: member.id,
-                                level,
-                            });
-                        }
-                    }
-                });
-                match (vote, revealed) {
-                    (Some(_), false) => ui.label(
-                        RichText::new(tr!(lang, "item.voted"))
-                            .color(ui.visuals().selection.bg_fill),
-                    ),
-                    (None, _) => ui.label(RichText::new(tr!(lang, "item.not_voted")).weak()),
-                    (Some(level), true) => ui.label(
-                        RichText::new(Checklist::get(lang).level(level).name.clone()).weak(),
-                    ),
+                let row = VoteRow {
+                    team,
+                    item: id,
+                    member,
+                    vote: response.vote_of(member.id),
+                    selected: session.view.vote_cursor == Some(member.id),
+                    lang,
                 };
+                row.name_ui(ui, tx);
+                if revealed {
+                    row.levels_ui(ui, tx);
+                }
+                row.state_ui(ui, revealed);
                 ui.end_row();
             }
         });
     reveal_row_ui(ui, team, id, response, lang, tx);
     if revealed {
         spread_ui(ui, team, id, response, lang, tx);
+    }
+}
+
+/// One member's line.
+struct VoteRow<'a> {
+    team: &'a Team,
+    item: ItemId,
+    member: &'a Member,
+    vote: Option<Level>,
+    /// The member the number keys are for.
+    selected: bool,
+    lang: Lang,
+}
+
+impl VoteRow<'_> {
+    /// The name, which selects the member for the keyboard.
+    fn name_ui(&self, ui: &mut egui::Ui, tx: &CommandSender) {
+        let text = RichText::new(&self.member.name).strong();
+        let button = ui.add(egui::Button::selectable(self.selected, text));
+        accessible_name(
+            &button,
+            Role::Button,
+            Some(self.selected),
+            &self.member.name,
+        );
+        if button
+            .on_hover_text(tr!(self.lang, "item.vote_select_hint"))
+            .clicked()
+        {
+            let cursor = (!self.selected).then_some(self.member.id);
+            tx.send(Command::View(ViewChange::VoteCursor(cursor)));
+        }
+    }
+
+    /// 1–5 after the reveal, the member's own highlighted.
+    fn levels_ui(&self, ui: &mut egui::Ui, tx: &CommandSender) {
+        ui.horizontal(|ui| {
+            for level in Level::ALL {
+                let selected = self.vote == Some(level);
+                let button = ui.add(egui::Button::selectable(
+                    selected,
+                    format!(" {} ", level.get()),
+                ));
+                let name = format!(
+                    "{} {} {}",
+                    self.member.name,
+                    tr!(self.lang, "item.vote"),
+                    level.get()
+                );
+                accessible_name(&button, Role::Button, Some(selected), &name);
+                if button.clicked() {
+                    tx.edit(Edit::SetVote {
+                        team: self.team.id,
+                        item: self.item,
+                        member: self.member.id,
+                        level: (!selected).then_some(level),
+                    });
+                }
+            }
+        });
+    }
+
+    /// 入力済み / 未投票 while hidden; after the reveal the level with its words, set apart from
+    /// "not voted" (a vote of 1 is 「未着手」, which must not read as no vote at all).
+    fn state_ui(&self, ui: &mut egui::Ui, revealed: bool) {
+        let lang = self.lang;
+        match (self.vote, revealed) {
+            (None, _) => {
+                ui.label(RichText::new(format!("— {}", tr!(lang, "item.not_voted"))).weak())
+            }
+            (Some(_), false) => ui.label(
+                RichText::new(tr!(lang, "item.voted"))
+                    .color(ui.visuals().selection.stroke.color)
+                    .strong(),
+            ),
+            (Some(level), true) => {
+                let words = &Checklist::get(lang).level(level).name;
+                ui.label(RichText::new(format!("{} {words}", level.get())).strong())
+            }
+        };
     }
 }
 
@@ -117,8 +177,9 @@ fn reveal_row_ui(
     });
 }
 
-/// After the reveal: min, max, mean, a flag when the members see it differently, and a button
-/// that takes the level nearest the mean as the score.
+/// After the reveal: min, max, mean and, on the same line, the way to take the level nearest the
+/// mean as the score; a flag below when the members see it differently. The line keeps its height
+/// whether the score is set or not, so nothing below jumps.
 fn spread_ui(
     ui: &mut egui::Ui,
     team: &Team,
@@ -130,30 +191,32 @@ fn spread_ui(
     let Some(spread) = VoteSpread::of(response) else {
         return;
     };
-    ui.label(tr!(
-        lang,
-        "item.spread",
-        min = spread.min.get(),
-        max = spread.max.get(),
-        mean = format!("{:.1}", spread.mean)
-    ));
+    ui.horizontal(|ui| {
+        ui.set_min_height(space::INTERACT);
+        ui.label(tr!(
+            lang,
+            "item.spread",
+            min = spread.min.get(),
+            max = spread.max.get(),
+            mean = format!("{:.1}", spread.mean)
+        ));
+        if let Some(level) = spread.nearest_level() {
+            let button = egui::Button::new(tr!(lang, "item.use_mean", level = level.get()));
+            let unscored = response.score.is_none();
+            if ui.add_enabled(unscored, button).clicked() {
+                tx.edit(Edit::SetScore {
+                    team: team.id,
+                    item: id,
+                    level: Some(level),
+                });
+            }
+        }
+    });
     if spread.worth_discussing() {
         ui.label(
             RichText::new(tr!(lang, "item.spread_large"))
                 .color(ui.visuals().warn_fg_color)
                 .strong(),
         );
-    }
-    if response.score.is_none()
-        && let Some(level) = spread.nearest_level()
-        && ui
-            .button(tr!(lang, "item.use_mean", level = level.get()))
-            .clicked()
-    {
-        tx.edit(Edit::SetScore {
-            team: team.id,
-            item: id,
-            level: Some(level),
-        });
     }
 }
