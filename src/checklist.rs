@@ -109,6 +109,13 @@ pub struct Item {
     pub short_title: String,
     /// 概要: the checklist table's one-paragraph summary.
     pub summary: String,
+    /// The explanation page's title, where it differs from the table's.
+    #[serde(default)]
+    pub page_title: Option<String>,
+    /// The explanation page's 概要, where it words the table's differently: shown beneath it as
+    /// 「解説ページでは」.
+    #[serde(default)]
+    pub page_summary: Vec<String>,
     /// 背景: the situation many municipalities are in.
     pub background: Vec<String>,
     /// イノベーション後の姿: the ideal, achieved state.
@@ -127,13 +134,41 @@ pub struct LevelText {
     pub description: String,
 }
 
+/// The guidebook's own framing (its pages 1–2): what it is for, what it is not, and how to read it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framing {
+    /// （１）ガイドブックの目的.
+    pub purpose: Vec<String>,
+    /// It prompts insight; following it does not guarantee innovation.
+    pub caveat: String,
+    /// （２）イノベーションの定義.
+    pub definition: String,
+    /// （３）想定される本書の利用シーン.
+    pub situations: Vec<String>,
+    /// 本ガイドブックの読み方.
+    pub reading: Vec<String>,
+    /// What the sections of each item mean.
+    pub sections: SectionMeanings,
+}
+
+/// What 『背景』, 『イノベーション後の姿』 and 『例』 mean, in the guidebook's words.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionMeanings {
+    pub background: String,
+    pub ideal: String,
+    pub examples: String,
+}
+
 /// The whole checklist in one language.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     pub language: String,
-    /// Levels 1 to 5, in order.
+    /// Levels 1 to 5, in order. Kizuki's scale: the guidebook has none.
     pub levels: Vec<LevelText>,
+    pub framing: Framing,
     /// The ten items, in [`ItemId::ALL`] order.
     pub items: Vec<Item>,
 }
@@ -278,6 +313,43 @@ mod tests {
         assert!(partners.background[0].starts_with("【 同じ課題を持つ街 】"));
         assert_eq!(ja.item(ItemId::LocalResources).notes.len(), 0);
         assert!(ja.item(ItemId::JustTry).notes[0].contains("６０％"));
+    }
+
+    #[test]
+    fn explanation_pages_word_six_summaries_differently() {
+        let differing = [
+            ItemId::Partners,
+            ItemId::Users,
+            ItemId::IdeasPlace,
+            ItemId::LocalResources,
+            ItemId::ValueKpi,
+            ItemId::JustTry,
+        ];
+        for lang in [Lang::Ja, Lang::En] {
+            let checklist = Checklist::get(lang);
+            for id in ItemId::ALL {
+                let item = checklist.item(id);
+                assert_eq!(
+                    !item.page_summary.is_empty(),
+                    differing.contains(&id),
+                    "{lang} {id}"
+                );
+                assert_eq!(
+                    item.page_title.is_some(),
+                    id == ItemId::IdeasPlace,
+                    "{lang} {id}"
+                );
+            }
+        }
+        let ja = Checklist::get(Lang::Ja).item(ItemId::IdeasPlace);
+        assert_eq!(
+            ja.page_summary[1],
+            "庁内でも異なる部署の職員同士で集まって意見交換などを開催してみましょう。"
+        );
+        assert_eq!(
+            ja.page_title.as_deref(),
+            Some("アイデアや意見が集まる「場作り」をしよう。")
+        );
     }
 
     #[test]

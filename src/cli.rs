@@ -72,6 +72,14 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// 時間配分を Markdown で表示する / Print the time plan for the ten items as Markdown (for the
+    /// invitation mail): equal shares, or weighted by the project's votes and targets
+    Agenda {
+        file: PathBuf,
+        /// 10 項目に使う時間（分）/ Minutes for the ten items
+        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(10..=480))]
+        minutes: u32,
+    },
     /// 概要を書き出す / Export the workshop summary
     Export {
         file: PathBuf,
@@ -121,6 +129,14 @@ impl Cli {
                 .map_err(|e| format!("{}: {}", file.display(), e.message(lang)))
                 .and_then(|p| write_project(&p.next_round(now()), &out, force, lang)),
             Command::Validate { files } => return Outcome::Exit(validate(&files, lang)),
+            Command::Agenda { file, minutes } => file::load(&file)
+                .map_err(|e| format!("{}: {}", file.display(), e.message(lang)))
+                .map(|project| {
+                    print!(
+                        "{}",
+                        crate::export::agenda::markdown(&project, minutes, lang)
+                    );
+                }),
             Command::Export {
                 file,
                 format,

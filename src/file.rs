@@ -269,10 +269,13 @@ pub fn parse(bytes: &[u8]) -> Result<Project, FileError> {
     }
     let options = ron::Options::default().with_recursion_limit(limits::MAX_NESTING);
     check_version(text, &options)?;
-    let project: Project = options.from_str(text).map_err(|e| spanned(text, e))?;
+    let mut project: Project = options.from_str(text).map_err(|e| spanned(text, e))?;
     project
         .validate()
         .map_err(|(problem, place)| FileError::Invalid { problem, place })?;
+    // An older file is upgraded in memory: what it lacks is optional. It is written in the
+    // current format when saved.
+    project.format_version = FORMAT_VERSION;
     Ok(project)
 }
 
@@ -304,8 +307,7 @@ fn check_version(text: &str, options: &ron::Options) -> Result<(), FileError> {
             problem: Problem::OlderFormatUnknown { found },
         });
     }
-    // Version 1 is the first format: there is nothing older to migrate yet. When version 2 comes,
-    // older files are upgraded here, in memory, and written in the new format only on save.
+    // Versions 1 and 2 differ only by optional fields, so version 1 needs no conversion here.
     Ok(())
 }
 

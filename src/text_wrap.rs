@@ -1,8 +1,10 @@
 //! Line breaking for Japanese and English text laid out without a text engine (chart labels, PDF).
 //!
-//! Japanese may break between any two characters, with 禁則処理: closing punctuation and small kana
-//! never begin a line (they hang past the margin instead), and opening brackets never end one.
-//! Latin words break at spaces. Explicit line breaks are kept.
+//! Japanese breaks between phrases (文節) as `BudouX` finds them, so that a line never ends inside a
+//! word: 「まずは／やってみよう」, not 「まずはやっ／てみよう」. A phrase too long for a line of its
+//! own is broken between characters, still with 禁則処理: closing punctuation and small kana never
+//! begin a line (they hang past the margin instead), and opening brackets never end one. Latin
+//! words break at spaces. Explicit line breaks are kept.
 
 /// Characters that must not begin a line (行頭禁則).
 pub fn is_no_break_before(c: char) -> bool {
@@ -12,6 +14,38 @@ pub fn is_no_break_before(c: char) -> bool {
 /// Characters that must not end a line (行末禁則).
 pub fn is_no_break_after(c: char) -> bool {
     "（「『【〔〈《‘“([{".contains(c)
+}
+
+/// Whether a character is Japanese (kana, kanji, full-width forms): text `BudouX` should segment.
+fn is_japanese(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// The places in `text` where a line may break: after each `BudouX` phrase, and at spaces; never
+/// between two Latin letters or digits. Returned as the pieces between those places.
+pub fn phrases(text: &str) -> Vec<String> {
+    let chunks: Vec<String> = if text.chars().any(is_japanese) {
+        budoux::parse(budoux::models::default_japanese_model(), text)
+    } else {
+        vec![text.to_owned()]
+    };
+    let mut pieces: Vec<String> = Vec::new();
+    for chunk in &chunks {
+        // Within a phrase, a space still separates words (mixed Latin text).
+        for (i, word) in chunk.split_inclusive(' ').enumerate() {
+            let joins_previous = i == 0
+                && pieces.last().is_some_and(|p: &String| {
+                    let end = p.chars().last().unwrap_or(' ');
+                    let start = word.chars().next().unwrap_or(' ');
+                    end.is_ascii_alphanumeric() && start.is_ascii_alphanumeric()
+                });
+            match pieces.last_mut() {
+                Some(last) if joins_previous => last.push_str(word),
+                _ => pieces.push(word.to_owned()),
+            }
+        }
+    }
+    pieces
 }
 
 /// Splits `text` into lines no wider than `max_width` as measured by `width_of`. A single piece
@@ -30,6 +64,38 @@ pub fn wrap(text: &str, max_width: f32, width_of: impl Fn(&str) -> f32) -> Vec<S
 }
 
 fn wrap_paragraph(
+    text: &str,
+    max_width: f32,
+    width_of: &impl Fn(&str) -> f32,
+    lines: &mut Vec<String>,
+) {
+    let mut line = String::new();
+    for piece in phrases(text) {
+        let candidate = format!("{line}{piece}");
+        let hangs = piece.chars().next().is_some_and(is_no_break_before);
+        let fits = width_of(candidate.trim_end()) <= max_width;
+        // A phrase wider than a whole line is broken below anyway: let it fill this line first.
+        let too_long_anyway = width_of(piece.trim()) > max_width;
+        if line.trim().is_empty() || fits || hangs || too_long_anyway {
+            line = candidate;
+        } else {
+            lines.push(line.trim_end().to_owned());
+            piece.trim_start().clone_into(&mut line);
+        }
+        // A phrase longer than a whole line is broken between its characters, with 禁則.
+        if width_of(line.trim_end()) > max_width && line.chars().count() > 1 {
+            let mut broken = Vec::new();
+            wrap_characters(&line, max_width, width_of, &mut broken);
+            line = broken.pop().unwrap_or_default();
+            lines.extend(broken);
+        }
+    }
+    lines.push(line.trim_end().to_owned());
+}
+
+/// Breaks between any two characters (keeping Latin words whole), with 禁則: for text with no
+/// phrase boundary within a line's width.
+fn wrap_characters(
     text: &str,
     max_width: f32,
     width_of: &impl Fn(&str) -> f32,
@@ -80,14 +146,28 @@ mod tests {
     }
 
     #[test]
-    fn japanese_breaks_anywhere_but_before_closing_punctuation() {
+    fn japanese_breaks_between_phrases() {
         assert_eq!(
-            wrap("あいうえお。かき", 5.0, em),
-            vec!["あいうえお。", "かき"]
+            wrap("10 まずはやってみよう", 7.0, em),
+            vec!["10 まずは", "やってみよう"]
         );
         assert_eq!(
-            wrap("あいうえ「かきく」", 5.0, em),
-            vec!["あいうえ", "「かきく」"]
+            wrap("一緒に取り組めるパートナーを探そう。", 10.0, em),
+            vec!["一緒に取り組める", "パートナーを探そう。"]
+        );
+    }
+
+    #[test]
+    fn a_phrase_longer_than_the_line_breaks_by_characters_with_kinsoku() {
+        assert_eq!(
+            wrap("あいうえおかきくけこ。さし", 5.0, em),
+            vec!["あいうえお", "かきくけこ。", "さし"]
+        );
+        let lines = wrap("あいうえ「かきく」", 5.0, em);
+        assert!(lines.iter().all(|l| !l.ends_with('「')), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| !l.starts_with(['。', '」'])),
+            "{lines:?}"
         );
     }
 
@@ -99,5 +179,6 @@ mod tests {
         );
         assert_eq!(wrap("一行目\n二行目", 10.0, em), vec!["一行目", "二行目"]);
         assert_eq!(wrap("", 10.0, em), vec![""]);
+        assert_eq!(phrases("ICT地域の情報"), ["ICT地域の", "情報"]);
     }
 }

@@ -259,3 +259,62 @@ fn next_round_keeps_teams_and_compares_with_this_one() {
     let md = kizuki(&["export", p(&next), "--out", "-", "--lang", "ja"]);
     assert!(text(&md.stdout).contains("比較する前回"));
 }
+
+/// The minutes and weights (spread + gap) of each row of an agenda's Markdown table.
+fn agenda_rows(markdown: &str) -> Vec<(u32, u32)> {
+    markdown
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.contains("**"))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+            let minutes = cells.get(1)?.parse().ok()?;
+            let spread: u32 = cells.get(2)?.parse().ok()?;
+            let gap: u32 = cells.get(3)?.parse().ok()?;
+            Some((minutes, spread + gap))
+        })
+        .collect()
+}
+
+#[test]
+fn the_agenda_adds_up_and_gives_more_time_where_views_differ() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = dir.path().join("s.kizuki.ron");
+    assert!(kizuki(&["sample", "--out", p(&sample)]).status.success());
+    for minutes in [45u32, 90, 127] {
+        let out = kizuki(&[
+            "agenda",
+            p(&sample),
+            "--minutes",
+            &minutes.to_string(),
+            "--lang",
+            "ja",
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let markdown = text(&out.stdout);
+        let rows = agenda_rows(&markdown);
+        assert_eq!(rows.len(), 10, "{markdown}");
+        assert_eq!(rows.iter().map(|r| r.0).sum::<u32>(), minutes, "{markdown}");
+        for a in &rows {
+            for b in &rows {
+                if a.1 > b.1 {
+                    assert!(a.0 >= b.0, "more spread and gap, no less time: {markdown}");
+                }
+            }
+        }
+        assert!(markdown.contains(&format!("**{minutes}**")));
+    }
+    // Without votes, equal shares.
+    let empty = dir.path().join("e.kizuki.ron");
+    assert!(
+        kizuki(&["new", "--title", "空", "--out", p(&empty)])
+            .status
+            .success()
+    );
+    let out = kizuki(&["agenda", p(&empty), "--minutes", "60", "--lang", "en"]);
+    let rows = agenda_rows(&text(&out.stdout));
+    assert!(rows.iter().all(|r| r.0 == 6), "{rows:?}");
+    assert!(text(&out.stdout).contains("shared equally"));
+    // An absurd length is refused by the command line itself.
+    let out = kizuki(&["agenda", p(&sample), "--minutes", "100000"]);
+    assert_eq!(out.status.code(), Some(2));
+}

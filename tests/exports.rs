@@ -408,3 +408,61 @@ fn png_of_the_chart_is_twice_the_svg_and_shows_the_series() {
         .count();
     assert!(dark > 2000, "labels are drawn as text: {dark} dark pixels");
 }
+
+/// The lines of each axis label in an SVG export.
+fn svg_label_lines(svg: &str) -> Vec<Vec<String>> {
+    let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
+    doc.descendants()
+        .filter(|n| n.attribute("class") == Some("axis-label"))
+        .map(|label| {
+            label
+                .children()
+                .filter(|t| t.has_tag_name("tspan"))
+                .map(|t| t.text().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn no_chart_label_breaks_inside_a_word() {
+    for lang in [Lang::Ja, Lang::En] {
+        let chart = Chart::of_project(&sample_project(), lang, None);
+        // Narrow and wide pictures wrap differently; neither may split a word.
+        for size in [320.0, 480.0, 800.0] {
+            let svg = kizuki::export::svg::chart_svg(&chart, "t", size, size);
+            let labels = svg_label_lines(&svg);
+            assert_eq!(labels.len(), 10);
+            for (lines, label) in labels.iter().zip(&chart.labels) {
+                match lang {
+                    Lang::Ja => {
+                        // (A break at a space drops the space, so spaces are not counted.)
+                        let unspaced = |s: &str| s.chars().filter(|c| *c != ' ').count();
+                        assert_eq!(lines.concat().replace(' ', ""), label.replace(' ', ""));
+                        // Every break is between two of BudouX's phrases.
+                        let mut boundaries = vec![0];
+                        for p in kizuki::text_wrap::phrases(label) {
+                            boundaries.push(boundaries.last().copied().unwrap_or(0) + unspaced(&p));
+                        }
+                        let mut at = 0;
+                        for line in &lines[..lines.len() - 1] {
+                            at += unspaced(line);
+                            assert!(
+                                boundaries.contains(&at),
+                                "{label:?} broken inside a phrase at {size}: {lines:?}"
+                            );
+                        }
+                    }
+                    Lang::En => assert_eq!(lines.join(" "), *label, "{lines:?}"),
+                }
+            }
+        }
+    }
+    let chart = Chart::of_project(&sample_project(), Lang::Ja, None);
+    let svg = kizuki::export::svg::chart_svg(&chart, "t", 320.0, 320.0);
+    let just_try = &svg_label_lines(&svg)[9];
+    assert!(
+        !just_try.iter().any(|l| l.ends_with("やっ")),
+        "「まずはやっ／てみよう」: {just_try:?}"
+    );
+}

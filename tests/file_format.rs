@@ -33,7 +33,7 @@ fn sample_round_trips_through_a_file() {
 #[test]
 fn file_is_readable_and_stable() {
     let text = sample_text();
-    assert!(text.contains("format_version: 1"));
+    assert!(text.contains("format_version: 2"));
     assert!(
         text.contains("\"partners\": ("),
         "items are keyed by id:\n{}",
@@ -199,7 +199,7 @@ fn missing_file() {
 
 #[test]
 fn newer_format_version() {
-    let text = sample_text().replace("format_version: 1", "format_version: 7");
+    let text = sample_text().replace("format_version: 2", "format_version: 7");
     let e = parse_str(&text).expect_err("newer");
     assert!(
         matches!(
@@ -509,6 +509,19 @@ fn arb_response() -> impl Strategy<Value = ItemResponse> {
         )
 }
 
+fn arb_agenda() -> impl Strategy<Value = Option<kizuki::project::agenda::Agenda>> {
+    use kizuki::project::agenda::{Agenda, ItemWeight};
+    prop::option::of(
+        (10u32..=480, prop::collection::vec((0u8..=4, 0u8..=4), 10)).prop_map(|(total, w)| {
+            let weights: [ItemWeight; 10] = std::array::from_fn(|i| ItemWeight {
+                spread: w[i].0,
+                gap: w[i].1,
+            });
+            Agenda::weighted(total, &weights)
+        }),
+    )
+}
+
 fn arb_baseline() -> impl Strategy<Value = Option<Baseline>> {
     let team = (arb_text(), prop::collection::vec(arb_level(), 10)).prop_map(|(name, scores)| {
         BaselineTeam {
@@ -543,7 +556,7 @@ fn arb_project() -> impl Strategy<Value = Project> {
         (arb_date(), arb_timestamp(), arb_timestamp()),
         prop::sample::select(Lang::ALL.to_vec()),
         prop::collection::vec(team, 1..4),
-        arb_baseline(),
+        (arb_baseline(), arb_agenda()),
     )
         .prop_map(
             |(
@@ -551,7 +564,7 @@ fn arb_project() -> impl Strategy<Value = Project> {
                 (date, created_at, modified_at),
                 language,
                 teams,
-                baseline,
+                (baseline, agenda),
             )| Project {
                 format_version: FORMAT_VERSION,
                 meta: Meta {
@@ -563,6 +576,7 @@ fn arb_project() -> impl Strategy<Value = Project> {
                     language,
                     created_at,
                     modified_at,
+                    agenda,
                 },
                 teams: teams
                     .into_iter()
@@ -580,5 +594,30 @@ proptest! {
     fn random_projects_round_trip(project in arb_project()) {
         let text = file::to_text(&project).expect("serialises");
         prop_assert_eq!(parse_str(&text).expect("parses"), project);
+    }
+}
+
+#[test]
+fn a_version_1_file_loads_and_is_saved_as_the_current_version_without_losses() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/wave1-sample.kizuki.ron"
+    );
+    let old_text = std::fs::read_to_string(path).expect("the wave-1 sample");
+    assert!(old_text.contains("format_version: 1"));
+    let project = file::load(std::path::Path::new(path)).expect("a version-1 file loads");
+    assert_eq!(project.format_version, FORMAT_VERSION, "upgraded in memory");
+    let dir = tempfile::tempdir().expect("dir");
+    let saved = dir.path().join("upgraded.kizuki.ron");
+    file::save(&project, &saved).expect("saves");
+    let new_text = std::fs::read_to_string(&saved).expect("reads");
+    assert!(new_text.contains(&format!("format_version: {FORMAT_VERSION}")));
+    assert_eq!(file::load(&saved).expect("loads again"), project);
+    // Every value of the old file is still there: each of its lines (but the version) appears.
+    for line in old_text.lines().map(str::trim) {
+        if line.starts_with("format_version") || line.starts_with("//") {
+            continue;
+        }
+        assert!(new_text.contains(line), "lost in the upgrade: {line}");
     }
 }

@@ -501,3 +501,99 @@ fn settings_go_to_the_data_folder_given() {
     let text = std::fs::read_to_string(&settings).expect("settings written at once");
     assert!(text.contains("zoom: 1.1"), "{text}");
 }
+
+#[test]
+fn the_presenter_window_follows_the_walk_and_never_shows_private_notes() {
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    h.click_first("1. パートナー");
+    h.type_into("ファシリテーターのメモ", " 内緒のメモ");
+    h.send(Command::Run(kizuki::session::UICommand::PresenterWindow));
+    let presenter = |h: &Window, text: &str| {
+        h.get_by_label("Kizuki — 発表用")
+            .query_all_by_label_contains(text)
+            .count()
+    };
+    assert_eq!(presenter(&h, "1. 一緒に取り組めるパートナーを探そう。"), 1);
+    assert_eq!(
+        presenter(&h, "内緒のメモ"),
+        0,
+        "the private note stays private"
+    );
+    assert_eq!(presenter(&h, "佐藤さんが近隣市との調整経験あり"), 0);
+    // (The embedded presenter window may lie over the main window's buttons.)
+    h.send(Command::Run(kizuki::session::UICommand::NextItem));
+    assert_eq!(
+        presenter(&h, "2. 利用者との関係作りをもっと考えてみよう。"),
+        1,
+        "it follows the facilitator"
+    );
+    // Votes revealed in the sample: the room sees the distribution.
+    assert!(presenter(&h, "最小") > 0);
+    h.send(Command::Edit(kizuki::session::Edit::RevealVotes {
+        team: 1,
+        item: ItemId::Users,
+        revealed: false,
+    }));
+    assert_eq!(presenter(&h, "5 人中 5 人が投票"), 1);
+    assert_eq!(presenter(&h, "最小"), 0, "hidden again: only the count");
+}
+
+#[test]
+fn projector_mode_hides_what_is_not_for_the_room() {
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    h.click_first("1. パートナー");
+    assert!(h.query_by_label("ファシリテーターのメモ").is_some());
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(h.state().session.view.projector);
+    assert!(h.query_by_label("ファシリテーターのメモ").is_none());
+    assert!(h.is_shown("プロジェクター表示中"));
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(h.query_by_label("ファシリテーターのメモ").is_some());
+}
+
+#[test]
+fn the_guidebooks_framing_is_one_click_from_the_start_and_the_walk() {
+    let mut h = window(Lang::Ja);
+    h.click("このチェックリストについて");
+    assert!(h.is_shown("付加価値を提供する事で利用者の生活行動が変わり"));
+    assert!(h.is_shown("確実にイノベーションを起こすことができる"));
+    assert!(
+        h.is_shown("Kizuki の目安です"),
+        "the scale is said to be Kizuki's"
+    );
+    h.click("← 戻る");
+    h.click("サンプルを見る");
+    h.click_first("3. 場作り");
+    assert!(h.is_shown("解説ページでは"));
+    assert!(h.is_shown("庁内でも異なる部署の職員同士で集まって意見交換などを開催してみましょう。"));
+    h.click_first("このチェックリストについて");
+    assert!(h.is_shown("想定される利用シーン"));
+}
+
+#[test]
+fn the_item_timer_counts_down_against_the_agenda() {
+    use kizuki::session::UICommand;
+    use std::time::Duration;
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    let agenda = kizuki::project::agenda::Agenda::equal(90);
+    h.send(Command::Edit(kizuki::session::Edit::SetAgenda(Some(
+        agenda,
+    ))));
+    h.click_first("1. パートナー");
+    h.send(Command::Run(UICommand::TimerStartPause));
+    h.state_mut().advance_clock(Duration::from_secs(65));
+    h.run();
+    assert!(h.is_shown("残り 7:55（予定 9 分）"), "9 minutes less 1:05");
+    assert!(h.is_shown("全体の残り 89 分"));
+    // Over time: said plainly, nothing stops.
+    h.state_mut().advance_clock(Duration::from_secs(535));
+    h.run();
+    assert!(h.is_shown("予定 9 分を 1:00 超過"));
+    h.send(Command::Run(UICommand::TimerAddTime));
+    assert!(h.is_shown("残り 1:00（予定 11 分）"));
+}

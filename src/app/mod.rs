@@ -41,6 +41,8 @@ pub struct KizukiApp {
     ctx: egui::Context,
     autosave: Option<JoinHandle<()>>,
     shown_title: String,
+    /// How far tests have moved time on (always zero in use).
+    clock_offset: std::time::Duration,
 }
 
 impl KizukiApp {
@@ -60,15 +62,22 @@ impl KizukiApp {
             ctx: ctx.clone(),
             autosave: None,
             shown_title: String::new(),
+            clock_offset: std::time::Duration::ZERO,
         }
     }
 
     /// The clock commands run at: the system's, on the fixed day where one is set.
     fn clock(&self) -> Clock {
-        match self.session.fixed_today() {
+        let now = match self.session.fixed_today() {
             Some(day) => Clock::on(day),
             None => Clock::system(),
-        }
+        };
+        now.later(self.clock_offset)
+    }
+
+    /// Moves the window's time on by `by`: for tests of timers and the autosave's delay.
+    pub fn advance_clock(&mut self, by: std::time::Duration) {
+        self.clock_offset += by;
     }
 
     /// Carries out one command now, as if a view had sent it. Public so that tests drive the

@@ -14,7 +14,7 @@ fn style() -> String {
         r"
 :root {{ color-scheme: light; --ink: {ink}; --muted: {muted}; --line: {rule}; --band: {band}; --warn: {warn}; }}
 * {{ box-sizing: border-box; }}
-body {{ font-family: {font}; color: var(--ink); line-height: 1.7; margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; }}
+body {{ font-family: {font}; color: var(--ink); line-height: 1.7; margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; word-break: auto-phrase; line-break: strict; }}
 h1 {{ font-size: 1.7rem; margin: 0 0 .5rem; line-height: 1.4; }}
 h2 {{ font-size: 1.35rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; margin-top: 2.2rem; }}
 h3 {{ font-size: 1.1rem; margin-top: 1.6rem; }}

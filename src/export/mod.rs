@@ -1,6 +1,7 @@
 //! Exports of the workshop summary. Every format renders the same [`report::Report`], so they say
 //! the same thing; adding a format is one more file here and one more [`Format`] variant.
 
+pub mod agenda;
 pub mod csv;
 pub mod html;
 pub mod markdown;

@@ -1,5 +1,6 @@
 //! The workshop project: what the facilitator sets up and what the teams answer. No UI in here.
 
+pub mod agenda;
 mod problem;
 mod sample;
 mod serde_helpers;
@@ -15,7 +16,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// The file format this build writes. Files with a larger number come from a newer Kizuki.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// 2: the agenda, KPIs, the review of the previous round's actions, anonymous votes and the
+/// circulation roles. Files of version 1 load as they are (every field added since is optional) and
+/// are written as version 2 when saved.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Bounds on what a project may hold. A file beyond them is refused with a clear message, so a hostile
 /// or corrupted file cannot make the app allocate without bound or freeze the window.
@@ -94,6 +99,8 @@ pub struct Meta {
     pub created_at: Option<DateTime<FixedOffset>>,
     #[serde(with = "serde_helpers::opt_timestamp")]
     pub modified_at: Option<DateTime<FixedOffset>>,
+    /// Minutes per item for the walk, when the facilitator has planned it.
+    pub agenda: Option<agenda::Agenda>,
 }
 
 /// Ids are numbers unique within their kind in one project; they never change once given.
@@ -476,6 +483,15 @@ impl Project {
             field: Some(field),
         };
         let m = &self.meta;
+        if let Some(agenda) = &m.agenda
+            && !agenda.is_consistent()
+        {
+            let problem = Problem::InvalidAgenda {
+                total: agenda.total_minutes.into(),
+                sum: agenda.minutes.iter().map(|&m| u64::from(m)).sum(),
+            };
+            return Err((problem, field(None, None, "agenda")));
+        }
         for (text, name) in [
             (&m.title, "title"),
             (&m.organization, "organization"),

@@ -54,6 +54,11 @@ pub enum Problem {
     OlderFormatUnknown {
         found: u64,
     },
+    /// An agenda whose minutes do not add up to its total, or longer than a day.
+    InvalidAgenda {
+        total: u64,
+        sum: u64,
+    },
 }
 
 /// Things whose number is limited, for [`Problem::TooMany`].
@@ -138,6 +143,9 @@ impl Problem {
             }
             Problem::OlderFormatUnknown { found } => {
                 tr!(lang, "problem.older_format_unknown", found = found)
+            }
+            Problem::InvalidAgenda { total, sum } => {
+                tr!(lang, "problem.invalid_agenda", total = total, sum = sum)
             }
         }
     }

@@ -10,11 +10,19 @@ pub fn wrap_label_balanced(
     max_width: f32,
     width_of: impl Fn(&str) -> f32,
 ) -> Vec<String> {
+    // A label is short: rather than break inside a word, it may be as wide as its widest phrase
+    // (the chart then shrinks a little to make room).
+    let widest_phrase = crate::text_wrap::phrases(text)
+        .iter()
+        .map(|p| width_of(p.trim()))
+        .fold(0.0, f32::max);
+    let max_width = max_width.max(widest_phrase);
     let lines = wrap_label(text, max_width, &width_of);
     if lines.len() < 2 {
         return lines;
     }
-    let (mut lo, mut hi) = (0.0f32, max_width);
+    // Never narrower than the widest phrase: below it, a phrase would be broken to keep the count.
+    let (mut lo, mut hi) = (widest_phrase, max_width);
     for _ in 0..20 {
         let mid = f32::midpoint(lo, hi);
         if wrap_label(text, mid, &width_of).len() <= lines.len() {
@@ -49,7 +57,7 @@ mod tests {
         let w = |s: &str| estimate_width_em(s);
         assert_eq!(
             wrap_label("一緒に取り組めるパートナー", 6.0, w),
-            vec!["一緒に取り組", "めるパートナー"]
+            vec!["一緒に", "取り組める", "パートナー"]
         );
         let lines = wrap_label("あいうえお。", 5.0, w);
         assert!(lines.iter().all(|l| !l.starts_with('。')), "{lines:?}");
@@ -60,7 +68,7 @@ mod tests {
         assert_eq!(wrap_label("", 6.0, w), vec![""]);
         assert_eq!(
             wrap_label_balanced("2 利用者との関係", 6.5, w),
-            vec!["2 利用者", "との関係"]
+            vec!["2 利用者との", "関係"]
         );
         assert_eq!(
             wrap_label_balanced("1 パートナー", 8.0, w),

@@ -110,11 +110,13 @@ pub enum ViewChange {
     SortByDue(bool),
     /// A series of the radar chart shown or hidden (the legend's toggles).
     ToggleSeries(usize),
-    /// The chart alone, filling the window.
-    ChartOnly(bool),
+    /// The chart alone, or the guidebook's framing, in place of the screen; or neither.
+    Page(Option<super::Page>),
     /// The member whose vote the number keys enter (while votes are hidden, nothing shows which
     /// level was pressed).
     VoteCursor(Option<u32>),
+    /// The presenter window (closed by its own close button).
+    Presenter(bool),
     /// The command palette or the list of shortcuts, or neither.
     Overlay(Option<super::Overlay>),
 }

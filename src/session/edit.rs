@@ -129,6 +129,8 @@ pub enum Edit {
     },
     /// The earlier round to compare with (or none).
     SetBaseline(Option<Baseline>),
+    /// The minutes per item (or no plan).
+    SetAgenda(Option<crate::project::agenda::Agenda>),
 }
 
 /// What a removal takes with it, said after the fact with a way back (「削除しました ［元に戻す］」).
@@ -384,6 +386,7 @@ impl Edit {
                 }
             }
             Edit::SetBaseline(baseline) => project.baseline = baseline,
+            Edit::SetAgenda(agenda) => project.meta.agenda = agenda,
         }
     }
 }

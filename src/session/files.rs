@@ -15,11 +15,16 @@ impl Session {
     pub(super) fn set_document(&mut self, doc: Document, screen: Screen) {
         self.drop_recovery();
         self.newer_copy = None;
+        self.timer = super::timer::Timer::default();
         self.team = doc.project.teams.first().map(|t| t.id);
         self.doc = Some(doc);
         self.screen = screen;
+        // What is shown changes with the project; how (the presenter window, the projector
+        // mode) stays as the facilitator set it.
         self.view = super::ViewState {
             screen_serial: self.view.screen_serial + 1,
+            presenter: self.view.presenter,
+            projector: self.view.projector,
             ..super::ViewState::default()
         };
         self.path_entry = None;

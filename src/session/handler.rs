@@ -4,14 +4,18 @@ use super::command::{Command, ConflictChoice, Effect, Purpose, Screen, UnsavedCh
 use super::document::Document;
 use super::settings::{Settings, ZOOM_STEP};
 use super::ui_command::UICommand;
-use super::{Clock, Edit, Focus, Notice, Overlay, REMOVAL_SHOWN_FOR, Session, ShownRemoval};
+use super::{Clock, Edit, Focus, Notice, Overlay, Page, REMOVAL_SHOWN_FOR, Session, ShownRemoval};
 use crate::project::{Project, sample_project};
+
+/// The zoom of the projector-safe mode at least: readable from the back of a room.
+pub const PROJECTOR_ZOOM: f32 = 1.3;
 
 impl Session {
     /// Carries out `command` at `clock`'s time; returns what the window must do as a result.
     #[must_use]
     pub fn handle(&mut self, command: Command, clock: &Clock) -> Vec<Effect> {
         self.today = self.today_override.unwrap_or_else(|| clock.today());
+        self.now = clock.instant;
         let mut effects = Vec::new();
         self.dispatch(command, clock, &mut effects);
         effects
@@ -96,6 +100,10 @@ impl Session {
             }
             Command::Tick => {
                 self.fade_removal(clock, fx);
+                if self.timer.is_running() {
+                    // A running timer shows its seconds: one wake-up a second, no more.
+                    fx.push(Effect::RepaintAfter(std::time::Duration::from_secs(1)));
+                }
                 self.autosave_tick(clock, fx);
             }
             Command::AutosaveFinished { generation, result } => {
@@ -157,9 +165,21 @@ impl Session {
             UICommand::PreviousItem => self.show(self.screen.previous()),
             UICommand::NextTeam => self.step_team(1),
             UICommand::PreviousTeam => self.step_team(-1),
+            UICommand::TimerStartPause => {
+                if self.timer.is_running() {
+                    self.timer.pause(clock.instant);
+                } else if let Screen::Item(item) = self.screen {
+                    self.timer.start(item, clock.instant);
+                }
+            }
+            UICommand::TimerAddTime => {
+                if let Screen::Item(item) = self.screen {
+                    self.timer.add_time(item);
+                }
+            }
             UICommand::ChartOnly => {
-                self.view.chart_only = !self.view.chart_only;
-                if self.view.chart_only {
+                self.toggle_page(Page::ChartOnly);
+                if self.view.page.is_some() {
                     self.screen = Screen::Overview;
                 }
             }
@@ -175,13 +195,18 @@ impl Session {
             UICommand::Theme(theme) => {
                 self.settings.theme = theme;
                 self.save_settings();
-                fx.push(Effect::ApplyTheme(theme));
+                if !self.view.projector {
+                    fx.push(Effect::ApplyTheme(theme));
+                }
             }
             UICommand::ZoomIn => self.zoom(self.settings.zoom + ZOOM_STEP, fx),
             UICommand::ZoomOut => self.zoom(self.settings.zoom - ZOOM_STEP, fx),
             UICommand::ZoomReset => self.zoom(1.0, fx),
             UICommand::CommandPalette => self.toggle_overlay(Overlay::Palette),
             UICommand::Shortcuts => self.toggle_overlay(Overlay::Shortcuts),
+            UICommand::AboutChecklist => self.toggle_page(Page::About),
+            UICommand::PresenterWindow => self.view.presenter = !self.view.presenter,
+            UICommand::ProjectorMode => self.toggle_projector(fx),
         }
     }
 
@@ -284,14 +309,21 @@ impl Session {
     }
 
     fn show(&mut self, screen: Screen) {
+        self.view.page = None;
         if screen != self.screen {
             self.view.screen_serial += 1;
             self.view.vote_cursor = None;
+            let item = match screen {
+                Screen::Item(item) => Some(item),
+                _ => None,
+            };
+            self.timer.follow(item, self.now);
         }
         self.screen = screen;
-        if screen != Screen::Overview {
-            self.view.chart_only = false;
-        }
+    }
+
+    fn toggle_page(&mut self, page: Page) {
+        self.view.page = (self.view.page != Some(page)).then_some(page);
     }
 
     fn step_team(&mut self, step: isize) {
@@ -313,7 +345,12 @@ impl Session {
     fn zoom(&mut self, zoom: f32, fx: &mut Vec<Effect>) {
         self.settings.zoom = Settings::clamp_zoom(zoom);
         self.save_settings();
-        fx.push(Effect::ApplyZoom(self.settings.zoom));
+        let shown = if self.view.projector {
+            self.settings.zoom.max(PROJECTOR_ZOOM)
+        } else {
+            self.settings.zoom
+        };
+        fx.push(Effect::ApplyZoom(shown));
     }
 
     fn quit(&mut self, fx: &mut Vec<Effect>) {
@@ -333,9 +370,22 @@ impl Session {
                     view.hidden_series.insert(index);
                 }
             }
-            ViewChange::ChartOnly(on) => view.chart_only = on,
+            ViewChange::Page(page) => view.page = page,
             ViewChange::Overlay(overlay) => view.overlay = overlay,
             ViewChange::VoteCursor(member) => view.vote_cursor = member,
+            ViewChange::Presenter(on) => view.presenter = on,
+        }
+    }
+
+    /// The projector-safe mode: light and large while on, the user's own theme and zoom after.
+    fn toggle_projector(&mut self, fx: &mut Vec<Effect>) {
+        self.view.projector = !self.view.projector;
+        if self.view.projector {
+            fx.push(Effect::ApplyTheme(super::ThemeChoice::Light));
+            fx.push(Effect::ApplyZoom(self.settings.zoom.max(PROJECTOR_ZOOM)));
+        } else {
+            fx.push(Effect::ApplyTheme(self.settings.theme));
+            fx.push(Effect::ApplyZoom(self.settings.zoom));
         }
     }
 

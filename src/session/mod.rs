@@ -15,6 +15,7 @@ mod handler;
 pub mod messages;
 pub mod recovery;
 pub mod settings;
+pub mod timer;
 pub mod ui_command;
 
 pub use clock::Clock;
@@ -76,6 +77,15 @@ pub enum Focus {
     },
 }
 
+/// What can fill the window in place of the screen, one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// The radar chart as large as the window (the end of a workshop).
+    ChartOnly,
+    /// The guidebook's own framing (the first minutes of a workshop).
+    About,
+}
+
 /// What can be shown over the screen, one at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
@@ -91,7 +101,8 @@ pub struct ViewState {
     pub sort_by_due: bool,
     /// Series of the radar chart switched off in the legend, by index.
     pub hidden_series: BTreeSet<usize>,
-    pub chart_only: bool,
+    /// A page in place of the screen: the chart alone, or the guidebook's framing.
+    pub page: Option<Page>,
     /// A window over the screen: the command palette or the list of shortcuts.
     pub overlay: Option<Overlay>,
     /// The widget to focus, numbered so that a view honours each request once.
@@ -100,6 +111,11 @@ pub struct ViewState {
     pub screen_serial: u64,
     /// The member whose vote the keys 1–5 enter, on an item screen.
     pub vote_cursor: Option<u32>,
+    /// The presenter window for the projector is open.
+    pub presenter: bool,
+    /// The main window is what the room sees (one screen mirrored on the projector): the private
+    /// note and file paths are hidden, the theme is light and the text larger.
+    pub projector: bool,
 }
 
 /// How long 「削除しました ［元に戻す］」 stays: long enough to notice and click, short enough not
@@ -155,6 +171,10 @@ pub struct Session {
     /// This run's claim on the recovery folder; `None` where there is no data folder.
     instance: Option<Instance>,
     autosave: autosave::AutosaveState,
+    /// The per-item timer of the walk.
+    pub timer: timer::Timer,
+    /// The instant of the last command, against which running timers are read.
+    now: std::time::Instant,
     close_confirmed: bool,
     next_serial: u64,
 }
@@ -203,6 +223,8 @@ impl Session {
             data_dir: options.data_dir,
             instance,
             autosave: autosave::AutosaveState::default(),
+            timer: timer::Timer::default(),
+            now: std::time::Instant::now(),
             close_confirmed: false,
             next_serial: 0,
         }
@@ -244,6 +266,18 @@ impl Session {
         (current == Some(shown.generation)).then_some(&shown.removed)
     }
 
+    /// How `item` stands against the agenda, now.
+    pub fn item_time(&self, item: ItemId) -> timer::ItemTime {
+        let agenda = self.project().and_then(|p| p.meta.agenda.as_ref());
+        self.timer.item(item, agenda, self.now)
+    }
+
+    /// How the whole walk stands against the agenda, now.
+    pub fn total_time(&self) -> timer::ItemTime {
+        let agenda = self.project().and_then(|p| p.meta.agenda.as_ref());
+        self.timer.total(agenda, self.now)
+    }
+
     /// The fixed "today" of tests and screenshots, if any.
     pub fn fixed_today(&self) -> Option<NaiveDate> {
         self.today_override
@@ -261,24 +295,22 @@ impl Session {
 
     /// Whether `command` can be run now (menus grey it out, the palette and keys skip it).
     pub fn is_enabled(&self, command: UICommand) -> bool {
-        use UICommand::{
-            ChartOnly, Close, CommandPalette, Export, ExportByPath, ImportBaseline,
-            ImportBaselineByPath, Language, New, NextItem, NextRound, NextTeam, Open, OpenByPath,
-            OpenSample, PreviousItem, PreviousTeam, Quit, Redo, Save, SaveAs, SaveByPath,
-            Shortcuts, ShowOverview, ShowSetup, Theme, ToggleGuide, Undo, ZoomIn, ZoomOut,
-            ZoomReset,
-        };
+        use UICommand::*;
         let doc = self.doc.as_ref();
         match command {
             Save | SaveAs | SaveByPath | Export(_) | ExportByPath | NextRound | ImportBaseline
             | ImportBaselineByPath | Close | ShowSetup | ShowOverview | ChartOnly => doc.is_some(),
             NextItem => doc.is_some() && self.screen != Screen::Overview,
+            TimerStartPause | TimerAddTime => {
+                doc.is_some() && matches!(self.screen, Screen::Item(_))
+            }
             PreviousItem => doc.is_some() && self.screen != Screen::Setup,
             NextTeam | PreviousTeam => self.project().is_some_and(|p| p.teams.len() > 1),
             Undo => doc.is_some_and(Document::can_undo),
             Redo => doc.is_some_and(Document::can_redo),
             New | Open | OpenByPath | OpenSample | Quit | ToggleGuide | Language(_) | Theme(_)
-            | ZoomIn | ZoomOut | ZoomReset | CommandPalette | Shortcuts => true,
+            | ZoomIn | ZoomOut | ZoomReset | CommandPalette | Shortcuts | AboutChecklist
+            | PresenterWindow | ProjectorMode => true,
         }
     }
 
@@ -288,7 +320,10 @@ impl Session {
             UICommand::Language(lang) => Some(self.lang == lang),
             UICommand::Theme(theme) => Some(self.settings.theme == theme),
             UICommand::ToggleGuide => Some(self.settings.show_guide),
-            UICommand::ChartOnly => Some(self.view.chart_only),
+            UICommand::ChartOnly => Some(self.view.page == Some(Page::ChartOnly)),
+            UICommand::AboutChecklist => Some(self.view.page == Some(Page::About)),
+            UICommand::PresenterWindow => Some(self.view.presenter),
+            UICommand::ProjectorMode => Some(self.view.projector),
             _ => None,
         }
     }

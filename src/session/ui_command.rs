@@ -17,6 +17,7 @@ pub enum Key {
     P,
     Q,
     S,
+    T,
     Y,
     Z,
     Num0,
@@ -44,6 +45,7 @@ impl Key {
             Key::P => "P",
             Key::Q => "Q",
             Key::S => "S",
+            Key::T => "T",
             Key::Y => "Y",
             Key::Z => "Z",
             Key::Num0 => "0",
@@ -157,6 +159,10 @@ pub enum UICommand {
     PreviousItem,
     NextTeam,
     PreviousTeam,
+    TimerStartPause,
+    TimerAddTime,
+    PresenterWindow,
+    ProjectorMode,
     ChartOnly,
     ToggleGuide,
     Language(Lang),
@@ -166,18 +172,13 @@ pub enum UICommand {
     ZoomReset,
     CommandPalette,
     Shortcuts,
+    AboutChecklist,
 }
 
 impl UICommand {
     /// Every command, in the order the command palette lists them.
     pub fn all() -> Vec<UICommand> {
-        use UICommand::{
-            ChartOnly, Close, CommandPalette, Export, ExportByPath, ImportBaseline,
-            ImportBaselineByPath, Language, New, NextItem, NextRound, NextTeam, Open, OpenByPath,
-            OpenSample, PreviousItem, PreviousTeam, Quit, Redo, Save, SaveAs, SaveByPath,
-            Shortcuts, ShowOverview, ShowSetup, Theme, ToggleGuide, Undo, ZoomIn, ZoomOut,
-            ZoomReset,
-        };
+        use UICommand::*;
         let mut all = vec![New, Open, OpenByPath, OpenSample, Save, SaveAs, SaveByPath];
         all.extend(Format::ALL.iter().copied().map(Export));
         all.extend([
@@ -195,24 +196,29 @@ impl UICommand {
             PreviousItem,
             NextTeam,
             PreviousTeam,
+            TimerStartPause,
+            TimerAddTime,
+            PresenterWindow,
+            ProjectorMode,
             ChartOnly,
             ToggleGuide,
         ]);
         all.extend(Lang::ALL.into_iter().map(Language));
         all.extend(<ThemeChoice as strum::IntoEnumIterator>::iter().map(Theme));
-        all.extend([ZoomIn, ZoomOut, ZoomReset, CommandPalette, Shortcuts]);
+        all.extend([
+            ZoomIn,
+            ZoomOut,
+            ZoomReset,
+            CommandPalette,
+            Shortcuts,
+            AboutChecklist,
+        ]);
         all
     }
 
     /// The command's name in the translation files: `cmd.<key>.label` and `cmd.<key>.hint`.
     pub fn key(self) -> &'static str {
-        use UICommand::{
-            ChartOnly, Close, CommandPalette, Export, ExportByPath, ImportBaseline,
-            ImportBaselineByPath, Language, New, NextItem, NextRound, NextTeam, Open, OpenByPath,
-            OpenSample, PreviousItem, PreviousTeam, Quit, Redo, Save, SaveAs, SaveByPath,
-            Shortcuts, ShowOverview, ShowSetup, Theme, ToggleGuide, Undo, ZoomIn, ZoomOut,
-            ZoomReset,
-        };
+        use UICommand::*;
         match self {
             New => "new",
             Open => "open",
@@ -236,6 +242,10 @@ impl UICommand {
             PreviousItem => "previous_item",
             NextTeam => "next_team",
             PreviousTeam => "previous_team",
+            TimerStartPause => "timer_start_pause",
+            TimerAddTime => "timer_add_time",
+            PresenterWindow => "presenter_window",
+            ProjectorMode => "projector_mode",
             ChartOnly => "chart_only",
             ToggleGuide => "toggle_guide",
             Language(_) => "language",
@@ -245,6 +255,7 @@ impl UICommand {
             ZoomReset => "zoom_reset",
             CommandPalette => "command_palette",
             Shortcuts => "shortcuts",
+            AboutChecklist => "about_checklist",
         }
     }
 
@@ -281,10 +292,7 @@ impl UICommand {
     /// Its keyboard shortcuts, the one shown in menus first.
     pub fn shortcuts(self) -> &'static [Shortcut] {
         use Key as K;
-        use UICommand::{
-            CommandPalette, New, NextItem, NextTeam, Open, PreviousItem, PreviousTeam, Quit, Redo,
-            Save, SaveAs, Shortcuts, Undo, ZoomIn, ZoomOut, ZoomReset,
-        };
+        use UICommand::*;
         const NONE: &[Shortcut] = &[];
         match self {
             New => const { &[Shortcut::cmd(K::N)] },
@@ -298,6 +306,8 @@ impl UICommand {
             PreviousItem => const { &[Shortcut::cmd(K::ArrowLeft), Shortcut::plain(K::PageUp)] },
             NextTeam => const { &[Shortcut::alt(K::ArrowDown)] },
             PreviousTeam => const { &[Shortcut::alt(K::ArrowUp)] },
+            TimerStartPause => const { &[Shortcut::cmd(K::T)] },
+            ProjectorMode => const { &[Shortcut::plain(K::F5)] },
             ZoomIn => const { &[Shortcut::cmd(K::Plus), Shortcut::cmd(K::Equals)] },
             ZoomOut => const { &[Shortcut::cmd(K::Minus)] },
             ZoomReset => const { &[Shortcut::cmd(K::Num0)] },

@@ -75,6 +75,9 @@ fn menus() -> [(&'static str, Vec<Entry>); 5] {
                 Sep,
                 C(U::PreviousTeam),
                 C(U::NextTeam),
+                Sep,
+                C(U::TimerStartPause),
+                C(U::TimerAddTime),
             ],
         ),
         (
@@ -89,9 +92,15 @@ fn menus() -> [(&'static str, Vec<Entry>); 5] {
                 Sep,
                 C(U::ToggleGuide),
                 C(U::ChartOnly),
+                Sep,
+                C(U::PresenterWindow),
+                C(U::ProjectorMode),
             ],
         ),
-        ("menu.help", vec![C(U::Shortcuts), C(U::CommandPalette)]),
+        (
+            "menu.help",
+            vec![C(U::AboutChecklist), C(U::Shortcuts), C(U::CommandPalette)],
+        ),
     ]
 }
 
@@ -181,9 +190,17 @@ pub fn command_ui(
 
 /// The open project's name and its unsaved mark, at the right of the menu bar.
 fn document_name_ui(ui: &mut egui::Ui, session: &Session) {
-    let Some(doc) = &session.doc else { return };
     let lang = session.lang;
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if session.view.projector {
+            let keys = UICommand::ProjectorMode.shortcut_text().unwrap_or_default();
+            ui.label(
+                RichText::new(tr!(lang, "projector.on", keys = keys))
+                    .strong()
+                    .color(ui.visuals().hyperlink_color),
+            );
+        }
+        let Some(doc) = &session.doc else { return };
         if doc.is_dirty() {
             ui.label(RichText::new(tr!(lang, "app.unsaved")).color(ui.visuals().warn_fg_color));
         }

@@ -1,6 +1,7 @@
 //! Everything drawn in the window. Views read the [`Session`] and send commands through a
 //! [`CommandSender`]; they never change anything themselves. Nothing here depends on `app`.
 
+mod about;
 pub mod fonts;
 pub mod icon;
 mod item;
@@ -8,16 +9,18 @@ mod menu;
 mod modals;
 mod overview;
 mod palette;
+pub mod presenter;
 pub mod radar;
 mod setup;
 pub mod shortcuts;
 mod side_panel;
 mod start;
 mod status;
+mod timer;
 pub mod tokens;
 mod widgets;
 
-use crate::session::{CommandSender, Overlay, Screen, Session};
+use crate::session::{CommandSender, Overlay, Page, Screen, Session};
 use tokens::{space, text};
 
 /// Fonts and style, once per context.
@@ -60,7 +63,7 @@ pub fn setup_context(ctx: &egui::Context) {
 pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, session, tx));
     egui::Panel::bottom("status").show(ui, |ui| status::status_bar_ui(ui, session, tx));
-    if session.doc.is_some() && !session.view.chart_only {
+    if session.doc.is_some() && session.view.page != Some(Page::ChartOnly) {
         egui::Panel::left("walk")
             .resizable(true)
             .default_size(250.0)
@@ -72,7 +75,9 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         status::autosave_banner_ui(ui, session);
         status::newer_copy_ui(ui, session, tx);
         status::path_entry_ui(ui, session, tx);
-        if session.doc.is_none() {
+        if session.view.page == Some(Page::About) {
+            about::about_ui(ui, session, tx);
+        } else if session.doc.is_none() {
             start::start_ui(ui, session, tx);
         } else {
             match session.screen {
@@ -86,6 +91,9 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     status::removal_toast_ui(ctx, session, tx);
     modals::unsaved_ui(ctx, session, tx);
     modals::conflict_ui(ctx, session, tx);
+    if session.view.presenter {
+        presenter::presenter_window(ctx, session, tx);
+    }
     match session.view.overlay {
         Some(Overlay::Palette) => palette::palette_ui(ctx, session, tx),
         Some(Overlay::Shortcuts) => palette::shortcut_list_ui(ctx, session, tx),

@@ -8,7 +8,7 @@ use crate::export::Format;
 use crate::export::report::{display_team_name, format_date};
 use crate::project::{ActionStatus, ItemStats, Project, TeamStats};
 use crate::radar::Chart;
-use crate::session::{Command, CommandSender, Screen, Session, UICommand, ViewChange};
+use crate::session::{Command, CommandSender, Page, Screen, Session, UICommand, ViewChange};
 use crate::tr;
 use egui::RichText;
 
@@ -18,7 +18,7 @@ pub fn overview_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         return;
     };
     let chart = Chart::of_project(project, lang, None);
-    if session.view.chart_only {
+    if session.view.page == Some(Page::ChartOnly) {
         chart_only_ui(ui, session, &chart, tx);
         return;
     }
@@ -342,7 +342,7 @@ fn chart_only_ui(ui: &mut egui::Ui, session: &Session, chart: &Chart, tx: &Comma
     let leave = ui.input(|i| i.key_pressed(egui::Key::Escape));
     ui.horizontal(|ui| {
         if ui.button(tr!(lang, "overview.chart_back")).clicked() || leave {
-            tx.send(Command::View(ViewChange::ChartOnly(false)));
+            tx.send(Command::View(ViewChange::Page(None)));
         }
         if let Some(i) = legend_ui(ui, chart, hidden) {
             tx.send(Command::View(ViewChange::ToggleSeries(i)));

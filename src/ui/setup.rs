@@ -4,8 +4,10 @@ use super::tokens::{space, text};
 use super::widgets::{
     accessible_name, date_input_ui, enter_submits, section_heading, text_field_ui,
 };
+use crate::checklist::ItemId;
 use crate::export::report::{display_team_name, format_date_long};
 use crate::project::Team;
+use crate::project::agenda::{self, Agenda, ItemWeight};
 use crate::session::{Command, CommandSender, Edit, Screen, Session, TextField};
 use crate::tr;
 use egui::{RichText, Role};
@@ -45,6 +47,8 @@ pub fn setup_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                     name: String::new(),
                 });
             }
+            section_heading(ui, &tr!(lang, "agenda.title"));
+            agenda_ui(ui, session, tx);
             ui.add_space(space::XL);
             let start = egui::Button::new(
                 RichText::new(tr!(lang, "setup.start_walk")).size(text::LARGE_BUTTON),
@@ -278,6 +282,103 @@ fn take_multiline_paste(ui: &egui::Ui, id: egui::Id) -> Option<Vec<String>> {
                 .collect(),
         )
     })
+}
+
+/// The time plan: the walk's length, shared among the ten items equally or by the first votes.
+fn agenda_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(project) = session.project() else {
+        return;
+    };
+    ui.label(RichText::new(tr!(lang, "agenda.intro")).weak());
+    let current = project.meta.agenda.as_ref();
+    let weights = ItemWeight::of_project(project);
+    let has_votes = project
+        .teams
+        .iter()
+        .any(|t| t.responses.0.iter().any(|r| !r.votes.is_empty()));
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr!(lang, "agenda.total"));
+        let mut total = current.map_or(90, |a| a.total_minutes);
+        let drag = ui
+            .add(
+                egui::DragValue::new(&mut total)
+                    .range(10..=agenda::MAX_MINUTES)
+                    .speed(1.0)
+                    .suffix(tr!(lang, "agenda.minutes_suffix")),
+            )
+            .labelled_by(label.id);
+        if drag.changed() {
+            let next = current.map_or_else(|| Agenda::equal(total), |a| a.rescaled(total));
+            tx.edit(Edit::SetAgenda(Some(next)));
+        }
+        for minutes in agenda::TYPICAL_MINUTES {
+            if ui
+                .selectable_label(
+                    current.is_some_and(|a| a.total_minutes == minutes),
+                    format!("{minutes}"),
+                )
+                .clicked()
+            {
+                let next = current.map_or_else(|| Agenda::equal(minutes), |a| a.rescaled(minutes));
+                tx.edit(Edit::SetAgenda(Some(next)));
+            }
+        }
+        ui.separator();
+        if ui.button(tr!(lang, "agenda.equal")).clicked() {
+            tx.edit(Edit::SetAgenda(Some(Agenda::equal(total))));
+        }
+        let by_votes = ui
+            .add_enabled(has_votes, egui::Button::new(tr!(lang, "agenda.by_votes")))
+            .on_hover_text(tr!(lang, "agenda.by_votes_how"))
+            .on_disabled_hover_text(tr!(lang, "agenda.by_votes_needs_votes"));
+        if by_votes.clicked() {
+            tx.edit(Edit::SetAgenda(Some(Agenda::weighted(total, &weights))));
+        }
+        if current.is_some() && ui.button(tr!(lang, "agenda.clear")).clicked() {
+            tx.edit(Edit::SetAgenda(None));
+        }
+    });
+    ui.label(
+        RichText::new(tr!(lang, "agenda.by_votes_how"))
+            .small()
+            .weak(),
+    );
+    let Some(current) = current else {
+        return;
+    };
+    let checklist = crate::checklist::Checklist::get(lang);
+    egui::Grid::new("agenda")
+        .num_columns(3)
+        .striped(true)
+        .spacing([space::XL, space::XS])
+        .show(ui, |ui| {
+            for id in ItemId::ALL {
+                let label = ui.label(format!(
+                    "{}. {}",
+                    id.number(),
+                    checklist.item(id).short_title
+                ));
+                let mut minutes = current.minutes_for(id);
+                let drag = ui
+                    .add(
+                        egui::DragValue::new(&mut minutes)
+                            .range(0..=120)
+                            .suffix(tr!(lang, "agenda.minutes_suffix")),
+                    )
+                    .labelled_by(label.id);
+                if drag.changed() {
+                    tx.edit(Edit::SetAgenda(Some(current.with_minutes(id, minutes))));
+                }
+                let w = weights[id.index()];
+                ui.label(
+                    RichText::new(tr!(lang, "agenda.weight", spread = w.spread, gap = w.gap))
+                        .small()
+                        .weak(),
+                );
+                ui.end_row();
+            }
+        });
 }
 
 /// ↑ and ↓ buttons that move an entry within its list.

@@ -15,6 +15,7 @@ fn egui_key(key: Key) -> egui::Key {
         Key::P => egui::Key::P,
         Key::Q => egui::Key::Q,
         Key::S => egui::Key::S,
+        Key::T => egui::Key::T,
         Key::Y => egui::Key::Y,
         Key::Z => egui::Key::Z,
         Key::Num0 => egui::Key::Num0,

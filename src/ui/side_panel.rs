@@ -4,7 +4,7 @@
 use super::tokens::space;
 use super::widgets::{accessible_name, team_switcher_ui};
 use crate::checklist::{Checklist, ItemId};
-use crate::session::{Command, CommandSender, Screen, Session};
+use crate::session::{Command, CommandSender, Page, Screen, Session, UICommand};
 use crate::tr;
 use egui::{RichText, Role};
 
@@ -33,9 +33,18 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                     accessible_name(&response, Role::Button, Some(selected), &name);
                     response
                 };
+                let about = entry(
+                    ui,
+                    session.view.page == Some(Page::About),
+                    RichText::new(UICommand::AboutChecklist.label(lang)),
+                    RichText::new(""),
+                );
+                if about.clicked() {
+                    tx.run(UICommand::AboutChecklist);
+                }
                 let setup = entry(
                     ui,
-                    session.screen == Screen::Setup,
+                    session.screen == Screen::Setup && session.view.page.is_none(),
                     RichText::new(tr!(lang, "nav.setup")),
                     RichText::new(""),
                 );

@@ -40,9 +40,20 @@ pub fn start_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                     tx.run(command);
                 }
             }
+            let about = UICommand::AboutChecklist;
+            let button =
+                egui::Button::new(RichText::new(about.label(lang)).size(text::LARGE_BUTTON))
+                    .min_size(egui::vec2(300.0, 40.0));
+            if ui.add(button).on_hover_text(about.hint(lang)).clicked() {
+                tx.run(about);
+            }
             ui.add_space(space::S);
             ui.label(RichText::new(tr!(lang, "start.drop_hint")).weak());
 
+            // The room does not need to see which files are on this laptop.
+            if session.view.projector {
+                return;
+            }
             ui.add_space(space::XXL);
             ui.label(
                 RichText::new(tr!(lang, "start.recent"))

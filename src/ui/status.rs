@@ -30,7 +30,12 @@ pub fn status_bar_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                 tx.send(Command::DismissMessage);
             }
         }
-        if let Some(path) = session.doc.as_ref().and_then(|d| d.path.as_ref()) {
+        if let Some(path) = session
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.as_ref())
+            .filter(|_| !session.view.projector)
+        {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(RichText::new(path.display().to_string()).small().weak());
             });

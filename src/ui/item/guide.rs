@@ -32,6 +32,23 @@ pub fn guide_ui(
                 )
                 .wrap(),
             );
+            // Where the explanation page words it differently, its wording beneath, marked.
+            if !item.page_summary.is_empty() || item.page_title.is_some() {
+                ui.add_space(space::S);
+                ui.label(
+                    RichText::new(tr!(lang, "guide.on_the_page"))
+                        .small()
+                        .strong()
+                        .weak(),
+                )
+                .on_hover_text(tr!(lang, "guide.on_the_page_hint"));
+                if let Some(title) = &item.page_title {
+                    ui.add(egui::Label::new(RichText::new(title).weak().strong()).wrap());
+                }
+                for paragraph in &item.page_summary {
+                    ui.add(egui::Label::new(RichText::new(paragraph).weak()).wrap());
+                }
+            }
         });
     ui.add_space(space::S + space::XS);
     let paragraphs = |ui: &mut egui::Ui, texts: &[String]| {
@@ -49,14 +66,20 @@ pub fn guide_ui(
             });
         }
     };
+    // The sections' headings explain themselves on hover, in the guidebook's own words.
+    let meanings = &crate::checklist::Checklist::get(lang).framing.sections;
     egui::CollapsingHeader::new(RichText::new(tr!(lang, "guide.background")).strong())
         .id_salt(("background", id))
         .default_open(true)
-        .show(ui, |ui| paragraphs(ui, &item.background));
+        .show(ui, |ui| paragraphs(ui, &item.background))
+        .header_response
+        .on_hover_text(&meanings.background);
     egui::CollapsingHeader::new(RichText::new(tr!(lang, "guide.ideal")).strong())
         .id_salt(("ideal", id))
         .default_open(true)
-        .show(ui, |ui| paragraphs(ui, &item.ideal));
+        .show(ui, |ui| paragraphs(ui, &item.ideal))
+        .header_response
+        .on_hover_text(&meanings.ideal);
     egui::CollapsingHeader::new(RichText::new(tr!(lang, "guide.examples")).strong())
         .id_salt(("examples", id))
         .default_open(true)
@@ -86,7 +109,10 @@ pub fn guide_ui(
                     });
                 }
             }
-        });
+        })
+        .header_response
+        .on_hover_text(&meanings.examples);
+
     if !item.notes.is_empty() {
         egui::CollapsingHeader::new(RichText::new(tr!(lang, "guide.notes")).strong())
             .id_salt(("notes", id))

@@ -103,6 +103,8 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, item: &Item, tx: 
             ))
             .strong(),
         );
+        ui.add_space(space::XL);
+        super::timer::timer_ui(ui, session, id, tx);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let next = Screen::Item(id).next();
             let next_text = match next {
@@ -157,7 +159,8 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
                 .size(text::SECTION)
                 .family(super::fonts::bold())
                 .strong(),
-        );
+        )
+        .on_hover_text(tr!(lang, "about.scale_note"));
         if let (Some(score), Some(target)) = (response.score, response.target) {
             let gap = i32::from(target.get()) - i32::from(score.get());
             ui.label(RichText::new(tr!(lang, "item.gap", gap = gap)).weak());
@@ -214,6 +217,11 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
             TextField::FacilitatorNote { team: t, item: id },
         ),
     ] {
+        // On a screen the room sees, the private note is not shown at all.
+        let private = matches!(field, TextField::FacilitatorNote { .. });
+        if private && session.view.projector {
+            continue;
+        }
         text_area_ui(ui, &tr!(lang, label), &tr!(lang, hint), value, field, tx);
     }
 

@@ -1,0 +1,247 @@
+//! The presenter window, for the projector: what the room should see, large, following the
+//! facilitator's window. The current item's title and 概要, how many have voted (and after the
+//! reveal, the distribution), the timer. Never the facilitator's private notes, never file paths.
+
+use super::radar::{Detail, radar_ui};
+use super::tokens::{color, radius, space};
+use crate::checklist::{Checklist, ItemId};
+use crate::export::report::{display_team_name, format_date_long};
+use crate::project::{ItemResponse, Level, VoteSpread};
+use crate::radar::Chart;
+use crate::session::timer::{clock_text, countdown_text};
+use crate::session::{Command, CommandSender, Page, Screen, Session, ViewChange};
+use crate::tr;
+use egui::RichText;
+
+/// Sizes for a room: the title is read from the back row.
+const TITLE: f32 = 44.0;
+const LEAD: f32 = 30.0;
+const BODY: f32 = 24.0;
+
+/// Opens (each frame while it is wanted) the presenter window beside the main one.
+pub fn presenter_window(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    // Placed to the right of the main window: where a projector extending the desktop usually is.
+    let beside = ctx
+        .input(|i| i.viewport().outer_rect)
+        .map(|r| r.right_top() + egui::vec2(16.0, 0.0));
+    let mut builder = egui::ViewportBuilder::default()
+        .with_title(tr!(lang, "presenter.title"))
+        .with_inner_size([1280.0, 720.0])
+        .with_app_id("kizuki-presenter");
+    if let Some(position) = beside {
+        builder = builder.with_position(position);
+    }
+    ctx.show_viewport_immediate(
+        egui::ViewportId::from_hash_of("kizuki-presenter"),
+        builder,
+        |ui, class| {
+            if ui.input(|i| i.viewport().close_requested()) {
+                tx.send(Command::View(ViewChange::Presenter(false)));
+            }
+            if class == egui::ViewportClass::EmbeddedWindow {
+                presenter_ui(ui, session);
+            } else {
+                // A window of its own: F11 or a double click makes it full screen on its display.
+                let fullscreen = ui.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                let toggle = ui.input(|i| i.key_pressed(egui::Key::F11))
+                    || ui.input(|i| {
+                        i.pointer
+                            .button_double_clicked(egui::PointerButton::Primary)
+                    });
+                if toggle {
+                    ui.ctx()
+                        .send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+                }
+                egui::CentralPanel::default().show(ui, |ui| presenter_ui(ui, session));
+            }
+        },
+    );
+}
+
+/// What the room sees, for the screen the facilitator is on.
+pub fn presenter_ui(ui: &mut egui::Ui, session: &Session) {
+    let lang = session.lang;
+    let Some(project) = session.project() else {
+        title_slide_ui(ui, "Kizuki（気づき）", &tr!(lang, "start.tagline"));
+        return;
+    };
+    if session.view.page == Some(Page::About) {
+        let framing = &Checklist::get(lang).framing;
+        title_slide_ui(ui, &tr!(lang, "about.definition"), &framing.definition);
+        return;
+    }
+    match session.screen {
+        Screen::Setup => {
+            let mut details = vec![project.meta.organization.clone()];
+            if let Some(date) = project.meta.date {
+                details.push(format_date_long(date, lang));
+            }
+            details.push(project.meta.venue.clone());
+            details.retain(|d| !d.trim().is_empty());
+            title_slide_ui(ui, &project.meta.title, &details.join("\n"));
+        }
+        Screen::Item(item) => item_slide_ui(ui, session, item),
+        Screen::Overview => {
+            ui.label(
+                RichText::new(tr!(lang, "overview.title"))
+                    .size(LEAD)
+                    .family(super::fonts::bold()),
+            );
+            let chart = Chart::of_project(project, lang, None);
+            let size = ui.available_size();
+            ui.vertical_centered(|ui| {
+                radar_ui(
+                    ui,
+                    &chart,
+                    &session.view.hidden_series,
+                    size,
+                    Detail::Full,
+                    lang,
+                );
+            });
+        }
+    }
+}
+
+fn title_slide_ui(ui: &mut egui::Ui, title: &str, subtitle: &str) {
+    ui.vertical_centered(|ui| {
+        ui.add_space((ui.available_height() * 0.25).max(space::XL));
+        ui.add(
+            egui::Label::new(
+                RichText::new(title)
+                    .size(TITLE)
+                    .family(super::fonts::bold()),
+            )
+            .wrap(),
+        );
+        ui.add_space(space::XL);
+        ui.add(egui::Label::new(RichText::new(subtitle).size(BODY)).wrap());
+    });
+}
+
+fn item_slide_ui(ui: &mut egui::Ui, session: &Session, item: ItemId) {
+    let lang = session.lang;
+    let Some(project) = session.project() else {
+        return;
+    };
+    let text = Checklist::get(lang).item(item);
+    let team_index = session
+        .team_id()
+        .and_then(|t| project.teams.iter().position(|x| x.id == t));
+    ui.horizontal(|ui| {
+        if let Some(index) = team_index
+            && project.teams.len() > 1
+        {
+            let name = display_team_name(&project.teams[index].name, index, lang);
+            egui::Frame::new()
+                .fill(color(crate::style::team_color(index)))
+                .corner_radius(radius::FRAME)
+                .inner_margin(egui::Margin::symmetric(10, 4))
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(name)
+                            .size(BODY)
+                            .strong()
+                            .color(egui::Color32::BLACK),
+                    );
+                });
+        }
+        ui.label(
+            RichText::new(tr!(
+                lang,
+                "item.position",
+                number = item.number(),
+                total = ItemId::ALL.len()
+            ))
+            .size(BODY)
+            .weak(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let time = session.item_time(item);
+            let text = match time.left() {
+                Some(Ok(left)) => tr!(lang, "presenter.left", time = countdown_text(left)),
+                Some(Err(over)) => tr!(lang, "presenter.over", time = clock_text(over)),
+                None if time.running || !time.spent.is_zero() => clock_text(time.spent),
+                None => String::new(),
+            };
+            ui.label(RichText::new(text).size(LEAD).monospace());
+        });
+    });
+    ui.add_space(space::L);
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!("{}. {}", item.number(), text.title))
+                .size(TITLE)
+                .family(super::fonts::bold()),
+        )
+        .wrap(),
+    );
+    ui.add_space(space::L);
+    ui.add(egui::Label::new(RichText::new(&text.summary).size(LEAD)).wrap());
+    ui.add_space(space::XXL);
+    let Some(team) = session.team_id().and_then(|t| project.team(t)) else {
+        return;
+    };
+    let response = &team.responses[item];
+    if response.votes_revealed {
+        distribution_ui(ui, response, lang);
+    } else if !team.members.is_empty() {
+        ui.label(
+            RichText::new(tr!(
+                lang,
+                "item.vote_count",
+                count = response.votes.len(),
+                total = team.members.len()
+            ))
+            .size(LEAD),
+        );
+    }
+}
+
+/// After the reveal: how many voted each level, as bars, with the spread.
+fn distribution_ui(ui: &mut egui::Ui, response: &ItemResponse, lang: crate::Lang) {
+    let checklist = Checklist::get(lang);
+    let counts: Vec<usize> = Level::ALL
+        .iter()
+        .map(|&l| response.votes.iter().filter(|v| v.level == l).count())
+        .collect();
+    let most = counts.iter().copied().max().unwrap_or(0).max(1);
+    let bar_unit = (ui.available_width() * 0.5 / most as f32).min(80.0);
+    egui::Grid::new("presenter-distribution")
+        .num_columns(3)
+        .spacing([space::L, space::S])
+        .show(ui, |ui| {
+            for (level, count) in Level::ALL.iter().zip(&counts) {
+                ui.label(
+                    RichText::new(format!("{} {}", level.get(), checklist.level(*level).name))
+                        .size(BODY),
+                );
+                let (rect, _) = ui.allocate_exact_size(
+                    egui::vec2(bar_unit * most as f32, BODY),
+                    egui::Sense::hover(),
+                );
+                let filled = egui::Rect::from_min_size(
+                    rect.min,
+                    egui::vec2(bar_unit * *count as f32, rect.height()),
+                );
+                ui.painter()
+                    .rect_filled(filled, radius::SWATCH, ui.visuals().selection.bg_fill);
+                ui.label(RichText::new(count.to_string()).size(BODY).strong());
+                ui.end_row();
+            }
+        });
+    if let Some(spread) = VoteSpread::of(response) {
+        ui.add_space(space::M);
+        ui.label(
+            RichText::new(tr!(
+                lang,
+                "item.spread",
+                min = spread.min.get(),
+                max = spread.max.get(),
+                mean = format!("{:.1}", spread.mean)
+            ))
+            .size(BODY),
+        );
+    }
+}
