@@ -95,6 +95,10 @@ pub enum Command {
         /// ファシリテーターのメモも含める / Include the facilitator's private notes
         #[arg(long)]
         notes: bool,
+        /// 庁内回覧用（回覧・決裁の押印欄、文書番号）/ The layout that circulates in a city hall:
+        /// boxes to stamp, a document number (PDF and HTML)
+        #[arg(long)]
+        circulation: bool,
     },
 }
 
@@ -143,7 +147,15 @@ impl Cli {
                 out,
                 team,
                 notes,
-            } => export_file(&file, format, out.as_deref(), team, notes, lang),
+                circulation,
+            } => export_file(
+                &file,
+                format,
+                out.as_deref(),
+                team,
+                (notes, circulation),
+                lang,
+            ),
         };
         Outcome::Exit(match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -243,7 +255,7 @@ fn export_file(
     format: Format,
     out: Option<&Path>,
     team: Option<String>,
-    notes: bool,
+    (notes, circulation): (bool, bool),
     lang: Lang,
 ) -> Result<(), String> {
     let project = file::load(path).map_err(|e| match e.position() {
@@ -259,6 +271,7 @@ fn export_file(
     let options = ExportOptions {
         team,
         include_facilitator_notes: notes,
+        circulation,
         ..ExportOptions::new(lang, chrono::Local::now().date_naive())
     };
     let bytes = export::render(&project, format, &options).map_err(|e| e.message(lang))?;

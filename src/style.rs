@@ -41,8 +41,88 @@ pub fn team_color(index: usize) -> Rgb {
     PALETTE[index % PALETTE.len()]
 }
 
+/// Dark slate for the median of many teams: apart from every team's colour.
+pub const MEDIAN_COLOR: Rgb = [0x3a, 0x46, 0x58];
+
 /// Grey for the previous round's outline.
 pub const BASELINE_COLOR: Rgb = [0x88, 0x88, 0x88];
+
+/// The shape marking a team's points, so that teams stay apart in a grey printout too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+    InvertedTriangle,
+}
+
+/// How a team's lines and points look apart from their colour.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TeamMarks {
+    pub marker: Marker,
+    /// Dash and gap of the team's outlines, in units of the stroke's width; `None` for solid.
+    pub dash: Option<[f32; 2]>,
+}
+
+const MARKS: [TeamMarks; 5] = [
+    TeamMarks {
+        marker: Marker::Circle,
+        dash: None,
+    },
+    TeamMarks {
+        marker: Marker::Square,
+        dash: Some([4.0, 2.0]),
+    },
+    TeamMarks {
+        marker: Marker::Triangle,
+        dash: Some([1.0, 1.6]),
+    },
+    TeamMarks {
+        marker: Marker::Diamond,
+        dash: Some([5.0, 1.5]),
+    },
+    TeamMarks {
+        marker: Marker::InvertedTriangle,
+        dash: Some([2.5, 2.5]),
+    },
+];
+
+/// The marker and line pattern of the `index`-th team.
+pub fn team_marks(index: usize) -> TeamMarks {
+    MARKS[index % MARKS.len()]
+}
+
+impl TeamMarks {
+    /// The dash pattern in drawing units for a line `width` wide.
+    pub fn dash_for(self, width: f32) -> Option<[f32; 2]> {
+        self.dash.map(|[on, off]| [on * width, off * width])
+    }
+}
+
+impl Marker {
+    /// The marker as a polygon around `center`, `radius` from it (a circle with enough sides to
+    /// look round), for every output to draw alike.
+    pub fn polygon(self, center: crate::radar::Point, radius: f32) -> Vec<crate::radar::Point> {
+        use std::f32::consts::{FRAC_PI_2, TAU};
+        let around = |n: usize, turn: f32, r: f32| -> Vec<crate::radar::Point> {
+            (0..n)
+                .map(|k| {
+                    let a = turn + TAU * k as f32 / n as f32 - FRAC_PI_2;
+                    crate::radar::Point::new(center.x + r * a.cos(), center.y + r * a.sin())
+                })
+                .collect()
+        };
+        match self {
+            Marker::Circle => around(16, 0.0, radius),
+            // Squares and diamonds look larger than a circle of the same radius: a little smaller.
+            Marker::Square => around(4, std::f32::consts::FRAC_PI_4, radius * 1.15),
+            Marker::Diamond => around(4, 0.0, radius * 1.25),
+            Marker::Triangle => around(3, 0.0, radius * 1.35),
+            Marker::InvertedTriangle => around(3, std::f32::consts::PI, radius * 1.35),
+        }
+    }
+}
 
 /// The radar chart's strokes and marks, for a chart whose outer ring is
 /// [`ChartStyle::REFERENCE_SIZE`] across; [`ChartStyle::at`] fits them to the size a chart is drawn at.
@@ -55,12 +135,8 @@ pub struct ChartStyle {
     pub point_radius: f32,
     pub grid_stroke: f32,
     pub outer_ring_stroke: f32,
-    /// The dash and gap of a target's outline.
-    pub target_dash: [f32; 2],
     /// How opaque a team's filled area is.
     pub fill_opacity: f32,
-    /// How opaque a team's swatch in the legend is (more than the fill: it is small).
-    pub swatch_opacity: f32,
     /// The free space between the outer ring and the item labels, in ems of the labels' font.
     pub label_gap_em: f32,
 }
@@ -86,7 +162,6 @@ impl ChartStyle {
             point_radius: self.point_radius * k,
             grid_stroke: self.grid_stroke * k,
             outer_ring_stroke: self.outer_ring_stroke * k,
-            target_dash: [self.target_dash[0] * k, self.target_dash[1] * k],
             ..self
         }
     }
@@ -95,14 +170,12 @@ impl ChartStyle {
 /// The one chart style.
 pub const CHART: ChartStyle = ChartStyle {
     scores_stroke: 2.5,
-    target_stroke: 2.0,
+    target_stroke: 1.6,
     baseline_stroke: 1.2,
     point_radius: 3.5,
     grid_stroke: 1.0,
     outer_ring_stroke: 1.5,
-    target_dash: [7.0, 5.0],
     fill_opacity: 0.25,
-    swatch_opacity: 0.4,
     label_gap_em: 0.7,
 };
 
@@ -122,6 +195,25 @@ mod tests {
         // The order of emphasis is the same at every size.
         for s in [print, screen, huge] {
             assert!(s.scores_stroke > s.target_stroke && s.target_stroke > s.baseline_stroke);
+        }
+    }
+
+    #[test]
+    fn the_first_teams_differ_in_shape_and_line_as_well_as_colour() {
+        for a in 0..5 {
+            for b in 0..5 {
+                if a != b {
+                    assert_ne!(team_marks(a).marker, team_marks(b).marker);
+                    assert_ne!(team_marks(a).dash, team_marks(b).dash);
+                    assert_ne!(team_color(a), team_color(b));
+                }
+            }
+        }
+        let c = crate::radar::Point::new(10.0, 10.0);
+        assert_eq!(Marker::Triangle.polygon(c, 3.0).len(), 3);
+        assert_eq!(Marker::Square.polygon(c, 3.0).len(), 4);
+        for p in Marker::Circle.polygon(c, 3.0) {
+            assert!((p.distance(c) - 3.0).abs() < 1e-4);
         }
     }
 

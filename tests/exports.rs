@@ -104,7 +104,7 @@ fn html_parses_and_is_complete_and_self_contained() {
     }
     assert!(html.contains("@page { size: A4 portrait"));
     assert!(
-        all_text.contains("令和8年11月20日"),
+        all_text.contains("令和8年（2026年）11月20日"),
         "the Japanese era date"
     );
     assert!(all_text.contains("期限切れ"), "overdue actions are marked");
@@ -254,11 +254,11 @@ fn markdown_keeps_in_step_with_the_html() {
     let md = text(Format::Markdown, Lang::Ja);
     let html = text(Format::Html, Lang::Ja);
     for needle in [
-        "令和8年11月20日",
+        "令和8年（2026年）11月20日",
         "デジタル推進課",
         "市民協働課",
         "期限切れ",
-        "すでに取り組んでいる例",
+        "すでに取り組んでいること（チームの記録",
         "前回比",
     ] {
         assert!(md.contains(needle), "Markdown lacks {needle}");
@@ -290,7 +290,15 @@ fn xlsx_reads_back_with_scores_actions_and_real_dates() {
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("opens");
     assert_eq!(
         book.sheet_names(),
-        ["概要", "項目ごとの記録", "アクション", "投票"]
+        [
+            "概要",
+            "項目ごとの記録",
+            "アクション",
+            "指標",
+            "振り返り",
+            "アクションと変化",
+            "投票"
+        ]
     );
 
     let summary = book.worksheet_range("概要").expect("summary");
@@ -465,4 +473,135 @@ fn no_chart_label_breaks_inside_a_word() {
         !just_try.iter().any(|l| l.ends_with("やっ")),
         "「まずはやっ／てみよう」: {just_try:?}"
     );
+}
+
+#[test]
+fn every_document_shows_the_indicators_the_review_and_the_effects() {
+    let md = text(Format::Markdown, Lang::Ja);
+    let html = text(Format::Html, Lang::Ja);
+    for document in [&md, &html] {
+        for heading in [
+            "指標（KPI）",
+            "前回のアクションの振り返り",
+            "アクションとスコアの変化",
+        ] {
+            assert!(document.contains(heading), "missing {heading}");
+        }
+        // baseline → now → target of the sample's first indicator.
+        for value in ["窓口の平均待ち時間", "24 分", "21 分", "10 分"] {
+            assert!(document.contains(value), "missing {value}");
+        }
+        assert!(
+            document.contains("２市から前向きな返事"),
+            "the review's note"
+        );
+        assert!(
+            document.contains("完了 1 件"),
+            "a completed action beside its item"
+        );
+    }
+    let pdf = pdf_text(&export(Format::Pdf, Lang::Ja));
+    for text in [
+        "指標（KPI）",
+        "前回のアクションの振り返り",
+        "アクションとスコアの変化",
+        "あと 2",
+    ] {
+        assert!(pdf.contains(text), "the PDF lacks {text}");
+    }
+}
+
+/// The text of a PDF, read back by pdftotext; `first_page_only` stops after page 1.
+fn pdf_text_of(bytes: &[u8], first_page_only: bool) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, bytes).expect("write");
+    let mut command = std::process::Command::new("pdftotext");
+    if first_page_only {
+        command.args(["-f", "1", "-l", "1"]);
+    }
+    let out = command
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (from poppler-utils) is needed for this test");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn pdf_text(bytes: &[u8]) -> String {
+    pdf_text_of(bytes, false)
+}
+
+#[test]
+fn a_report_that_circulates_carries_its_stamp_boxes_on_page_one() {
+    let options = ExportOptions {
+        circulation: true,
+        ..ExportOptions::new(Lang::Ja, today())
+    };
+    let pdf = render(&sample_project(), Format::Pdf, &options).expect("renders");
+    let first = pdf_text_of(&pdf, true);
+    for text in [
+        "決",
+        "裁",
+        "回",
+        "覧",
+        "課長",
+        "課長補佐",
+        "係長",
+        "担当",
+        "文書番号",
+        "作成日",
+    ] {
+        assert!(first.contains(text), "page 1 lacks {text}:\n{first}");
+    }
+    assert!(
+        first.contains("令和8年（2026年）11月26日"),
+        "作成日 in 和暦 first"
+    );
+    // Page 1 is the whole summary: every team's scores and the main actions.
+    for text in [
+        "デジタル推進課",
+        "市民協働課",
+        "主なアクション",
+        "平均スコア",
+    ] {
+        assert!(first.contains(text), "page 1 lacks {text}");
+    }
+    let html = String::from_utf8(render(&sample_project(), Format::Html, &options).expect("html"))
+        .expect("UTF-8");
+    assert!(html.contains("class=\"stamp\""));
+    // Without the option, no boxes.
+    let plain = pdf_text_of(&export(Format::Pdf, Lang::Ja), true);
+    assert!(!plain.contains("課長補佐"));
+}
+
+#[test]
+fn many_teams_get_small_charts_and_the_median() {
+    let project = kizuki::project::large_project(10, 3, 40);
+    let html = String::from_utf8(
+        render(
+            &project,
+            Format::Html,
+            &ExportOptions::new(Lang::Ja, today()),
+        )
+        .expect("renders"),
+    )
+    .expect("UTF-8");
+    let doc = scraper::Html::parse_document(&html);
+    let multiples = scraper::Selector::parse(".multiples figure svg").expect("selector");
+    assert_eq!(
+        doc.select(&multiples).count(),
+        10,
+        "one small chart per team"
+    );
+    assert!(html.contains("全チームの中央値"));
+    let pdf = pdf_text(
+        &render(
+            &project,
+            Format::Pdf,
+            &ExportOptions::new(Lang::Ja, today()),
+        )
+        .expect("pdf"),
+    );
+    assert!(pdf.contains("チーム別のレーダーチャート"));
 }

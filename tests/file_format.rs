@@ -459,13 +459,72 @@ fn arb_timestamp() -> impl Strategy<Value = Option<chrono::DateTime<chrono::Fixe
 /// How many members a generated team has; votes and owners refer to them.
 const MEMBERS: u32 = 4;
 
+fn arb_measurement() -> impl Strategy<Value = Option<kizuki::project::kpi::Measurement>> {
+    prop::option::of(
+        (-1.0e9f64..1.0e9, arb_date())
+            .prop_map(|(value, date)| kizuki::project::kpi::Measurement { value, date }),
+    )
+}
+
+fn arb_kpis() -> impl Strategy<Value = Vec<kizuki::project::kpi::Kpi>> {
+    let kpi = (
+        (arb_text(), arb_text(), arb_text(), arb_text(), arb_text()),
+        (
+            arb_measurement(),
+            arb_measurement(),
+            arb_measurement(),
+            arb_measurement(),
+        ),
+    )
+        .prop_map(
+            |(
+                (indicator, unit, method, frequency, owner),
+                (baseline, target, previous, current),
+            )| {
+                kizuki::project::kpi::Kpi {
+                    id: 0,
+                    indicator,
+                    unit,
+                    baseline,
+                    target,
+                    previous,
+                    current,
+                    method,
+                    frequency,
+                    owner,
+                }
+            },
+        );
+    prop::collection::vec(kpi, 0..2).prop_map(|kpis| {
+        kpis.into_iter()
+            .zip(1..)
+            .map(|(k, id)| kizuki::project::kpi::Kpi { id, ..k })
+            .collect()
+    })
+}
+
+fn arb_review() -> impl Strategy<Value = (bool, Option<kizuki::project::ActionReview>)> {
+    use kizuki::project::{ActionReview, Verdict};
+    (
+        any::<bool>(),
+        prop::option::of((0usize..3, arb_text()).prop_map(|(v, note)| ActionReview {
+            verdict: Verdict::ALL[v],
+            note,
+        })),
+    )
+}
+
 fn arb_response() -> impl Strategy<Value = ItemResponse> {
     (
         (arb_level(), arb_level(), any::<bool>()),
         prop::collection::vec(prop::option::of(1u8..=5), MEMBERS as usize),
         (arb_text(), arb_text(), arb_text()),
         prop::collection::btree_set(1u32..=2, 0..=2),
-        prop::collection::vec((arb_text(), arb_text(), arb_date(), 0usize..4), 0..3),
+        prop::collection::vec(
+            (arb_text(), arb_text(), arb_date(), 0usize..4, arb_review()),
+            0..3,
+        ),
+        arb_kpis(),
     )
         .prop_map(
             |(
@@ -474,6 +533,7 @@ fn arb_response() -> impl Strategy<Value = ItemResponse> {
                 (current_state, ideas, note),
                 examples,
                 actions,
+                kpis,
             )| {
                 ItemResponse {
                     score,
@@ -496,14 +556,19 @@ fn arb_response() -> impl Strategy<Value = ItemResponse> {
                     actions: actions
                         .into_iter()
                         .zip(1..)
-                        .map(|((what, owner, due, status), id)| Action {
-                            id,
-                            what,
-                            owner,
-                            due,
-                            status: ActionStatus::ALL[status],
-                        })
+                        .map(
+                            |((what, owner, due, status, (carried, review)), id)| Action {
+                                id,
+                                what,
+                                owner,
+                                due,
+                                status: ActionStatus::ALL[status],
+                                carried,
+                                review,
+                            },
+                        )
                         .collect(),
+                    kpis,
                 }
             },
         )
@@ -552,7 +617,7 @@ fn arb_project() -> impl Strategy<Value = Project> {
             responses: kizuki::project::Responses(responses.try_into().expect("ten")),
         });
     (
-        (arb_text(), arb_text(), arb_text(), arb_text()),
+        (arb_text(), arb_text(), arb_text(), arb_text(), arb_text()),
         (arb_date(), arb_timestamp(), arb_timestamp()),
         prop::sample::select(Lang::ALL.to_vec()),
         prop::collection::vec(team, 1..4),
@@ -560,7 +625,7 @@ fn arb_project() -> impl Strategy<Value = Project> {
     )
         .prop_map(
             |(
-                (title, organization, facilitator, venue),
+                (title, organization, facilitator, venue, department),
                 (date, created_at, modified_at),
                 language,
                 teams,
@@ -577,6 +642,8 @@ fn arb_project() -> impl Strategy<Value = Project> {
                     created_at,
                     modified_at,
                     agenda,
+                    department,
+                    circulation: kizuki::project::Circulation::default(),
                 },
                 teams: teams
                     .into_iter()

@@ -84,3 +84,60 @@ pub fn scores(report: &Report) -> Vec<u8> {
     }
     finish(w)
 }
+
+/// One row per indicator: the values as plain numbers and the dates as ISO dates, for
+/// spreadsheets and charts elsewhere.
+pub fn kpis(report: &Report) -> Vec<u8> {
+    let lang = report.lang;
+    let mut w = writer();
+    let header = [
+        tr!(lang, "overview.team"),
+        tr!(lang, "report.col.number"),
+        tr!(lang, "report.col.item"),
+        tr!(lang, "kpi.indicator"),
+        tr!(lang, "kpi.unit"),
+        tr!(lang, "kpi.baseline"),
+        tr!(lang, "csv.date_of", what = tr!(lang, "kpi.baseline")),
+        tr!(lang, "kpi.previous"),
+        tr!(lang, "csv.date_of", what = tr!(lang, "kpi.previous")),
+        tr!(lang, "kpi.current"),
+        tr!(lang, "csv.date_of", what = tr!(lang, "kpi.current")),
+        tr!(lang, "kpi.target"),
+        tr!(lang, "csv.date_of", what = tr!(lang, "kpi.target")),
+        tr!(lang, "kpi.method"),
+        tr!(lang, "kpi.frequency"),
+        tr!(lang, "report.col.owner"),
+    ];
+    let _ = w.write_record(&header);
+    let value = |m: Option<crate::project::kpi::Measurement>| {
+        m.map(|m| m.value.to_string()).unwrap_or_default()
+    };
+    let date = |m: Option<crate::project::kpi::Measurement>| {
+        m.and_then(|m| m.date)
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    for team in &report.teams {
+        for k in &team.kpis {
+            let _ = w.write_record([
+                team.name.clone(),
+                k.item_number.to_string(),
+                k.item_short_title.clone(),
+                k.indicator.clone(),
+                k.unit.clone(),
+                value(k.baseline),
+                date(k.baseline),
+                value(k.previous),
+                date(k.previous),
+                value(k.current),
+                date(k.current),
+                value(k.target),
+                date(k.target),
+                k.method.clone(),
+                k.frequency.clone(),
+                k.owner.clone(),
+            ]);
+        }
+    }
+    finish(w)
+}

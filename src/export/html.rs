@@ -1,8 +1,9 @@
 //! The summary as one self-contained HTML file: no network, no external files, prints to A4.
 //! Written with maud, so that every text from the project is escaped by construction.
 
-use super::report::{ItemReport, Report, TeamReport, signed};
+use super::report::{ItemReport, Report, Table, TeamReport, format_date, gap_text, signed};
 use super::svg::{FONT_FAMILY, chart_svg};
+use crate::project::Circulation;
 use crate::project::{ActionStatus, Level};
 use crate::style::{hex, paper};
 use crate::tr;
@@ -36,6 +37,20 @@ article.item dt {{ font-weight: bold; font-size: .9rem; color: var(--muted); }}
 article.item dd {{ margin: 0 0 .5rem; white-space: pre-wrap; }}
 td.text {{ white-space: pre-wrap; }}
 p.none {{ color: var(--muted); }}
+p.note {{ color: var(--muted); font-size: .85rem; }}
+tr.warn td {{ color: var(--warn); }}
+.multiples {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }}
+.multiples figure {{ margin: 0; text-align: center; }}
+.multiples figcaption {{ font-weight: bold; }}
+.multiples svg {{ width: 100%; height: auto; }}
+.stamps {{ display: flex; justify-content: space-between; align-items: flex-start; gap: 1rem; margin-bottom: 1rem; }}
+.stamps .fields p {{ margin: .2rem 0; }}
+.stamps .boxes {{ display: flex; gap: .6rem; }}
+table.stamp {{ width: auto; border-collapse: collapse; margin: 0; }}
+table.stamp th, table.stamp td {{ border: 1px solid var(--ink); text-align: center; padding: .1rem .3rem; }}
+table.stamp th.group {{ writing-mode: vertical-rl; background: none; padding: .3rem .1rem; }}
+table.stamp td.stamp {{ width: 3.6rem; height: 3.2rem; }}
+.scroll {{ overflow-x: auto; }}
 footer {{ margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); padding-top: .5rem; }}
 @page {{ size: A4 portrait; margin: 16mm 14mm 18mm; }}
 @media print {{
@@ -45,6 +60,8 @@ footer {{ margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 
   tr, article.item, figure.chart {{ break-inside: avoid; }}
   /* Small enough to share the first page with the header. */
   figure.chart svg {{ width: 140mm; height: auto; }}
+  .multiples {{ grid-template-columns: repeat(3, 1fr); }}
+  section.multiples-page {{ break-before: page; }}
   a {{ color: inherit; text-decoration: none; }}
 }}
 ",
@@ -81,8 +98,12 @@ pub fn render(report: &Report) -> String {
                 style { (PreEscaped(style())) }
             }
             body {
+                @if let Some(circulation) = &report.circulation {
+                    (stamps_html(report, circulation))
+                }
                 header {
                     h1 { (report.title) }
+                    p.made { (made_line(report)) }
                     dl.meta {
                         @for (label, value) in &report.meta {
                             dt { (label) } dd { (value) }
@@ -96,7 +117,25 @@ pub fn render(report: &Report) -> String {
                 section.overview {
                     h2 { (tr!(lang, "report.chart")) }
                     // The chart is SVG made by Kizuki itself, escaped there by construction.
-                    figure.chart { (PreEscaped(chart_svg(&report.chart, &report.title, 720.0, 720.0))) }
+                    @if many_teams(report) {
+                        figure.chart { (PreEscaped(chart_svg(&report.median_chart(), &report.title, 720.0, 720.0))) }
+                    } @else {
+                        figure.chart { (PreEscaped(chart_svg(&report.chart, &report.title, 720.0, 720.0))) }
+                    }
+                    (table_html(&report.scores_side_by_side()))
+                }
+                @if many_teams(report) {
+                    section.multiples-page {
+                        h2 { (tr!(lang, "report.small_multiples")) }
+                        div.multiples {
+                            @for (team, chart) in report.teams.iter().zip(&report.team_charts) {
+                                figure {
+                                    figcaption { (team.name) }
+                                    (PreEscaped(chart_svg(chart, &team.name, 420.0, 460.0)))
+                                }
+                            }
+                        }
+                    }
                 }
                 @for team in &report.teams {
                     (team_html(report, team))
@@ -108,12 +147,92 @@ pub fn render(report: &Report) -> String {
     page.into_string()
 }
 
+/// From this many teams on, one chart of every team is unreadable: the median, and small charts.
+const SMALL_MULTIPLES_FROM: usize = 5;
+
+fn many_teams(report: &Report) -> bool {
+    report.teams.len() >= SMALL_MULTIPLES_FROM
+}
+
+/// 作成日 and who made it.
+fn made_line(report: &Report) -> String {
+    let lang = report.lang;
+    let by = if report.made_by.is_empty() {
+        "–".to_owned()
+    } else {
+        report.made_by.clone()
+    };
+    tr!(
+        lang,
+        "report.made",
+        date = format_date(report.made_on, lang),
+        by = by
+    )
+}
+
+/// The boxes people stamp (決裁, 回覧) and the document number, as a report that circulates.
+fn stamps_html(report: &Report, circulation: &Circulation) -> Markup {
+    let lang = report.lang;
+    let number = circulation.document_number.trim();
+    let groups = [
+        (tr!(lang, "report.approval"), &circulation.approvers),
+        (tr!(lang, "report.circulation"), &circulation.readers),
+    ];
+    html! {
+        div.stamps {
+            div.fields {
+                p { (tr!(lang, "field.document_number")) ": "
+                    @if number.is_empty() { "＿＿＿＿＿＿＿＿" } @else { (number) } }
+                p { (tr!(lang, "report.made_on")) ": " (format_date(report.made_on, lang)) }
+            }
+            div.boxes {
+                @for (name, roles) in &groups {
+                    @if !roles.is_empty() {
+                        table.stamp {
+                            tr {
+                                th.group rowspan="2" { (name) }
+                                @for role in roles.iter() { th { (role) } }
+                            }
+                            tr { @for _ in roles.iter() { td.stamp {} } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One of the report's shared tables.
+fn table_html(table: &Table) -> Markup {
+    html! {
+        h3 { (table.heading) }
+        div.scroll {
+            table {
+                thead { tr { @for h in &table.header { th { (h) } } } }
+                tbody {
+                    @for row in &table.rows {
+                        tr class=[row.warn.then_some("warn")] {
+                            @for cell in &row.cells { td.text { (cell) } }
+                        }
+                    }
+                }
+            }
+        }
+        @if let Some(note) = &table.note {
+            p.note { (note) }
+        }
+    }
+}
+
 fn team_html(report: &Report, team: &TeamReport) -> Markup {
     let lang = report.lang;
     let has_baseline = report.baseline_title.is_some();
     html! {
         section.team {
-            h2 { (team.name) }
+            h2 {
+                (team.name)
+                @if team.scored == 0 { "（" (tr!(lang, "report.unscored")) "）" }
+            }
             @if !team.members.is_empty() {
                 p { strong { (tr!(lang, "report.members")) } ": " (team.members.join("、")) }
             }
@@ -131,7 +250,7 @@ fn team_html(report: &Report, team: &TeamReport) -> Markup {
                             td { (item.title) }
                             td.num { (level_cell(item.score, item.score_words.as_deref())) }
                             td.num { (level_cell(item.target, item.target_words.as_deref())) }
-                            td.num { (item.gap.map_or_else(|| "–".to_owned(), signed)) }
+                            td.num { (item.gap.map_or_else(|| "–".to_owned(), |g| gap_text(g, lang))) }
                             @if has_baseline {
                                 td.num { (item.change().map_or_else(|| "–".to_owned(), signed)) }
                             }
@@ -141,6 +260,9 @@ fn team_html(report: &Report, team: &TeamReport) -> Markup {
             }
             @if let Some(mean) = team.mean_score {
                 p { (tr!(lang, "report.mean_score")) ": " strong { (format!("{mean:.1}")) } }
+            }
+            @for table in report.round_tables(team) {
+                (table_html(&table))
             }
             h3 { (tr!(lang, "report.answers")) }
             @for item in &team.items {

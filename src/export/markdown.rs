@@ -59,7 +59,7 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
             level_cell(item.score, item.score_words.as_deref()),
             level_cell(item.target, item.target_words.as_deref()),
             item.gap
-                .map_or_else(|| "—".into(), crate::export::report::signed),
+                .map_or_else(|| "—".into(), |g| crate::export::report::gap_text(g, lang)),
         ];
         if has_baseline {
             row.push(
@@ -73,6 +73,19 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
         let _ = writeln!(w, "\n{}: **{mean:.1}**", tr!(lang, "report.mean_score"));
     }
     let _ = writeln!(w);
+
+    for table in report.round_tables(team) {
+        let _ = writeln!(w, "### {}\n", table.heading);
+        table_row(w, &table.header);
+        table_row(w, &vec![":--".to_owned(); table.header.len()]);
+        for row in &table.rows {
+            table_row(w, &row.cells);
+        }
+        if let Some(note) = &table.note {
+            let _ = writeln!(w, "\n{}", escape(note));
+        }
+        let _ = writeln!(w);
+    }
 
     let _ = writeln!(w, "### {}\n", tr!(lang, "report.answers"));
     for item in &team.items {

@@ -41,6 +41,8 @@ pub enum Format {
     CsvActions,
     /// The scores and answers, one row per team and item.
     CsvScores,
+    /// The indicators, one row each, with their values as plain numbers.
+    CsvKpis,
     Svg,
     /// The radar chart as a picture, at twice the SVG's size.
     Png,
@@ -57,7 +59,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Svg => "svg",
-            Format::CsvActions | Format::CsvScores => "csv",
+            Format::CsvActions | Format::CsvScores | Format::CsvKpis => "csv",
             Format::Xlsx => "xlsx",
             Format::Pdf => "pdf",
             Format::Png => "png",
@@ -81,6 +83,7 @@ impl Format {
     pub fn file_suffix(self) -> &'static str {
         match self {
             Format::CsvScores => "-scores",
+            Format::CsvKpis => "-kpis",
             _ => "",
         }
     }
@@ -102,6 +105,9 @@ pub struct ExportOptions {
     pub today: NaiveDate,
     /// Facilitator notes are private to the facilitator unless asked for.
     pub include_facilitator_notes: bool,
+    /// The layout of a report that circulates in a city hall (庁内回覧): boxes to stamp for
+    /// those who read and approve it, a document number, 和暦 first (PDF and HTML).
+    pub circulation: bool,
 }
 
 impl ExportOptions {
@@ -111,6 +117,7 @@ impl ExportOptions {
             team: None,
             today,
             include_facilitator_notes: false,
+            circulation: false,
         }
     }
 }
@@ -153,6 +160,7 @@ pub fn render(
         Format::Svg => svg::chart_svg(&report.chart, &report.title, 800.0, 800.0).into_bytes(),
         Format::CsvActions => csv::actions(&report),
         Format::CsvScores => csv::scores(&report),
+        Format::CsvKpis => csv::kpis(&report),
         Format::Xlsx => xlsx::render(&report)?,
         Format::Pdf => pdf::render(&report)?,
         Format::Png => png::chart_png(&report.chart, &report.title)?,

@@ -1,7 +1,9 @@
 //! The radar chart as SVG: the same geometry and colours as the window, labels as real text.
 
-use crate::radar::{self as geometry, Chart, HAlign, Layout, Point, SeriesKind};
+use crate::radar::marks::{self, Mark};
+use crate::radar::{self as geometry, Chart, HAlign, Layout, Point};
 use crate::style::{CHART, hex, paper};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The font families asked for: the bundled one first, then the common Japanese system fonts.
@@ -84,30 +86,9 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
         r#"  <rect width="{width}" height="{height}" fill="{}"/>"#,
         hex(paper::WHITE)
     );
-    let _ = writeln!(
-        w,
-        r#"  <g class="grid" fill="none" stroke="{}" stroke-width="{:.2}">"#,
-        hex(paper::RULE),
-        style.grid_stroke
-    );
-    for (k, ring) in layout.rings.iter().enumerate() {
-        let stroke_width = if k + 1 == layout.rings.len() {
-            style.outer_ring_stroke
-        } else {
-            style.grid_stroke
-        };
-        let _ = writeln!(
-            w,
-            r#"    <polygon points="{}" stroke-width="{stroke_width:.2}"/>"#,
-            points_attr(ring)
-        );
-    }
-    for axis in &layout.axes {
-        let _ = writeln!(
-            w,
-            r#"    <line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/>"#,
-            layout.center.x, layout.center.y, axis.end.x, axis.end.y
-        );
+    let _ = writeln!(w, r#"  <g class="grid" fill="none">"#);
+    for mark in marks::grid(&layout, &style, paper::RULE) {
+        write_mark(w, &mark, "    ");
     }
     let _ = writeln!(w, "  </g>");
     let small = font_size * 0.75;
@@ -134,52 +115,17 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
     }
     let _ = writeln!(w, "  </g>");
 
-    // The same drawing order as the window: previous round, scores, targets.
-    let order = chart.drawing_order();
-    for &i in &order {
+    // The same shapes, in the same order, as the window draws.
+    for (i, group) in marks::series_groups(chart, &layout, &style, &BTreeSet::new()) {
         let series = &chart.series[i];
-        let color = hex(series.color);
-        let points = layout.series(&series.values);
         let _ = writeln!(
             w,
             r#"  <g class="series" data-name="{}" data-kind="{:?}">"#,
             xml_escape(&series.name),
             series.kind
         );
-        if series.kind == SeriesKind::Scores {
-            for polygon in geometry::fill_polygons(layout.center, &points) {
-                let _ = writeln!(
-                    w,
-                    r#"    <polygon class="fill" points="{}" fill="{color}" fill-opacity="{}" stroke="none"/>"#,
-                    points_attr(&polygon),
-                    style.fill_opacity
-                );
-            }
-        }
-        let dasharray = format!(
-            r#" stroke-dasharray="{:.1} {:.1}""#,
-            style.target_dash[0], style.target_dash[1]
-        );
-        let (stroke_width, dash) = match series.kind {
-            SeriesKind::Scores => (style.scores_stroke, ""),
-            SeriesKind::Target => (style.target_stroke, dasharray.as_str()),
-            SeriesKind::Baseline => (style.baseline_stroke, ""),
-        };
-        for run in geometry::outline_runs(&points) {
-            let _ = writeln!(
-                w,
-                r#"    <polyline class="outline" points="{}" fill="none" stroke="{color}" stroke-width="{stroke_width:.2}"{dash} stroke-linejoin="round"/>"#,
-                points_attr(&run)
-            );
-        }
-        if series.kind == SeriesKind::Scores {
-            for p in points.iter().flatten() {
-                let _ = writeln!(
-                    w,
-                    r#"    <circle cx="{:.1}" cy="{:.1}" r="{:.2}" fill="{color}"/>"#,
-                    p.x, p.y, style.point_radius
-                );
-            }
+        for mark in &group {
+            write_mark(w, mark, "    ");
         }
         let _ = writeln!(w, "  </g>");
     }
@@ -212,40 +158,25 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
 
     let _ = writeln!(w, r#"  <g class="legend">"#);
     let column_width = width / 2.0;
+    let swatch_style = CHART;
     for (i, series) in chart.series.iter().enumerate() {
         let x = 16.0 + (i % 2) as f32 * column_width;
         let y = chart_height + 8.0 + (i / 2) as f32 * line_height * 1.3;
-        let color = hex(series.color);
         let mid = y + line_height / 2.0;
-        match series.kind {
-            SeriesKind::Scores => {
-                let _ = writeln!(
-                    w,
-                    r#"    <rect x="{x:.1}" y="{:.1}" width="22" height="12" rx="2" fill="{color}" fill-opacity="{}" stroke="{color}" stroke-width="{:.2}"/>"#,
-                    mid - 6.0,
-                    CHART.swatch_opacity,
-                    CHART.target_stroke
-                );
-            }
-            SeriesKind::Target | SeriesKind::Baseline => {
-                let dash = if series.kind == SeriesKind::Target {
-                    let [on, off] = CHART.at(0.0).target_dash;
-                    format!(r#" stroke-dasharray="{on:.1} {off:.1}""#)
-                } else {
-                    String::new()
-                };
-                let _ = writeln!(
-                    w,
-                    r#"    <line x1="{x:.1}" y1="{mid:.1}" x2="{:.1}" y2="{mid:.1}" stroke="{color}" stroke-width="{:.2}"{dash}/>"#,
-                    x + 22.0,
-                    CHART.target_stroke
-                );
-            }
+        for mark in marks::swatch(
+            series.kind,
+            series.marks,
+            series.color,
+            Point::new(x, mid),
+            26.0,
+            &swatch_style,
+        ) {
+            write_mark(w, &mark, "    ");
         }
         let _ = writeln!(
             w,
             r#"    <text x="{:.1}" y="{mid:.1}" dominant-baseline="middle" fill="{}">{}</text>"#,
-            x + 30.0,
+            x + 34.0,
             hex(paper::INK),
             xml_escape(&series.name)
         );
@@ -253,6 +184,62 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
     let _ = writeln!(w, "  </g>");
     let _ = writeln!(w, "</svg>");
     svg
+}
+
+/// One shape of the chart as SVG.
+fn write_mark(w: &mut String, mark: &Mark, indent: &str) {
+    // Writing into a String cannot fail.
+    let _ = match mark {
+        Mark::Fill {
+            points,
+            color,
+            opacity,
+        } => writeln!(
+            w,
+            r#"{indent}<polygon class="fill" points="{}" fill="{}" fill-opacity="{opacity}" stroke="none"/>"#,
+            points_attr(points),
+            hex(*color)
+        ),
+        Mark::Line {
+            points,
+            width,
+            color,
+            dash,
+            closed,
+            ..
+        } => {
+            let dash = dash.map_or(String::new(), |[on, off]| {
+                format!(r#" stroke-dasharray="{on:.1} {off:.1}""#)
+            });
+            let element = if *closed { "polygon" } else { "polyline" };
+            writeln!(
+                w,
+                r#"{indent}<{element} class="outline" points="{}" fill="none" stroke="{}" stroke-width="{width:.2}"{dash} stroke-linejoin="round"/>"#,
+                points_attr(points),
+                hex(*color)
+            )
+        }
+        Mark::Point {
+            polygon,
+            color,
+            hollow,
+            width,
+        } => {
+            let (fill, stroke) = if *hollow {
+                (
+                    hex(paper::WHITE),
+                    format!(r#" stroke="{}" stroke-width="{width:.2}""#, hex(*color)),
+                )
+            } else {
+                (hex(*color), String::new())
+            };
+            writeln!(
+                w,
+                r#"{indent}<polygon class="point" points="{}" fill="{fill}"{stroke}/>"#,
+                points_attr(polygon)
+            )
+        }
+    };
 }
 
 #[cfg(test)]

@@ -82,9 +82,14 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         .set_border(FormatBorder::Thin)
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::Top);
+    // Real dates, shown as the reports write them: 和暦 with the Western year in Japanese.
+    let date_format = match lang {
+        crate::Lang::Ja => "[$-ja-JP]ggge\"年（\"yyyy\"年）\"m\"月\"d\"日\"",
+        crate::Lang::En => "d mmmm yyyy",
+    };
     let date = Format::new()
         .set_border(FormatBorder::Thin)
-        .set_num_format("yyyy/mm/dd")
+        .set_num_format(date_format)
         .set_align(FormatAlign::Top);
     let overdue_date = date
         .clone()
@@ -240,7 +245,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         actions.write_with_format(0, c as u16, h, &header)?;
         widths.see(c as u16, h);
     }
-    widths.see(5, "2026/12/31");
+    widths.see(5, "令和8年（2026年）12月31日");
     let mut r = 1;
     for team in &report.teams {
         for a in &team.actions {
@@ -283,6 +288,54 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     actions.set_landscape().set_print_fit_to_pages(1, 0);
     actions.set_freeze_panes(1, 0)?;
     actions.autofilter(0, 0, r.saturating_sub(1).max(1), head.len() as u16 - 1)?;
+
+    // --- Indicators, the review and the effects: the same tables as the documents.
+    let round_sheets = [
+        (
+            "xlsx.kpis",
+            Report::kpi_table
+                as fn(&Report, &super::report::TeamReport) -> Option<super::report::Table>,
+        ),
+        ("xlsx.review", Report::review_table),
+        ("xlsx.effects", Report::effects_table),
+    ];
+    for (name, table_of) in round_sheets {
+        let tables: Vec<_> = report
+            .teams
+            .iter()
+            .filter_map(|t| table_of(report, t).map(|table| (t, table)))
+            .collect();
+        let Some((_, first)) = tables.first() else {
+            continue;
+        };
+        let sheet = book.add_worksheet();
+        sheet.set_name(tr!(lang, name))?;
+        let mut widths = Widths::new();
+        let head: Vec<String> = std::iter::once(tr!(lang, "overview.team"))
+            .chain(first.header.iter().cloned())
+            .collect();
+        for (c, h) in head.iter().enumerate() {
+            sheet.write_with_format(0, c as u16, h, &header)?;
+            widths.see(c as u16, h);
+        }
+        let mut r = 1;
+        for (team, table) in &tables {
+            for row in &table.rows {
+                sheet.write_with_format(r, 0, &team.name, &cell)?;
+                widths.see(0, &team.name);
+                for (c, text) in row.cells.iter().enumerate() {
+                    let col = c as u16 + 1;
+                    sheet.write_with_format(r, col, text, &cell)?;
+                    widths.see(col, text);
+                }
+                r += 1;
+            }
+        }
+        widths.apply(sheet, 50.0)?;
+        sheet.set_landscape().set_print_fit_to_pages(1, 0);
+        sheet.set_freeze_panes(1, 0)?;
+        sheet.autofilter(0, 0, r.saturating_sub(1).max(1), head.len() as u16 - 1)?;
+    }
 
     // --- Votes.
     let votes = book.add_worksheet();

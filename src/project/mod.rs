@@ -1,6 +1,7 @@
 //! The workshop project: what the facilitator sets up and what the teams answer. No UI in here.
 
 pub mod agenda;
+pub mod kpi;
 mod problem;
 mod sample;
 mod serde_helpers;
@@ -34,6 +35,7 @@ pub mod limits {
     pub const MAX_TEAMS: usize = 100;
     pub const MAX_MEMBERS_PER_TEAM: usize = 500;
     pub const MAX_ACTIONS_PER_ITEM: usize = 1_000;
+    pub const MAX_KPIS_PER_ITEM: usize = 100;
 }
 
 /// A scoring level, 1 (未着手) to 5 (定着・発展).
@@ -101,6 +103,45 @@ pub struct Meta {
     pub modified_at: Option<DateTime<FixedOffset>>,
     /// Minutes per item for the walk, when the facilitator has planned it.
     pub agenda: Option<agenda::Agenda>,
+    /// The department that made the report (作成部署), for the report that circulates.
+    pub department: String,
+    /// Who stamps the report as it circulates, and who approves it.
+    pub circulation: Circulation,
+}
+
+/// The boxes people stamp or sign on a report that circulates in a city hall (庁内回覧): 回覧 for
+/// those who read it, 決裁 for those who approve it, each a role (課長, 係長 …).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Circulation {
+    pub readers: Vec<String>,
+    pub approvers: Vec<String>,
+    /// 文書番号, filled in by hand if left empty.
+    pub document_number: String,
+}
+
+impl Default for Circulation {
+    fn default() -> Self {
+        Circulation {
+            readers: vec!["係長".into(), "担当".into()],
+            approvers: vec!["課長".into(), "課長補佐".into()],
+            document_number: String::new(),
+        }
+    }
+}
+
+impl Circulation {
+    /// The roles in `lang` for a project that never set them (English projects get English roles).
+    pub fn default_for(lang: Lang) -> Circulation {
+        match lang {
+            Lang::Ja => Circulation::default(),
+            Lang::En => Circulation {
+                readers: vec!["Section chief".into(), "Staff".into()],
+                approvers: vec!["Director".into(), "Deputy director".into()],
+                document_number: String::new(),
+            },
+        }
+    }
 }
 
 /// Ids are numbers unique within their kind in one project; they never change once given.
@@ -187,6 +228,9 @@ pub struct ItemResponse {
     pub examples_done: Vec<u32>,
     #[serde(deserialize_with = "serde_helpers::unique_ids")]
     pub actions: Vec<Action>,
+    /// Indicators the team measures for this item (item 6 first, any item allowed).
+    #[serde(deserialize_with = "serde_helpers::unique_ids")]
+    pub kpis: Vec<kpi::Kpi>,
 }
 
 impl ItemResponse {
@@ -264,6 +308,52 @@ pub struct Action {
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub status: ActionStatus,
+    /// Carried over from the previous round, still open then: reviewed before the walk.
+    #[serde(default)]
+    pub carried: bool,
+    /// What the team said of it at the start of this round.
+    #[serde(default)]
+    pub review: Option<ActionReview>,
+}
+
+/// The verdict on an action carried over from the previous round (`TeamRetro`'s first step).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
+pub enum Verdict {
+    Done,
+    Continuing,
+    Dropped,
+}
+
+impl Verdict {
+    /// The verdicts, in the order offered.
+    pub const ALL: &'static [Verdict] = <Verdict as strum::VariantArray>::VARIANTS;
+
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Verdict::Done => crate::tr!(lang, "verdict.done"),
+            Verdict::Continuing => crate::tr!(lang, "verdict.continuing"),
+            Verdict::Dropped => crate::tr!(lang, "verdict.dropped"),
+        }
+    }
+
+    /// The status an action takes with this verdict (continuing keeps its own).
+    pub fn status(self, current: ActionStatus) -> ActionStatus {
+        match self {
+            Verdict::Done => ActionStatus::Done,
+            Verdict::Dropped => ActionStatus::Dropped,
+            Verdict::Continuing if current.is_open() => current,
+            Verdict::Continuing => ActionStatus::Doing,
+        }
+    }
+}
+
+/// A carried action's review: the verdict and a short note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionReview {
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub note: String,
 }
 
 impl HasId for Action {
@@ -420,8 +510,13 @@ impl Project {
                         .actions
                         .iter()
                         .filter(|a| a.status.is_open())
-                        .cloned()
+                        .map(|a| Action {
+                            carried: true,
+                            review: None,
+                            ..a.clone()
+                        })
                         .collect();
+                    next.kpis = previous.kpis.iter().map(kpi::Kpi::for_next_round).collect();
                 }
                 Team {
                     id: t.id,
@@ -446,7 +541,10 @@ impl Project {
 
     /// Checks what the parser cannot see on its own: cross references and size limits.
     pub fn validate(&self) -> Result<(), (Problem, Place)> {
-        use limits::{MAX_ACTIONS_PER_ITEM, MAX_MEMBERS_PER_TEAM, MAX_TEAMS, MAX_TEXT_CHARS};
+        use limits::{
+            MAX_ACTIONS_PER_ITEM, MAX_KPIS_PER_ITEM, MAX_MEMBERS_PER_TEAM, MAX_TEAMS,
+            MAX_TEXT_CHARS,
+        };
         let nowhere = Place {
             team: None,
             item: None,
@@ -497,6 +595,8 @@ impl Project {
             (&m.organization, "organization"),
             (&m.facilitator, "facilitator"),
             (&m.venue, "venue"),
+            (&m.department, "department"),
+            (&m.circulation.document_number, "document_number"),
         ] {
             check_text(text, field(None, None, name))?;
         }
@@ -560,6 +660,31 @@ impl Project {
                 for action in &response.actions {
                     check_text(&action.what, field(Some(team), Some(item), "action_what"))?;
                     check_text(&action.owner, field(Some(team), Some(item), "action_owner"))?;
+                    if let Some(review) = &action.review {
+                        check_text(&review.note, field(Some(team), Some(item), "review_note"))?;
+                    }
+                }
+                if response.kpis.len() > MAX_KPIS_PER_ITEM {
+                    let p = too_many(Counted::Kpis, response.kpis.len(), MAX_KPIS_PER_ITEM);
+                    return Err((p, at(Some(item))));
+                }
+                for kpi in &response.kpis {
+                    for text in [
+                        &kpi.indicator,
+                        &kpi.unit,
+                        &kpi.method,
+                        &kpi.frequency,
+                        &kpi.owner,
+                    ] {
+                        check_text(text, field(Some(team), Some(item), "kpi"))?;
+                    }
+                    let values = [kpi.baseline, kpi.target, kpi.previous, kpi.current];
+                    if let Some(bad) = values.iter().flatten().find(|m| !m.value.is_finite()) {
+                        return Err((
+                            Problem::NotANumber(bad.value.to_string()),
+                            field(Some(team), Some(item), "kpi"),
+                        ));
+                    }
                 }
             }
         }

@@ -14,6 +14,7 @@ pub enum IdKind {
     Team,
     Member,
     Action,
+    Kpi,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +55,8 @@ pub enum Problem {
     OlderFormatUnknown {
         found: u64,
     },
+    /// A number that is not one (an indicator's value of `inf` or `NaN`).
+    NotANumber(String),
     /// An agenda whose minutes do not add up to its total, or longer than a day.
     InvalidAgenda {
         total: u64,
@@ -67,6 +70,7 @@ pub enum Counted {
     Teams,
     Members,
     Actions,
+    Kpis,
     BaselineTeams,
 }
 
@@ -97,6 +101,7 @@ impl Problem {
                     IdKind::Team => tr!(lang, "problem.kind.team"),
                     IdKind::Member => tr!(lang, "problem.kind.member"),
                     IdKind::Action => tr!(lang, "problem.kind.action"),
+                    IdKind::Kpi => tr!(lang, "problem.kind.kpi"),
                 };
                 tr!(lang, "problem.duplicate_id", what = what, id = id)
             }
@@ -123,6 +128,7 @@ impl Problem {
                     Counted::Teams => tr!(lang, "problem.counted.teams"),
                     Counted::Members => tr!(lang, "problem.counted.members"),
                     Counted::Actions => tr!(lang, "problem.counted.actions"),
+                    Counted::Kpis => tr!(lang, "problem.counted.kpis"),
                     Counted::BaselineTeams => tr!(lang, "problem.counted.baseline_teams"),
                 };
                 tr!(
@@ -144,6 +150,7 @@ impl Problem {
             Problem::OlderFormatUnknown { found } => {
                 tr!(lang, "problem.older_format_unknown", found = found)
             }
+            Problem::NotANumber(value) => tr!(lang, "problem.not_a_number", value = value),
             Problem::InvalidAgenda { total, sum } => {
                 tr!(lang, "problem.invalid_agenda", total = total, sum = sum)
             }

@@ -80,6 +80,7 @@ pub fn large_project(teams: usize, members: usize, actions: usize) -> Project {
             owner: format!("担当者{}", n % 15 + 1),
             due: NaiveDate::from_ymd_opt(2027, (n % 12) as u32 + 1, (n % 28) as u32 + 1),
             status: ActionStatus::ALL[n % 4],
+            ..Action::default()
         });
     }
     project

@@ -166,6 +166,7 @@ mod tests {
             owner: String::new(),
             due: Some(date(due)),
             status,
+            ..Action::default()
         };
         r.actions = vec![
             action(1, ActionStatus::Todo, "2026-01-01"),

@@ -278,6 +278,7 @@ pub fn outline_runs(points: &[Option<Point>]) -> Vec<Vec<Point>> {
     runs
 }
 
+#[cfg(test)] // Kept as the reference the fill polygons are tested against.
 /// Triangles that fill a series: a fan from the centre over each pair of neighbouring present
 /// vertices. A radar polygon with low values is not convex, so it cannot be filled as one convex
 /// shape; every fan triangle is convex, and together they cover the polygon exactly, without overlap.

@@ -3,14 +3,14 @@
 
 pub mod geometry;
 pub mod labels;
+pub mod marks;
 
 pub use geometry::{
-    Axis, HAlign, Layout, MAX_LEVEL, Point, Rect, VAlign, fill_polygons, fill_triangles,
-    outline_runs,
+    Axis, HAlign, Layout, MAX_LEVEL, Point, Rect, VAlign, fill_polygons, outline_runs,
 };
 pub use labels::{estimate_width_em, wrap_label, wrap_label_balanced};
 
-use crate::style::{BASELINE_COLOR, Rgb, team_color};
+use crate::style::{BASELINE_COLOR, Rgb, TeamMarks, team_color, team_marks};
 
 /// How a series is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +28,8 @@ pub struct Series {
     pub name: String,
     pub kind: SeriesKind,
     pub color: Rgb,
+    /// The team's marker and line pattern.
+    pub marks: TeamMarks,
     /// One value per axis, 1.0–5.0, `None` where not scored.
     pub values: Vec<Option<f32>>,
 }
@@ -71,6 +73,7 @@ impl Chart {
                 name,
                 kind: SeriesKind::Scores,
                 color: team_color(index),
+                marks: team_marks(index),
                 values: t.responses.0.iter().map(|r| value(r.score)).collect(),
             });
         }
@@ -81,6 +84,7 @@ impl Chart {
                     name: crate::tr!(lang, "radar.target_of", team = name),
                     kind: SeriesKind::Target,
                     color: team_color(index),
+                    marks: team_marks(index),
                     values: t.responses.0.iter().map(|r| value(r.target)).collect(),
                 });
             }
@@ -97,6 +101,7 @@ impl Chart {
                         name: crate::tr!(lang, "radar.baseline_of", team = name),
                         kind: SeriesKind::Baseline,
                         color: BASELINE_COLOR,
+                        marks: team_marks(index),
                         values: b.scores.iter().map(|&l| value(l)).collect(),
                     });
                 }
@@ -107,6 +112,30 @@ impl Chart {
             series,
             level_names,
         }
+    }
+
+    /// One series: the median of every team's agreed scores, item by item (for a project with
+    /// many teams, whose single chart would be unreadable).
+    pub fn median_of(project: &crate::project::Project, lang: crate::Lang) -> Chart {
+        let mut chart = Chart::of_project(project, lang, Some(u32::MAX));
+        let values = (0..crate::checklist::ITEM_COUNT)
+            .map(|i| {
+                let mut scores: Vec<f32> = project
+                    .teams
+                    .iter()
+                    .filter_map(|t| t.responses.0[i].score.map(|l| f32::from(l.get())))
+                    .collect();
+                median(&mut scores)
+            })
+            .collect();
+        chart.series = vec![Series {
+            name: crate::tr!(lang, "radar.median"),
+            kind: SeriesKind::Scores,
+            color: crate::style::MEDIAN_COLOR,
+            marks: team_marks(0),
+            values,
+        }];
+        chart
     }
 
     /// Series indices in the order they are drawn: the previous round underneath, then the scores'
@@ -139,6 +168,20 @@ impl Chart {
             .collect::<Vec<_>>()
             .join(" / ")
     }
+}
+
+/// The median of `values` (the mean of the middle two for an even count); `None` for none.
+pub fn median(values: &mut [f32]) -> Option<f32> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f32::total_cmp);
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        f32::midpoint(values[n / 2 - 1], values[n / 2])
+    })
 }
 
 #[cfg(test)]

@@ -2,8 +2,10 @@
 //! the one place that changes the project, so that undo, the dirty mark and autosave see them all.
 
 use crate::checklist::ItemId;
+use crate::project::kpi::{Kpi, Measurement};
 use crate::project::{
-    Action, ActionStatus, Baseline, ItemResponse, Level, Member, Project, Team, Vote,
+    Action, ActionReview, ActionStatus, Baseline, ItemResponse, Level, Member, Project, Team,
+    Verdict, Vote,
 };
 use chrono::NaiveDate;
 
@@ -43,6 +45,43 @@ pub enum TextField {
         item: ItemId,
         action: u32,
     },
+    /// The note of a carried action's review.
+    ReviewNote {
+        team: u32,
+        item: ItemId,
+        action: u32,
+    },
+    Kpi {
+        team: u32,
+        item: ItemId,
+        kpi: u32,
+        part: KpiText,
+    },
+    Department,
+    DocumentNumber,
+    /// Typing the roles of the 回覧 (or, with `approvers`, 決裁) boxes: the merge key of
+    /// [`Edit::SetCirculationRoles`].
+    CirculationRoles {
+        approvers: bool,
+    },
+}
+
+/// The texts of an indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KpiText {
+    Indicator,
+    Unit,
+    Method,
+    Frequency,
+    Owner,
+}
+
+/// Which value of an indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KpiValue {
+    Baseline,
+    Target,
+    Current,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -131,6 +170,34 @@ pub enum Edit {
     SetBaseline(Option<Baseline>),
     /// The minutes per item (or no plan).
     SetAgenda(Option<crate::project::agenda::Agenda>),
+    /// A carried action's verdict (its status follows) or, with `None`, no verdict yet.
+    ReviewAction {
+        team: u32,
+        item: ItemId,
+        action: u32,
+        verdict: Option<Verdict>,
+    },
+    AddKpi {
+        team: u32,
+        item: ItemId,
+    },
+    RemoveKpi {
+        team: u32,
+        item: ItemId,
+        kpi: u32,
+    },
+    SetKpiValue {
+        team: u32,
+        item: ItemId,
+        kpi: u32,
+        which: KpiValue,
+        value: Option<Measurement>,
+    },
+    /// The roles of the 回覧 boxes, or with `approvers`, of the 決裁 boxes.
+    SetCirculationRoles {
+        approvers: bool,
+        roles: Vec<String>,
+    },
 }
 
 /// What a removal takes with it, said after the fact with a way back (「削除しました ［元に戻す］」).
@@ -243,6 +310,9 @@ impl Edit {
     pub fn merge_key(&self) -> Option<TextField> {
         match self {
             Edit::SetText(field, _) => Some(*field),
+            Edit::SetCirculationRoles { approvers, .. } => Some(TextField::CirculationRoles {
+                approvers: *approvers,
+            }),
             _ => None,
         }
     }
@@ -387,12 +457,81 @@ impl Edit {
             }
             Edit::SetBaseline(baseline) => project.baseline = baseline,
             Edit::SetAgenda(agenda) => project.meta.agenda = agenda,
+            Edit::ReviewAction {
+                team,
+                item,
+                action,
+                verdict,
+            } => {
+                if let Some(a) = action_mut(project, team, item, action) {
+                    match verdict {
+                        Some(verdict) => {
+                            let note = a.review.take().map(|r| r.note).unwrap_or_default();
+                            a.status = verdict.status(a.status);
+                            a.review = Some(ActionReview { verdict, note });
+                        }
+                        None => a.review = None,
+                    }
+                }
+            }
+            Edit::AddKpi { team, item } => {
+                if let Some(t) = project.team_mut(team) {
+                    let id = t
+                        .responses
+                        .0
+                        .iter()
+                        .flat_map(|r| &r.kpis)
+                        .map(|k| k.id)
+                        .max()
+                        .unwrap_or(0)
+                        + 1;
+                    t.responses[item].kpis.push(Kpi {
+                        id,
+                        ..Kpi::default()
+                    });
+                }
+            }
+            Edit::RemoveKpi { team, item, kpi } => {
+                if let Some(r) = response_mut(project, team, item) {
+                    r.kpis.retain(|k| k.id != kpi);
+                }
+            }
+            Edit::SetKpiValue {
+                team,
+                item,
+                kpi,
+                which,
+                value,
+            } => {
+                if let Some(k) = kpi_mut(project, team, item, kpi) {
+                    *match which {
+                        KpiValue::Baseline => &mut k.baseline,
+                        KpiValue::Target => &mut k.target,
+                        KpiValue::Current => &mut k.current,
+                    } = value;
+                }
+            }
+            Edit::SetCirculationRoles { approvers, roles } => {
+                let c = &mut project.meta.circulation;
+                *if approvers {
+                    &mut c.approvers
+                } else {
+                    &mut c.readers
+                } = roles;
+            }
         }
     }
 }
 
 fn response_mut(project: &mut Project, team: u32, item: ItemId) -> Option<&mut ItemResponse> {
     Some(&mut project.team_mut(team)?.responses[item])
+}
+
+fn kpi_mut(project: &mut Project, team: u32, item: ItemId, kpi: u32) -> Option<&mut Kpi> {
+    response_mut(project, team, item)?
+        .kpis
+        .iter_mut()
+        .find(|k| k.id == kpi)
 }
 
 fn action_mut(project: &mut Project, team: u32, item: ItemId, action: u32) -> Option<&mut Action> {
@@ -431,6 +570,31 @@ pub fn text_mut(project: &mut Project, field: TextField) -> Option<&mut String> 
         TextField::ActionOwner { team, item, action } => {
             &mut action_mut(project, team, item, action)?.owner
         }
+        TextField::ReviewNote { team, item, action } => {
+            &mut action_mut(project, team, item, action)?
+                .review
+                .as_mut()?
+                .note
+        }
+        TextField::Kpi {
+            team,
+            item,
+            kpi,
+            part,
+        } => {
+            let k = kpi_mut(project, team, item, kpi)?;
+            match part {
+                KpiText::Indicator => &mut k.indicator,
+                KpiText::Unit => &mut k.unit,
+                KpiText::Method => &mut k.method,
+                KpiText::Frequency => &mut k.frequency,
+                KpiText::Owner => &mut k.owner,
+            }
+        }
+        TextField::Department => &mut project.meta.department,
+        TextField::DocumentNumber => &mut project.meta.circulation.document_number,
+        // Roles are a list, set whole by `Edit::SetCirculationRoles`.
+        TextField::CirculationRoles { .. } => return None,
     })
 }
 

@@ -5,7 +5,7 @@ use super::tokens::{space, text};
 use super::widgets::section_heading;
 use crate::checklist::{Checklist, ItemId};
 use crate::export::Format;
-use crate::export::report::{display_team_name, format_date};
+use crate::export::report::{display_team_name, format_date_compact as format_date};
 use crate::project::{ActionStatus, ItemStats, Project, TeamStats};
 use crate::radar::Chart;
 use crate::session::{Command, CommandSender, Page, Screen, Session, UICommand, ViewChange};

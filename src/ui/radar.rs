@@ -1,9 +1,10 @@
 //! The radar chart drawn with egui's painter, from the shared geometry in [`crate::radar`].
 
-use super::tokens::{color, radius};
+use super::tokens::color;
 use crate::i18n::Lang;
 use crate::project::{Project, Team};
-use crate::radar::{self as geometry, Chart, HAlign, Layout, Point, SeriesKind};
+use crate::radar::marks::{self, Mark, Role};
+use crate::radar::{self as geometry, Chart, HAlign, Layout, Point};
 use crate::style::CHART;
 use crate::tr;
 use egui::{Pos2, Shape, Stroke, Vec2};
@@ -104,83 +105,18 @@ pub fn radar_ui(
         max: Point::new(rect.max.x - 2.0, rect.max.y - 2.0),
     };
     let layout = Layout::fit(bounds, &sizes, gap, 10.0);
-    let center = pos(layout.center);
     // The previews in the side panel are drawn finer than any full chart.
     let style = match detail {
         Detail::Full => CHART.at(2.0 * layout.radius),
         Detail::Preview => CHART.at(0.0),
     };
 
-    // Rings for levels 1–5 and the axes.
-    for (k, ring) in layout.rings.iter().enumerate() {
-        let width = if k + 1 == layout.rings.len() {
-            style.outer_ring_stroke
-        } else {
-            style.grid_stroke
-        };
-        painter.add(Shape::closed_line(
-            ring.iter().copied().map(pos).collect(),
-            Stroke::new(width, grid),
-        ));
-    }
-    for axis in &layout.axes {
-        painter.line_segment(
-            [center, pos(axis.end)],
-            Stroke::new(style.grid_stroke, grid),
-        );
-    }
-
-    let order: Vec<usize> = chart
-        .drawing_order()
-        .into_iter()
-        .filter(|i| !hidden.contains(i))
-        .collect();
-    for &i in &order {
-        let series = &chart.series[i];
-        let points = layout.series(&series.values);
-        let c = color(series.color);
-        match series.kind {
-            SeriesKind::Scores => {
-                let mut mesh = egui::Mesh::default();
-                let fill = c.gamma_multiply(style.fill_opacity);
-                for [a, b, d] in geometry::fill_triangles(layout.center, &points) {
-                    let base = mesh.vertices.len() as u32;
-                    for p in [a, b, d] {
-                        mesh.colored_vertex(pos(p), fill);
-                    }
-                    mesh.add_triangle(base, base + 1, base + 2);
-                }
-                painter.add(Shape::mesh(mesh));
-                for run in geometry::outline_runs(&points) {
-                    painter.add(Shape::line(
-                        run.into_iter().map(pos).collect(),
-                        Stroke::new(style.scores_stroke, c),
-                    ));
-                }
-                for p in points.iter().flatten() {
-                    painter.circle_filled(pos(*p), style.point_radius, c);
-                }
-            }
-            SeriesKind::Target => {
-                for run in geometry::outline_runs(&points) {
-                    let run: Vec<Pos2> = run.into_iter().map(pos).collect();
-                    painter.extend(Shape::dashed_line(
-                        &run,
-                        Stroke::new(style.target_stroke, c),
-                        style.target_dash[0],
-                        style.target_dash[1],
-                    ));
-                }
-            }
-            SeriesKind::Baseline => {
-                for run in geometry::outline_runs(&points) {
-                    painter.add(Shape::line(
-                        run.into_iter().map(pos).collect(),
-                        Stroke::new(style.baseline_stroke, c),
-                    ));
-                }
-            }
-        }
+    // The grid and the series, from the shapes every output draws alike.
+    let mut shapes = marks::grid(&layout, &style, [0, 0, 0]);
+    shapes.extend(marks::series(chart, &layout, &style, hidden));
+    let background = visuals.extreme_bg_color;
+    for mark in &shapes {
+        paint_mark(&painter, mark, layout.center, grid, background);
     }
 
     // Labels outside the chart, and the level words along the first axis.
@@ -219,7 +155,11 @@ pub fn radar_ui(
         && let Some(pointer) = response.hover_pos()
     {
         let mut best: Option<(f32, usize, usize, f32)> = None;
-        for &i in &order {
+        for i in chart
+            .drawing_order()
+            .into_iter()
+            .filter(|i| !hidden.contains(i))
+        {
             for (axis, v) in chart.series[i].values.iter().enumerate() {
                 let Some(v) = v else { continue };
                 let d = pos(layout.point(axis, *v)).distance(pointer);
@@ -243,6 +183,75 @@ pub fn radar_ui(
     response
 }
 
+/// One shape of the chart on egui's painter. The grid takes the theme's colour; a hollow point is
+/// filled with the background.
+fn paint_mark(
+    painter: &egui::Painter,
+    mark: &Mark,
+    star: Point,
+    grid: egui::Color32,
+    background: egui::Color32,
+) {
+    match mark {
+        Mark::Fill {
+            points,
+            color: c,
+            opacity,
+        } => {
+            // Radar fills are star-shaped around the chart's centre: a fan from it covers them.
+            let fill = color(*c).gamma_multiply(*opacity);
+            let mut mesh = egui::Mesh::default();
+            for k in 0..points.len() {
+                let (a, b) = (points[k], points[(k + 1) % points.len()]);
+                let base = mesh.vertices.len() as u32;
+                for p in [star, a, b] {
+                    mesh.colored_vertex(pos(p), fill);
+                }
+                mesh.add_triangle(base, base + 1, base + 2);
+            }
+            painter.add(Shape::mesh(mesh));
+        }
+        Mark::Line {
+            points,
+            width,
+            color: c,
+            dash,
+            closed,
+            role,
+        } => {
+            let stroke_color = match role {
+                Role::Grid => grid,
+                Role::Series => color(*c),
+            };
+            let mut line: Vec<Pos2> = points.iter().copied().map(pos).collect();
+            if *closed && let Some(&first) = line.first() {
+                line.push(first);
+            }
+            let stroke = Stroke::new(*width, stroke_color);
+            match dash {
+                Some([on, off]) => painter.extend(Shape::dashed_line(&line, stroke, *on, *off)),
+                None => {
+                    painter.add(Shape::line(line, stroke));
+                }
+            }
+        }
+        Mark::Point {
+            polygon,
+            color: c,
+            hollow,
+            width,
+        } => {
+            let outline: Vec<Pos2> = polygon.iter().copied().map(pos).collect();
+            let (fill, stroke) = if *hollow {
+                (background, Stroke::new(*width, color(*c)))
+            } else {
+                (color(*c), Stroke::NONE)
+            };
+            painter.add(Shape::convex_polygon(outline, fill, stroke));
+        }
+    }
+}
+
 /// The legend with a toggle per series. Returns the index of a toggled series.
 pub fn legend_ui(ui: &mut egui::Ui, chart: &Chart, hidden: &BTreeSet<usize>) -> Option<usize> {
     let mut toggled = None;
@@ -255,39 +264,15 @@ pub fn legend_ui(ui: &mut egui::Ui, chart: &Chart, hidden: &BTreeSet<usize>) -> 
                 ui.horizontal(|ui| {
                     let mut shown = !hidden.contains(&i);
                     let (swatch, _) =
-                        ui.allocate_exact_size(Vec2::new(22.0, 14.0), egui::Sense::hover());
-                    let c = color(series.color);
-                    let y = swatch.center().y;
-                    match series.kind {
-                        SeriesKind::Scores => {
-                            ui.painter().rect_filled(
-                                swatch.shrink(2.0),
-                                radius::SWATCH,
-                                c.gamma_multiply(CHART.swatch_opacity),
-                            );
-                            ui.painter().rect_stroke(
-                                swatch.shrink(2.0),
-                                radius::SWATCH,
-                                Stroke::new(CHART.target_stroke, c),
-                                egui::StrokeKind::Inside,
-                            );
-                        }
-                        SeriesKind::Target => {
-                            let line = [Pos2::new(swatch.left(), y), Pos2::new(swatch.right(), y)];
-                            let dash = CHART.at(0.0).target_dash;
-                            ui.painter().extend(Shape::dashed_line(
-                                &line,
-                                Stroke::new(CHART.target_stroke, c),
-                                dash[0],
-                                dash[1],
-                            ));
-                        }
-                        SeriesKind::Baseline => {
-                            ui.painter().line_segment(
-                                [Pos2::new(swatch.left(), y), Pos2::new(swatch.right(), y)],
-                                Stroke::new(CHART.baseline_stroke, c),
-                            );
-                        }
+                        ui.allocate_exact_size(Vec2::new(28.0, 14.0), egui::Sense::hover());
+                    let left = Point::new(swatch.left() + 2.0, swatch.center().y);
+                    let style = CHART;
+                    let background = ui.visuals().extreme_bg_color;
+                    let grid = ui.visuals().weak_text_color();
+                    for mark in
+                        marks::swatch(series.kind, series.marks, series.color, left, 24.0, &style)
+                    {
+                        paint_mark(ui.painter(), &mark, left, grid, background);
                     }
                     if ui.checkbox(&mut shown, &series.name).changed() {
                         toggled = Some(i);

@@ -1,18 +1,100 @@
 //! The radar chart on a PDF page: the shared geometry and the shared style.
 
 use super::layout::{CONTENT_W, Layout, MARGIN_X, Op};
-use crate::radar::{self as geometry, Chart, HAlign, Point, SeriesKind};
+use crate::radar::marks::{self, Mark};
+use crate::radar::{self as geometry, Chart, HAlign, Point};
 use crate::style::{CHART, paper};
+use std::collections::BTreeSet;
+
+/// One shape of the chart as PDF drawing operations (a hollow point: white inside, outlined).
+fn to_ops(mark: &Mark) -> Vec<Op> {
+    match mark {
+        Mark::Fill {
+            points,
+            color,
+            opacity,
+        } => vec![Op::Fill {
+            points: points.clone(),
+            color: *color,
+            opacity: *opacity,
+        }],
+        Mark::Line {
+            points,
+            width,
+            color,
+            dash,
+            closed,
+            ..
+        } => vec![Op::Line {
+            points: points.clone(),
+            width: *width,
+            color: *color,
+            dash: *dash,
+            closed: *closed,
+        }],
+        Mark::Point {
+            polygon,
+            color,
+            hollow,
+            width,
+        } => {
+            let mut ops = vec![Op::Fill {
+                points: polygon.clone(),
+                color: if *hollow { paper::WHITE } else { *color },
+                opacity: 1.0,
+            }];
+            if *hollow {
+                ops.push(Op::Line {
+                    points: polygon.clone(),
+                    width: *width,
+                    color: *color,
+                    dash: None,
+                    closed: true,
+                });
+            }
+            ops
+        }
+    }
+}
+
+/// The size of the chart's labels and legend.
+const LEGEND_FONT: f32 = 8.5;
 
 impl Layout<'_> {
-    /// The radar chart, `size` points square, centred.
+    /// The radar chart, `size` points square, centred, its legend in two columns below.
     pub fn chart(&mut self, chart: &Chart, size: f32) {
-        let font = 8.5;
-        let legend_rows = chart.series.len().div_ceil(2) as f32;
-        let legend_h = legend_rows * font * 1.9 + 6.0;
-        self.ensure(size + legend_h);
+        let height = Self::chart_height(chart, size, 2);
+        self.ensure(height);
         let left = MARGIN_X + (CONTENT_W - size) / 2.0;
         let top = self.y;
+        self.chart_at(
+            chart,
+            (left, top),
+            size,
+            (MARGIN_X + 40.0, CONTENT_W - 80.0),
+            2,
+        );
+        self.y = top + height;
+    }
+
+    /// How tall a chart of `size` is with its legend in `columns` columns.
+    pub fn chart_height(chart: &Chart, size: f32, columns: usize) -> f32 {
+        let rows = chart.series.len().div_ceil(columns.max(1)) as f32;
+        size + 6.0 + rows * LEGEND_FONT * 1.9 + 6.0
+    }
+
+    /// The chart at `(left, top)`, `size` square, on the current page, its legend under it in
+    /// `columns` columns across `(legend left, legend width)`. The position does not move on: the
+    /// caller places what follows.
+    pub fn chart_at(
+        &mut self,
+        chart: &Chart,
+        (left, top): (f32, f32),
+        size: f32,
+        (legend_left, legend_width): (f32, f32),
+        columns: usize,
+    ) {
+        let font = LEGEND_FONT;
         let regular = self.regular;
         let measure = move |s: &str| regular.width(s, 1.0);
         let labels: Vec<Vec<String>> = chart
@@ -33,58 +115,11 @@ impl Layout<'_> {
         };
         let layout = geometry::Layout::fit(bounds, &sizes, font * CHART.label_gap_em, 20.0);
         let style = CHART.at(2.0 * layout.radius);
-        let mut ops = Vec::new();
-        for (k, ring) in layout.rings.iter().enumerate() {
-            let width = if k + 1 == layout.rings.len() {
-                style.outer_ring_stroke
-            } else {
-                style.grid_stroke
-            };
-            ops.push(Op::Line {
-                points: ring.clone(),
-                width,
-                color: paper::RULE,
-                dash: None,
-                closed: true,
-            });
-        }
-        for axis in &layout.axes {
-            ops.push(Op::Line {
-                points: vec![layout.center, axis.end],
-                width: style.grid_stroke,
-                color: paper::RULE,
-                dash: None,
-                closed: false,
-            });
-        }
-        let order = chart.drawing_order();
-        for &i in &order {
-            let series = &chart.series[i];
-            let points = layout.series(&series.values);
-            if series.kind == SeriesKind::Scores {
-                for polygon in geometry::fill_polygons(layout.center, &points) {
-                    ops.push(Op::Fill {
-                        points: polygon,
-                        color: series.color,
-                        opacity: style.fill_opacity,
-                    });
-                }
-            }
-            let (width, dash) = match series.kind {
-                SeriesKind::Scores => (style.scores_stroke, None),
-                SeriesKind::Target => (style.target_stroke, Some(style.target_dash)),
-                SeriesKind::Baseline => (style.baseline_stroke, None),
-            };
-            for run in geometry::outline_runs(&points) {
-                ops.push(Op::Line {
-                    points: run,
-                    width,
-                    color: series.color,
-                    dash,
-                    closed: false,
-                });
-            }
-        }
+        let mut ops: Vec<Op> = marks::grid(&layout, &style, paper::RULE)
+            .iter()
+            .chain(&marks::series(chart, &layout, &style, &BTreeSet::new()))
+            .flat_map(to_ops)
+            .collect();
         for (k, ring) in layout.rings.iter().enumerate() {
             if let (Some(first), Some(name)) = (ring.first(), chart.level_names.get(k)) {
                 ops.push(Op::Text {
@@ -116,33 +151,25 @@ impl Layout<'_> {
                 });
             }
         }
-        // Legend, two columns under the chart.
+        // The legend under the chart, in columns across the chart's width (or the page's, when
+        // the chart is centred on it).
         let legend_top = top + size + 6.0;
+        let columns = columns.max(1);
         for (i, series) in chart.series.iter().enumerate() {
-            let x = MARGIN_X + 40.0 + (i % 2) as f32 * CONTENT_W / 2.0;
-            let y = legend_top + (i / 2) as f32 * font * 1.9;
+            let x = legend_left + (i % columns) as f32 * legend_width / columns as f32;
+            let y = legend_top + (i / columns) as f32 * font * 1.9;
             let mid = y + font * 0.6;
-            match series.kind {
-                SeriesKind::Scores => ops.push(Op::Fill {
-                    points: vec![
-                        Point::new(x, mid - 4.0),
-                        Point::new(x + 18.0, mid - 4.0),
-                        Point::new(x + 18.0, mid + 4.0),
-                        Point::new(x, mid + 4.0),
-                    ],
-                    color: series.color,
-                    opacity: CHART.swatch_opacity,
-                }),
-                _ => ops.push(Op::Line {
-                    points: vec![Point::new(x, mid), Point::new(x + 18.0, mid)],
-                    width: style.target_stroke,
-                    color: series.color,
-                    dash: (series.kind == SeriesKind::Target).then_some(style.target_dash),
-                    closed: false,
-                }),
-            }
+            let swatch = marks::swatch(
+                series.kind,
+                series.marks,
+                series.color,
+                Point::new(x, mid),
+                20.0,
+                &style,
+            );
+            ops.extend(swatch.iter().flat_map(to_ops));
             ops.push(Op::Text {
-                x: x + 24.0,
+                x: x + 26.0,
                 y,
                 size: font,
                 bold: false,
@@ -151,6 +178,5 @@ impl Layout<'_> {
             });
         }
         self.page().ops.extend(ops);
-        self.y = legend_top + legend_h;
     }
 }

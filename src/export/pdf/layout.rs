@@ -135,9 +135,50 @@ impl<'a> Layout<'a> {
         self.y += 2.0;
     }
 
-    /// A table with wrapped cells; rows never split across pages, and the header repeats.
+    /// A table across the page; see [`Layout::table_in`].
     pub fn table(
         &mut self,
+        widths: &[f32],
+        header: &[String],
+        rows: &[(Vec<String>, Option<Rgb>)],
+        size: f32,
+    ) {
+        self.table_in(MARGIN_X, CONTENT_W, widths, header, rows, size);
+    }
+
+    /// The height a table would take at `width` (to decide what shares a page).
+    pub fn table_height(
+        &self,
+        width: f32,
+        widths: &[f32],
+        header: &[String],
+        rows: &[(Vec<String>, Option<Rgb>)],
+        size: f32,
+    ) -> f32 {
+        let (pad, line_h) = (3.5, size * 1.45);
+        let total: f32 = widths.iter().sum();
+        let height = |cells: &[String], bold: bool| {
+            cells
+                .iter()
+                .zip(widths)
+                .map(|(c, w)| {
+                    self.lines(c, size, bold, w / total * width - 2.0 * pad)
+                        .len()
+                })
+                .max()
+                .unwrap_or(1) as f32
+                * line_h
+                + 2.0 * pad
+        };
+        height(header, true) + rows.iter().map(|(r, _)| height(r, false)).sum::<f32>() + 8.0
+    }
+
+    /// A table `width` wide from `left`, with wrapped cells; rows never split across pages, and
+    /// the header repeats on the next page.
+    pub fn table_in(
+        &mut self,
+        left: f32,
+        width: f32,
         widths: &[f32],
         header: &[String],
         rows: &[(Vec<String>, Option<Rgb>)],
@@ -146,7 +187,7 @@ impl<'a> Layout<'a> {
         let pad = 3.5;
         let line_h = size * 1.45;
         let total: f32 = widths.iter().sum();
-        let widths: Vec<f32> = widths.iter().map(|w| w / total * CONTENT_W).collect();
+        let widths: Vec<f32> = widths.iter().map(|w| w / total * width).collect();
         let layout_row = |this: &Self, cells: &[String], bold: bool| -> Vec<Vec<String>> {
             cells
                 .iter()
@@ -164,19 +205,13 @@ impl<'a> Layout<'a> {
                 let h = row_height(cells);
                 let top = this.y;
                 if let Some(fill) = band {
-                    let rect = vec![
-                        Point::new(MARGIN_X, top),
-                        Point::new(MARGIN_X + CONTENT_W, top),
-                        Point::new(MARGIN_X + CONTENT_W, top + h),
-                        Point::new(MARGIN_X, top + h),
-                    ];
                     this.page().ops.push(Op::Fill {
-                        points: rect,
+                        points: rect(left, top, width, h),
                         color: fill,
                         opacity: 1.0,
                     });
                 }
-                let mut x = MARGIN_X;
+                let mut x = left;
                 for (lines, w) in cells.iter().zip(&widths) {
                     for (k, line) in lines.iter().enumerate() {
                         this.text_at(
@@ -190,20 +225,20 @@ impl<'a> Layout<'a> {
                     }
                     x += w;
                 }
-                let rule = |a: Point, b: Point| Op::Line {
-                    points: vec![a, b],
+                this.page().ops.push(Op::Line {
+                    points: vec![Point::new(left, top + h), Point::new(left + width, top + h)],
                     width: 0.5,
                     color: paper::RULE,
                     dash: None,
                     closed: false,
-                };
-                this.page().ops.push(rule(
-                    Point::new(MARGIN_X, top + h),
-                    Point::new(MARGIN_X + CONTENT_W, top + h),
-                ));
+                });
                 this.y += h;
             };
-        self.ensure(header_h + line_h * 2.0);
+        // The header never stands alone: it comes with at least its first row.
+        let first_h = rows.first().map_or(line_h * 2.0, |(r, _)| {
+            row_height(&layout_row(self, r, false))
+        });
+        self.ensure(header_h + first_h);
         draw_row(self, &header_cells, true, Some(paper::BAND), paper::INK);
         for (cells, color) in rows {
             let cells = layout_row(self, cells, false);
@@ -216,4 +251,32 @@ impl<'a> Layout<'a> {
         }
         self.y += 8.0;
     }
+
+    /// A small label kept on the same page as the first line of what follows it.
+    pub fn label_before(&mut self, label: &str, next_line_size: f32) {
+        let label_h = 8.5 * 1.6;
+        self.ensure(label_h + next_line_size * 1.6);
+        self.paragraph(label, 8.5, true, paper::MUTED, 10.0);
+    }
+
+    /// An empty box, for a stamp or a signature.
+    pub fn frame(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32) {
+        self.page().ops.push(Op::Line {
+            points: rect(x, y, w, h),
+            width,
+            color: paper::INK,
+            dash: None,
+            closed: true,
+        });
+    }
+}
+
+/// The corners of a rectangle, clockwise from the top left.
+pub fn rect(x: f32, y: f32, w: f32, h: f32) -> Vec<Point> {
+    vec![
+        Point::new(x, y),
+        Point::new(x + w, y),
+        Point::new(x + w, y + h),
+        Point::new(x, y + h),
+    ]
 }
