@@ -42,6 +42,10 @@ pub fn team_color(index: usize) -> Rgb {
 }
 
 /// Dark slate for the median of many teams: apart from every team's colour.
+/// From this many teams on, one chart of every team is unreadable: the window and the documents
+/// show one small chart per team on the same scale, and one of the teams' median.
+pub const SMALL_MULTIPLES_FROM: usize = 5;
+
 pub const MEDIAN_COLOR: Rgb = [0x3a, 0x46, 0x58];
 
 /// Grey for the previous round's outline.

@@ -6,7 +6,7 @@ mod common;
 
 use common::{Window, builder, snapshot_options as options};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use kizuki::Lang;
 use kizuki::project::{Level, sample_project};
 use kizuki::radar::Chart;
@@ -132,4 +132,84 @@ fn radar_with_one_two_and_four_series_in_both_themes() {
         }
     }
     results.unwrap();
+}
+
+/// Ten teams, as a department-wide workshop has them, with realistic names.
+fn ten_teams() -> kizuki::project::Project {
+    let mut project = kizuki::project::large_project(10, 5, 40);
+    let names = [
+        "デジタル推進課",
+        "市民協働課",
+        "子育て支援課",
+        "観光振興課",
+        "環境政策課",
+        "福祉総務課",
+        "商工労働課",
+        "都市計画課",
+        "防災危機管理課",
+        "教育総務課",
+    ];
+    for (team, name) in project.teams.iter_mut().zip(names) {
+        name.clone_into(&mut team.name);
+    }
+    project
+}
+
+#[test]
+fn overview_of_ten_teams_has_small_charts_and_a_table_that_scrolls() {
+    let mut h = window(egui::Theme::Light);
+    let path = h.data_dir().join("ten.kizuki.ron");
+    kizuki::file::save(&ten_teams(), &path).expect("save");
+    h.send(kizuki::session::Command::OpenPath(path));
+    h.run();
+    assert!(h.is_shown("全チームの中央値"), "the median's chart");
+    // One small chart per team and the median's: eleven pictures, each described for screen readers.
+    let charts = h
+        .query_all_by_role(egui::accesskit::Role::Image)
+        .filter(|n| n.accesskit_node().label().is_some_and(|l| l.contains("1 ")))
+        .count();
+    assert!(charts >= 11, "{charts} charts");
+
+    // The last team's column lies beyond the window's right edge, inside the table's own scroll
+    // area; scrolling sideways brings it into view instead of the column being cut off.
+    let header = |h: &Window| {
+        h.query_all_by_label("教育総務課")
+            .map(|n| n.rect())
+            .max_by(|a, b| a.top().total_cmp(&b.top()))
+            .expect("the last team's column header")
+    };
+    h.snapshot_options("overview_ten_teams_ja", &options());
+    let wheel = |h: &mut Window, at: egui::Pos2, delta: egui::Vec2| {
+        h.hover_at(at);
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta,
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+        });
+        // The scroll animates over a few frames.
+        h.run_steps(10);
+    };
+    // Down the page to the table first.
+    let below = header(&h);
+    wheel(
+        &mut h,
+        egui::pos2(700.0, 400.0),
+        egui::vec2(0.0, 600.0 - below.top()),
+    );
+    let before = header(&h);
+    assert!(before.top() < 780.0, "the table is in view: {before:?}");
+    assert!(before.left() > 1280.0, "starts out of view: {before:?}");
+    wheel(
+        &mut h,
+        egui::pos2(700.0, before.center().y + 40.0),
+        egui::vec2(-2000.0, 0.0),
+    );
+    let after = header(&h);
+    assert!(
+        after.right() <= 1280.0 && after.left() < before.left(),
+        "scrolled into view: {after:?}"
+    );
+    h.snapshot_options("overview_ten_teams_table_ja", &options());
 }

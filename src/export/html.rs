@@ -147,11 +147,8 @@ pub fn render(report: &Report) -> String {
     page.into_string()
 }
 
-/// From this many teams on, one chart of every team is unreadable: the median, and small charts.
-const SMALL_MULTIPLES_FROM: usize = 5;
-
 fn many_teams(report: &Report) -> bool {
-    report.teams.len() >= SMALL_MULTIPLES_FROM
+    report.teams.len() >= crate::style::SMALL_MULTIPLES_FROM
 }
 
 /// 作成日 and who made it.

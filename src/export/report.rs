@@ -553,10 +553,7 @@ impl Report {
                 // Open work first, soonest due first; undated last. Stable, so equal rows keep item order.
                 actions.sort_by_key(|a| (a.status, a.due.is_none(), a.due));
                 let review = team
-                    .responses
-                    .iter()
-                    .flat_map(|(id, r)| r.actions.iter().map(move |a| (id, a)))
-                    .filter(|(_, a)| a.carried)
+                    .carried_actions()
                     .map(|(id, a)| ReviewRow {
                         item_number: id.number(),
                         item_short_title: checklist.item(id).short_title.clone(),

@@ -161,6 +161,16 @@ pub struct Team {
     pub responses: Responses,
 }
 
+impl Team {
+    /// The actions carried over from the previous round, with their items, in item order.
+    pub fn carried_actions(&self) -> impl Iterator<Item = (ItemId, &Action)> {
+        self.responses
+            .iter()
+            .flat_map(|(id, r)| r.actions.iter().map(move |a| (id, a)))
+            .filter(|(_, a)| a.carried)
+    }
+}
+
 impl HasId for Team {
     const KIND: IdKind = IdKind::Team;
     fn id(&self) -> u32 {
@@ -448,6 +458,13 @@ impl Project {
     }
 
     /// The next unused id for a new team.
+    /// Whether any team has actions carried over from the previous round, to review before the walk.
+    pub fn has_carried_actions(&self) -> bool {
+        self.teams
+            .iter()
+            .any(|t| t.carried_actions().next().is_some())
+    }
+
     pub fn next_team_id(&self) -> u32 {
         self.teams.iter().map(|t| t.id).max().unwrap_or(0) + 1
     }

@@ -18,16 +18,20 @@ use std::time::Duration;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Setup,
+    /// The previous round's actions, each marked done, continuing or dropped before the walk.
+    Review,
     Item(ItemId),
     Overview,
 }
 
 impl Screen {
-    /// The screen after this one in the walk: setup → items 1–10 → overview.
+    /// The screen after this one in the walk: setup → (review) → items 1–10 → overview. The
+    /// review is part of the walk only when the project carries actions over from a round before.
     #[must_use]
-    pub fn next(self) -> Screen {
+    pub fn next(self, review: bool) -> Screen {
         match self {
-            Screen::Setup => Screen::Item(ItemId::ALL[0]),
+            Screen::Setup if review => Screen::Review,
+            Screen::Setup | Screen::Review => Screen::Item(ItemId::ALL[0]),
             Screen::Item(id) => {
                 ItemId::from_index(id.index() + 1).map_or(Screen::Overview, Screen::Item)
             }
@@ -36,14 +40,14 @@ impl Screen {
     }
 
     #[must_use]
-    pub fn previous(self) -> Screen {
+    pub fn previous(self, review: bool) -> Screen {
         match self {
-            Screen::Setup => Screen::Setup,
-            Screen::Item(id) => id
-                .index()
-                .checked_sub(1)
-                .and_then(ItemId::from_index)
-                .map_or(Screen::Setup, Screen::Item),
+            Screen::Setup | Screen::Review => Screen::Setup,
+            Screen::Item(id) => match id.index().checked_sub(1).and_then(ItemId::from_index) {
+                Some(before) => Screen::Item(before),
+                None if review => Screen::Review,
+                None => Screen::Setup,
+            },
             Screen::Overview => Screen::Item(ItemId::ALL[ItemId::ALL.len() - 1]),
         }
     }
@@ -260,18 +264,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_walk_goes_setup_items_overview_and_back() {
-        let mut screen = Screen::Setup;
-        let mut seen = vec![screen];
-        while screen != Screen::Overview {
-            screen = screen.next();
-            seen.push(screen);
+    fn the_walk_goes_setup_review_items_overview_and_back() {
+        for (review, length) in [(false, 12), (true, 13)] {
+            let mut screen = Screen::Setup;
+            let mut seen = vec![screen];
+            while screen != Screen::Overview {
+                screen = screen.next(review);
+                seen.push(screen);
+            }
+            assert_eq!(seen.len(), length);
+            assert_eq!(seen.contains(&Screen::Review), review);
+            assert_eq!(Screen::Overview.next(review), Screen::Overview);
+            for pair in seen.windows(2) {
+                assert_eq!(pair[1].previous(review), pair[0]);
+            }
+            assert_eq!(Screen::Setup.previous(review), Screen::Setup);
         }
-        assert_eq!(seen.len(), 12);
-        assert_eq!(Screen::Overview.next(), Screen::Overview);
-        for pair in seen.windows(2) {
-            assert_eq!(pair[1].previous(), pair[0]);
-        }
-        assert_eq!(Screen::Setup.previous(), Screen::Setup);
     }
 }

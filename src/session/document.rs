@@ -15,6 +15,8 @@ const UNDO_DEPTH: usize = 300;
 
 pub struct Document {
     pub project: Project,
+    /// Unique in this run, so that a cache can tell two documents apart.
+    serial: u64,
     /// Where the project was last opened from or saved to; `None` until first saved.
     pub path: Option<PathBuf>,
     dirty: bool,
@@ -53,8 +55,10 @@ impl FileStamp {
 impl Document {
     /// A project that exists only in memory: new, or the sample.
     pub fn unsaved(project: Project) -> Document {
+        static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Document {
             project,
+            serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             path: None,
             dirty: false,
             generation: 0,
@@ -109,6 +113,11 @@ impl Document {
 
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// Changes whenever the project may have: another document, or any edit, undo or redo.
+    pub fn revision(&self) -> (u64, u64) {
+        (self.serial, self.generation)
     }
 
     /// The project was written to `path` as it is now.

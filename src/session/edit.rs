@@ -216,6 +216,9 @@ pub enum Removed {
     Action {
         what: String,
     },
+    Kpi {
+        indicator: String,
+    },
 }
 
 impl Removed {
@@ -261,6 +264,10 @@ impl Removed {
                 let what: String = what.chars().take(30).collect();
                 tr!(lang, "removed.action", what = what)
             }
+            Removed::Kpi { indicator } => {
+                let indicator: String = indicator.chars().take(30).collect();
+                tr!(lang, "removed.kpi", indicator = indicator)
+            }
         }
     }
 }
@@ -299,6 +306,15 @@ impl Edit {
                     .find(|a| a.id == action)?;
                 Some(Removed::Action {
                     what: a.what.clone(),
+                })
+            }
+            Edit::RemoveKpi { team, item, kpi } => {
+                let k = project.team(team)?.responses[item]
+                    .kpis
+                    .iter()
+                    .find(|k| k.id == kpi)?;
+                Some(Removed::Kpi {
+                    indicator: k.indicator.clone(),
                 })
             }
             _ => None,

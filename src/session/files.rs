@@ -99,7 +99,10 @@ impl Session {
         let Some(project) = self.project() else {
             return;
         };
-        let options = ExportOptions::new(self.lang, self.today);
+        let options = ExportOptions {
+            circulation: self.settings.export_circulation,
+            ..ExportOptions::new(self.lang, self.today)
+        };
         let failure = match export::render(project, format, &options) {
             Ok(bytes) => match file::write_atomically(path, &bytes, false) {
                 Ok(()) => None,

@@ -137,7 +137,13 @@ impl Session {
             UICommand::NextRound => {
                 if let Some(doc) = &self.doc {
                     let next = doc.next_round(clock.wall);
-                    self.set_document(next, Screen::Setup);
+                    // A round begins with what was promised last time.
+                    let first = if next.project.has_carried_actions() {
+                        Screen::Review
+                    } else {
+                        Screen::Setup
+                    };
+                    self.set_document(next, first);
                     self.notify(Notice::NextRound);
                 }
             }
@@ -161,8 +167,8 @@ impl Session {
             }
             UICommand::ShowSetup => self.show(Screen::Setup),
             UICommand::ShowOverview => self.show(Screen::Overview),
-            UICommand::NextItem => self.show(self.screen.next()),
-            UICommand::PreviousItem => self.show(self.screen.previous()),
+            UICommand::NextItem => self.show(self.next_screen()),
+            UICommand::PreviousItem => self.show(self.previous_screen()),
             UICommand::NextTeam => self.step_team(1),
             UICommand::PreviousTeam => self.step_team(-1),
             UICommand::TimerStartPause => {
@@ -182,6 +188,10 @@ impl Session {
                 if self.view.page.is_some() {
                     self.screen = Screen::Overview;
                 }
+            }
+            UICommand::ExportCirculation => {
+                self.settings.export_circulation = !self.settings.export_circulation;
+                self.save_settings();
             }
             UICommand::ToggleGuide => {
                 self.settings.show_guide = !self.settings.show_guide;

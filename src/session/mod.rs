@@ -24,13 +24,14 @@ pub use command::{
     ViewChange,
 };
 pub use document::Document;
-pub use edit::{Edit, Removed, TextField};
+pub use edit::{Edit, KpiText, KpiValue, Removed, TextField};
 pub use messages::{Failure, Notice};
 pub use settings::{Settings, ThemeChoice};
 pub use ui_command::{Shortcut, UICommand};
 
 use crate::checklist::ItemId;
 use crate::export::Format;
+use crate::export::report::Report;
 use crate::i18n::Lang;
 use crate::project::{ActionStatus, Project};
 use chrono::NaiveDate;
@@ -177,7 +178,12 @@ pub struct Session {
     now: std::time::Instant,
     close_confirmed: bool,
     next_serial: u64,
+    /// The overview's report of the open project, built once per change rather than every frame.
+    report: std::cell::RefCell<Option<(ReportKey, std::rc::Rc<Report>)>>,
 }
+
+/// What a built report depends on.
+type ReportKey = ((u64, u64), Lang, NaiveDate);
 
 impl Session {
     pub fn new(options: SessionOptions) -> Session {
@@ -227,11 +233,29 @@ impl Session {
             now: std::time::Instant::now(),
             close_confirmed: false,
             next_serial: 0,
+            report: std::cell::RefCell::new(None),
         }
     }
 
     pub fn project(&self) -> Option<&Project> {
         self.doc.as_ref().map(|d| &d.project)
+    }
+
+    /// The open project as the documents describe it (scores side by side, indicators, the review,
+    /// actions and their effect), for the overview. Built again only after a change.
+    pub fn report(&self) -> Option<std::rc::Rc<Report>> {
+        let doc = self.doc.as_ref()?;
+        let key = (doc.revision(), self.lang, self.today);
+        let mut cache = self.report.borrow_mut();
+        if let Some((cached, report)) = cache.as_ref()
+            && *cached == key
+        {
+            return Some(report.clone());
+        }
+        let options = crate::export::ExportOptions::new(self.lang, self.today);
+        let report = std::rc::Rc::new(Report::build(&doc.project, &options).ok()?);
+        *cache = Some((key, report.clone()));
+        Some(report)
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -293,6 +317,21 @@ impl Session {
         self.close_confirmed || !self.is_dirty()
     }
 
+    /// Whether the walk includes the review of the previous round's actions.
+    pub fn walk_has_review(&self) -> bool {
+        self.project().is_some_and(Project::has_carried_actions)
+    }
+
+    /// The screen 次へ leads to.
+    pub fn next_screen(&self) -> Screen {
+        self.screen.next(self.walk_has_review())
+    }
+
+    /// The screen 前へ leads to.
+    pub fn previous_screen(&self) -> Screen {
+        self.screen.previous(self.walk_has_review())
+    }
+
     /// Whether `command` can be run now (menus grey it out, the palette and keys skip it).
     pub fn is_enabled(&self, command: UICommand) -> bool {
         use UICommand::*;
@@ -308,9 +347,9 @@ impl Session {
             NextTeam | PreviousTeam => self.project().is_some_and(|p| p.teams.len() > 1),
             Undo => doc.is_some_and(Document::can_undo),
             Redo => doc.is_some_and(Document::can_redo),
-            New | Open | OpenByPath | OpenSample | Quit | ToggleGuide | Language(_) | Theme(_)
-            | ZoomIn | ZoomOut | ZoomReset | CommandPalette | Shortcuts | AboutChecklist
-            | PresenterWindow | ProjectorMode => true,
+            New | Open | OpenByPath | OpenSample | Quit | ToggleGuide | ExportCirculation
+            | Language(_) | Theme(_) | ZoomIn | ZoomOut | ZoomReset | CommandPalette
+            | Shortcuts | AboutChecklist | PresenterWindow | ProjectorMode => true,
         }
     }
 
@@ -320,6 +359,7 @@ impl Session {
             UICommand::Language(lang) => Some(self.lang == lang),
             UICommand::Theme(theme) => Some(self.settings.theme == theme),
             UICommand::ToggleGuide => Some(self.settings.show_guide),
+            UICommand::ExportCirculation => Some(self.settings.export_circulation),
             UICommand::ChartOnly => Some(self.view.page == Some(Page::ChartOnly)),
             UICommand::AboutChecklist => Some(self.view.page == Some(Page::About)),
             UICommand::PresenterWindow => Some(self.view.presenter),

@@ -29,6 +29,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Whether the guidebook text is shown beside the answers on an item screen.
     pub show_guide: bool,
+    /// Whether PDF and HTML exports are laid out for 庁内回覧, with boxes to stamp.
+    pub export_circulation: bool,
 }
 
 impl Default for Settings {
@@ -39,6 +41,7 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             recent: Vec::new(),
             show_guide: true,
+            export_circulation: false,
         }
     }
 }

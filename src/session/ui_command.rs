@@ -165,6 +165,8 @@ pub enum UICommand {
     ProjectorMode,
     ChartOnly,
     ToggleGuide,
+    /// Whether PDF and HTML exports carry the 回覧 and 決裁 boxes.
+    ExportCirculation,
     Language(Lang),
     Theme(ThemeChoice),
     ZoomIn,
@@ -182,6 +184,7 @@ impl UICommand {
         let mut all = vec![New, Open, OpenByPath, OpenSample, Save, SaveAs, SaveByPath];
         all.extend(Format::ALL.iter().copied().map(Export));
         all.extend([
+            ExportCirculation,
             ExportByPath,
             NextRound,
             ImportBaseline,
@@ -248,6 +251,7 @@ impl UICommand {
             ProjectorMode => "projector_mode",
             ChartOnly => "chart_only",
             ToggleGuide => "toggle_guide",
+            ExportCirculation => "export_circulation",
             Language(_) => "language",
             Theme(_) => "theme",
             ZoomIn => "zoom_in",

@@ -19,7 +19,9 @@ enum Entry {
 }
 
 fn exports() -> Vec<UICommand> {
-    Format::ALL.iter().copied().map(UICommand::Export).collect()
+    let mut all: Vec<UICommand> = Format::ALL.iter().copied().map(UICommand::Export).collect();
+    all.push(UICommand::ExportCirculation);
+    all
 }
 
 fn languages() -> Vec<UICommand> {

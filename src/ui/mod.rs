@@ -11,6 +11,7 @@ mod overview;
 mod palette;
 pub mod presenter;
 pub mod radar;
+mod review;
 mod setup;
 pub mod shortcuts;
 mod side_panel;
@@ -82,6 +83,7 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         } else {
             match session.screen {
                 Screen::Setup => setup::setup_ui(ui, session, tx),
+                Screen::Review => review::review_ui(ui, session, tx),
                 Screen::Item(item) => item::item_ui(ui, session, item, tx),
                 Screen::Overview => overview::overview_ui(ui, session, tx),
             }

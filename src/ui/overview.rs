@@ -5,7 +5,7 @@ use super::tokens::{space, text};
 use super::widgets::section_heading;
 use crate::checklist::{Checklist, ItemId};
 use crate::export::Format;
-use crate::export::report::{display_team_name, format_date_compact as format_date};
+use crate::export::report::{Report, Table, display_team_name, format_date_compact as format_date};
 use crate::project::{ActionStatus, ItemStats, Project, TeamStats};
 use crate::radar::Chart;
 use crate::session::{Command, CommandSender, Page, Screen, Session, UICommand, ViewChange};
@@ -57,52 +57,205 @@ pub fn overview_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
             }
             ui.add_space(space::S + space::XS);
 
-            // The chart takes the room's attention: as large as the window allows, beside the table
-            // when there is space for both.
-            let width = ui.available_width();
-            let side_by_side = width > 1000.0;
-            let chart_side = if side_by_side {
-                (width * 0.55).min(ui.available_height().max(560.0))
-            } else {
-                width.min(720.0)
-            };
-            let draw_chart = |ui: &mut egui::Ui| {
-                // A fixed width, so that the legend wraps under the chart instead of pushing the table away.
-                ui.allocate_ui_with_layout(
-                    egui::vec2(chart_side, chart_side * 1.1),
-                    egui::Layout::top_down(egui::Align::LEFT),
-                    |ui| {
-                        ui.set_max_width(chart_side);
-                        let hidden = &session.view.hidden_series;
-                        radar_ui(
-                            ui,
-                            &chart,
-                            hidden,
-                            egui::vec2(chart_side, chart_side * 0.9),
-                            Detail::Full,
-                            lang,
-                        );
-                        if let Some(i) = legend_ui(ui, &chart, hidden) {
-                            tx.send(Command::View(ViewChange::ToggleSeries(i)));
-                        }
-                    },
-                );
-            };
             let today = session.today();
-            if side_by_side {
-                ui.horizontal_top(|ui| {
-                    draw_chart(ui);
-                    ui.add_space(space::L);
-                    ui.vertical(|ui| scores_table_ui(ui, project, lang, today));
-                });
-            } else {
-                draw_chart(ui);
+            let report = session.report();
+            if project.teams.len() >= crate::style::SMALL_MULTIPLES_FROM {
+                // One chart of ten teams is a tangle: a small chart per team, on the same scale.
+                if let Some(report) = &report {
+                    small_multiples_ui(ui, report, lang);
+                }
+                ui.add_space(space::L);
                 scores_table_ui(ui, project, lang, today);
+            } else {
+                chart_and_scores_ui(ui, session, project, &chart, tx);
+            }
+            if let Some(report) = &report {
+                round_tables_ui(ui, session, report);
             }
             ui.add_space(space::L);
             actions_table_ui(ui, session, project, tx);
             ui.add_space(space::XXL);
         });
+}
+
+/// The chart of every team, as large as the window allows, beside the scores when both fit.
+fn chart_and_scores_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    project: &Project,
+    chart: &Chart,
+    tx: &CommandSender,
+) {
+    let lang = session.lang;
+    let today = session.today();
+    // The chart takes the room's attention: as large as the window allows, beside the table
+    // when there is space for both.
+    let width = ui.available_width();
+    let side_by_side = width > 1000.0;
+    let chart_side = if side_by_side {
+        (width * 0.55).min(ui.available_height().max(560.0))
+    } else {
+        width.min(720.0)
+    };
+    let draw_chart = |ui: &mut egui::Ui| {
+        // A fixed width, so that the legend wraps under the chart instead of pushing the table away.
+        ui.allocate_ui_with_layout(
+            egui::vec2(chart_side, chart_side * 1.1),
+            egui::Layout::top_down(egui::Align::LEFT),
+            |ui| {
+                ui.set_max_width(chart_side);
+                let hidden = &session.view.hidden_series;
+                radar_ui(
+                    ui,
+                    chart,
+                    hidden,
+                    egui::vec2(chart_side, chart_side * 0.9),
+                    Detail::Full,
+                    lang,
+                );
+                if let Some(i) = legend_ui(ui, chart, hidden) {
+                    tx.send(Command::View(ViewChange::ToggleSeries(i)));
+                }
+            },
+        );
+    };
+    if side_by_side {
+        ui.horizontal_top(|ui| {
+            draw_chart(ui);
+            ui.add_space(space::L);
+            ui.vertical(|ui| scores_table_ui(ui, project, lang, today));
+        });
+    } else {
+        draw_chart(ui);
+        scores_table_ui(ui, project, lang, today);
+    }
+}
+
+/// Each team's chart, small and on the same scale, and the teams' median: the shapes compare at a
+/// glance where ten overlapping polygons could not.
+fn small_multiples_ui(ui: &mut egui::Ui, report: &Report, lang: crate::Lang) {
+    section_heading(ui, &tr!(lang, "report.small_multiples"));
+    let gap = space::L;
+    let width = ui.available_width();
+    let columns = (((width + gap) / (SMALL_CHART_MIN + gap)).floor() as usize).max(1);
+    let side = ((width - gap * (columns as f32 - 1.0)) / columns as f32).min(SMALL_CHART_MAX);
+    let median = report.median_chart();
+    let cells: Vec<(String, crate::style::Rgb, Chart)> = std::iter::once((
+        tr!(lang, "radar.median"),
+        crate::style::MEDIAN_COLOR,
+        median,
+    ))
+    .chain(report.teams.iter().map(|team| {
+        (
+            team.name.clone(),
+            crate::style::team_color(team.index),
+            report.team_chart(team),
+        )
+    }))
+    .collect();
+    let hidden = std::collections::BTreeSet::new();
+    egui::Grid::new("small-multiples")
+        .spacing([gap, gap])
+        .show(ui, |ui| {
+            for (i, (name, rgb, chart)) in cells.iter().enumerate() {
+                ui.vertical(|ui| {
+                    ui.set_width(side);
+                    ui.horizontal(|ui| {
+                        super::widgets::swatch_ui(ui, *rgb);
+                        ui.add(egui::Label::new(RichText::new(name).strong()).truncate());
+                    });
+                    radar_ui(
+                        ui,
+                        chart,
+                        &hidden,
+                        egui::vec2(side, side),
+                        Detail::Preview,
+                        lang,
+                    );
+                });
+                if (i + 1) % columns == 0 {
+                    ui.end_row();
+                }
+            }
+        });
+}
+
+/// The narrowest a small chart may be and still show its shape; the widest worth giving it.
+const SMALL_CHART_MIN: f32 = 220.0;
+const SMALL_CHART_MAX: f32 = 300.0;
+
+/// The current team's indicators, its review of the previous round's actions, and each item's
+/// completed actions beside its change in score: the tables the documents show, in the window.
+fn round_tables_ui(ui: &mut egui::Ui, session: &Session, report: &Report) {
+    let Some(project) = session.project() else {
+        return;
+    };
+    let Some(team) = session
+        .team_id()
+        .and_then(|id| project.teams.iter().position(|t| t.id == id))
+        .and_then(|index| report.teams.iter().find(|t| t.index == index))
+    else {
+        return;
+    };
+    let tables = report.round_tables(team);
+    if tables.is_empty() {
+        return;
+    }
+    for table in &tables {
+        ui.add_space(space::L);
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(&table.heading)
+                    .size(text::SECTION)
+                    .family(super::fonts::bold())
+                    .strong(),
+            );
+            if project.teams.len() > 1 {
+                ui.label(RichText::new("—").weak());
+                super::widgets::swatch_ui(ui, crate::style::team_color(team.index));
+                ui.label(RichText::new(&team.name).strong());
+            }
+        });
+        table_ui(ui, table);
+    }
+}
+
+/// A table of the documents, with each column given its share of the width and its cells wrapped.
+fn table_ui(ui: &mut egui::Ui, table: &Table) {
+    let total: f32 = table.widths.iter().sum::<f32>().max(1.0);
+    let spacing = space::L;
+    let usable = (ui.available_width() - spacing * table.widths.len() as f32).max(200.0);
+    let widths: Vec<f32> = table.widths.iter().map(|w| usable * w / total).collect();
+    let warn = ui.visuals().warn_fg_color;
+    egui::Grid::new(("table", &table.heading))
+        .striped(true)
+        .spacing([spacing, space::S + space::XS])
+        .show(ui, |ui| {
+            for (cell, width) in table.header.iter().zip(&widths) {
+                ui.scope(|ui| {
+                    ui.set_max_width(*width);
+                    ui.add(egui::Label::new(RichText::new(cell).strong()).wrap());
+                });
+            }
+            ui.end_row();
+            for row in &table.rows {
+                for (cell, width) in row.cells.iter().zip(&widths) {
+                    ui.scope(|ui| {
+                        ui.set_min_width(*width);
+                        ui.set_max_width(*width);
+                        let mut text = RichText::new(cell);
+                        if row.warn {
+                            text = text.color(warn);
+                        }
+                        ui.add(egui::Label::new(text).wrap());
+                    });
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(note) = &table.note {
+        ui.label(RichText::new(note).small().weak());
+    }
 }
 
 fn scores_table_ui(
@@ -113,21 +266,61 @@ fn scores_table_ui(
 ) {
     let checklist = Checklist::get(lang);
     section_heading(ui, &tr!(lang, "report.scores"));
+    // With many teams the table is wider than the window: the teams' columns scroll sideways
+    // (never cut off) while the items stay in view at the left. Every cell is one line, so the
+    // two grids' rows line up.
+    let spacing = [space::XL - 2.0, space::S + space::XS];
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        egui::Grid::new("scores-items")
+            .striped(true)
+            .spacing(spacing)
+            .show(ui, |ui| {
+                ui.label(RichText::new(tr!(lang, "report.col.item")).strong());
+                ui.end_row();
+                for id in ItemId::ALL {
+                    let title = format!("{}. {}", id.number(), checklist.item(id).short_title);
+                    ui.add(egui::Label::new(title).wrap_mode(egui::TextWrapMode::Extend));
+                    ui.end_row();
+                }
+                ui.label(RichText::new(tr!(lang, "report.mean_score")).strong());
+                ui.end_row();
+            });
+        ui.add_space(spacing[0]);
+        egui::ScrollArea::horizontal()
+            .id_salt("scores-scroll")
+            .auto_shrink([false, true])
+            .show(ui, |ui| team_columns_ui(ui, project, lang, today, spacing));
+    });
+    ui.label(
+        RichText::new(tr!(lang, "overview.score_legend"))
+            .small()
+            .weak(),
+    );
+}
+
+/// The teams' columns of the scores table: 「3 → 4 (+1)」 per item, the mean at the foot.
+fn team_columns_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    lang: crate::Lang,
+    today: chrono::NaiveDate,
+    spacing: [f32; 2],
+) {
     egui::Grid::new("scores")
         .striped(true)
-        .spacing([space::XL - 2.0, space::S + space::XS])
+        .spacing(spacing)
         .show(ui, |ui| {
-            ui.label(RichText::new(tr!(lang, "report.col.item")).strong());
             for (i, team) in project.teams.iter().enumerate() {
-                ui.label(RichText::new(display_team_name(&team.name, i, lang)).strong());
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(display_team_name(&team.name, i, lang)).strong(),
+                    )
+                    .wrap_mode(egui::TextWrapMode::Extend),
+                );
             }
             ui.end_row();
             for id in ItemId::ALL {
-                ui.label(format!(
-                    "{}. {}",
-                    id.number(),
-                    checklist.item(id).short_title
-                ));
                 for team in &project.teams {
                     let stats = ItemStats::of(&team.responses[id], today);
                     let score = stats.score.map_or("–".to_owned(), |l| l.get().to_string());
@@ -148,7 +341,6 @@ fn scores_table_ui(
                 }
                 ui.end_row();
             }
-            ui.label(RichText::new(tr!(lang, "report.mean_score")).strong());
             for team in &project.teams {
                 let stats = TeamStats::of(team, today);
                 ui.label(
@@ -162,11 +354,6 @@ fn scores_table_ui(
             }
             ui.end_row();
         });
-    ui.label(
-        RichText::new(tr!(lang, "overview.score_legend"))
-            .small()
-            .weak(),
-    );
 }
 
 /// One line of the overview's action list.

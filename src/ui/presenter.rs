@@ -81,6 +81,7 @@ pub fn presenter_ui(ui: &mut egui::Ui, session: &Session) {
             details.retain(|d| !d.trim().is_empty());
             title_slide_ui(ui, &project.meta.title, &details.join("\n"));
         }
+        Screen::Review => review_slide_ui(ui, session),
         Screen::Item(item) => item_slide_ui(ui, session, item),
         Screen::Overview => {
             ui.label(
@@ -197,6 +198,41 @@ fn item_slide_ui(ui: &mut egui::Ui, session: &Session, item: ItemId) {
             .size(LEAD),
         );
     }
+}
+
+/// The previous round's actions as the room reviews them: each with its verdict once given.
+fn review_slide_ui(ui: &mut egui::Ui, session: &Session) {
+    let lang = session.lang;
+    let Some(team) = session
+        .project()
+        .and_then(|p| session.team_id().and_then(|t| p.team(t)))
+    else {
+        return;
+    };
+    ui.label(
+        RichText::new(tr!(lang, "report.review"))
+            .size(TITLE)
+            .family(super::fonts::bold()),
+    );
+    ui.add_space(space::L);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("presenter-review")
+                .num_columns(2)
+                .spacing([space::XL, space::M])
+                .show(ui, |ui| {
+                    for (_, action) in team.carried_actions() {
+                        let verdict = action.review.as_ref().map_or_else(
+                            || RichText::new(tr!(lang, "review.unreviewed")).weak(),
+                            |r| RichText::new(r.verdict.label(lang)).strong(),
+                        );
+                        ui.label(verdict.size(LEAD));
+                        ui.add(egui::Label::new(RichText::new(&action.what).size(LEAD)).wrap());
+                        ui.end_row();
+                    }
+                });
+        });
 }
 
 /// After the reveal: how many voted each level, as bars, with the spread.

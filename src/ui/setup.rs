@@ -8,7 +8,7 @@ use crate::checklist::ItemId;
 use crate::export::report::{display_team_name, format_date_long};
 use crate::project::Team;
 use crate::project::agenda::{self, Agenda, ItemWeight};
-use crate::session::{Command, CommandSender, Edit, Screen, Session, TextField};
+use crate::session::{Command, CommandSender, Edit, Session, TextField, UICommand};
 use crate::tr;
 use egui::{RichText, Role};
 
@@ -29,6 +29,15 @@ pub fn setup_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
             ui.label(RichText::new(tr!(lang, "setup.intro")).weak());
             section_heading(ui, &tr!(lang, "setup.workshop"));
             meta_ui(ui, session, tx);
+
+            egui::CollapsingHeader::new(
+                RichText::new(tr!(lang, "setup.circulation"))
+                    .size(text::SECTION)
+                    .family(super::fonts::bold()),
+            )
+            .id_salt("circulation")
+            .default_open(session.settings.export_circulation)
+            .show(ui, |ui| circulation_ui(ui, session, tx));
 
             section_heading(ui, &tr!(lang, "setup.teams"));
             ui.label(RichText::new(tr!(lang, "setup.teams_hint")).weak());
@@ -55,7 +64,7 @@ pub fn setup_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
             )
             .min_size(egui::vec2(240.0, 38.0));
             if ui.add(start).clicked() {
-                tx.send(Command::Show(Screen::Setup.next()));
+                tx.send(Command::Show(session.next_screen()));
             }
             ui.add_space(space::XXL);
         });
@@ -80,6 +89,7 @@ fn meta_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                     &m.organization,
                     TextField::Organization,
                 ),
+                ("field.department", &m.department, TextField::Department),
             ] {
                 text_field_ui(ui, &tr!(lang, key), value, field, width, tx);
                 ui.end_row();
@@ -104,6 +114,88 @@ fn meta_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                 ui.end_row();
             }
         });
+}
+
+/// The layout of a report that circulates in the city hall: who stamps it, its number.
+fn circulation_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(project) = session.project() else {
+        return;
+    };
+    let c = &project.meta.circulation;
+    ui.label(RichText::new(tr!(lang, "setup.circulation_hint")).weak());
+    let mut on = session.settings.export_circulation;
+    if ui
+        .checkbox(&mut on, UICommand::ExportCirculation.label(lang))
+        .changed()
+    {
+        tx.run(UICommand::ExportCirculation);
+    }
+    let width = (ui.available_width() - 180.0).clamp(240.0, 560.0);
+    egui::Grid::new("circulation-grid")
+        .num_columns(2)
+        .spacing([space::XL, space::FRAME])
+        .show(ui, |ui| {
+            for (key, approvers, roles) in [
+                ("setup.readers", false, &c.readers),
+                ("setup.approvers", true, &c.approvers),
+            ] {
+                let label = ui.label(tr!(lang, key));
+                roles_field_ui(ui, label.id, approvers, roles, width, tx);
+                ui.end_row();
+            }
+            text_field_ui(
+                ui,
+                &tr!(lang, "field.document_number"),
+                &c.document_number,
+                TextField::DocumentNumber,
+                width,
+                tx,
+            );
+            ui.end_row();
+        });
+}
+
+/// Roles typed as one line, 「課長、課長補佐」: the text is kept as typed while the field has the
+/// keyboard (a trailing 「、」 must survive until the next role is typed), and sent as a list.
+fn roles_field_ui(
+    ui: &mut egui::Ui,
+    label: egui::Id,
+    approvers: bool,
+    roles: &[String],
+    width: f32,
+    tx: &CommandSender,
+) {
+    let id = ui.make_persistent_id(("roles", approvers));
+    let joined = roles.join("、");
+    let mut text = if ui.memory(|m| m.has_focus(id)) {
+        ui.data(|d| d.get_temp::<String>(id)).unwrap_or(joined)
+    } else {
+        joined
+    };
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id(id)
+                .desired_width(width),
+        )
+        .labelled_by(label);
+    if response.changed() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        tx.edit(Edit::SetCirculationRoles {
+            approvers,
+            roles: split_roles(&text),
+        });
+    }
+}
+
+/// 「課長、課長補佐」, 「課長・係長」 or "Director, Staff" as a list of roles.
+fn split_roles(text: &str) -> Vec<String> {
+    text.split(['、', ',', '，', '・', '/', '／'])
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// One team: its name, order, removal, and members.

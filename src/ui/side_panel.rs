@@ -51,6 +51,22 @@ pub fn side_panel_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                 if setup.clicked() {
                     tx.send(Command::Show(Screen::Setup));
                 }
+                if let Some(team) = team
+                    && project.has_carried_actions()
+                {
+                    let carried: Vec<_> = team.carried_actions().collect();
+                    let reviewed = carried.iter().filter(|(_, a)| a.review.is_some()).count();
+                    let badge = format!("{reviewed}/{}", carried.len());
+                    let review = entry(
+                        ui,
+                        session.screen == Screen::Review,
+                        RichText::new(tr!(lang, "nav.review")),
+                        RichText::new(badge),
+                    );
+                    if review.clicked() {
+                        tx.send(Command::Show(Screen::Review));
+                    }
+                }
                 ui.separator();
                 for id in ItemId::ALL {
                     let item = checklist.item(id);

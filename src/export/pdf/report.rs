@@ -8,14 +8,12 @@ use crate::export::report::{
 };
 use crate::fonts::Metrics;
 use crate::project::{ActionStatus, Circulation};
+use crate::style::SMALL_MULTIPLES_FROM;
 use crate::style::{Rgb, paper};
 use crate::tr;
 
 /// How many actions page 1 lists.
 const MAIN_ACTIONS: usize = 6;
-/// From this many teams on, the chart of every team is too crowded: page 1 shows the teams'
-/// median, and a page of small charts follows.
-const SMALL_MULTIPLES_FROM: usize = 5;
 
 type Row = (Vec<String>, Option<Rgb>);
 

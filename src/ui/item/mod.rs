@@ -2,6 +2,7 @@
 
 mod actions;
 mod guide;
+mod kpis;
 mod votes;
 
 use super::tokens::{space, text};
@@ -106,7 +107,7 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, item: &Item, tx: 
         ui.add_space(space::XL);
         super::timer::timer_ui(ui, session, id, tx);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let next = Screen::Item(id).next();
+            let next = session.next_screen();
             let next_text = match next {
                 Screen::Overview => tr!(lang, "item.to_overview"),
                 _ => tr!(lang, "item.next"),
@@ -130,7 +131,7 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, item: &Item, tx: 
                 .on_hover_text(keys(UICommand::PreviousItem))
                 .clicked()
             {
-                tx.send(Command::Show(Screen::Item(id).previous()));
+                tx.send(Command::Show(session.previous_screen()));
             }
         });
     });
@@ -225,6 +226,14 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
         text_area_ui(ui, &tr!(lang, label), &tr!(lang, hint), value, field, tx);
     }
 
-    actions::actions_ui(ui, session, team, id, response, tx);
+    // Item 6 is about indicators: they come before its actions. Elsewhere they are an extra,
+    // after the actions, so that the first action stays in view on a laptop.
+    if id == ItemId::ValueKpi {
+        kpis::kpis_ui(ui, session, team, id, response, tx);
+        actions::actions_ui(ui, session, team, id, response, tx);
+    } else {
+        actions::actions_ui(ui, session, team, id, response, tx);
+        kpis::kpis_ui(ui, session, team, id, response, tx);
+    }
     ui.add_space(space::XXL);
 }
