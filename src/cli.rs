@@ -100,6 +100,20 @@ pub enum Command {
         #[arg(long)]
         circulation: bool,
     },
+    /// 複数のファイルを比較する / Compare many project files, or folders of them: every file's
+    /// scores side by side, per item the lowest, median and highest, the trend over rounds
+    Compare {
+        /// ファイルまたはフォルダー / Project files or folders (searched with their subfolders)
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// 書き出し先。拡張子で形式が決まる（.html .xlsx .md .pdf）/ Output; its ending picks the
+        /// format (.html, .xlsx, .md, .pdf)
+        #[arg(long)]
+        out: PathBuf,
+        /// 行の単位 / What a row stands for: team, round (workshop date) or organisation
+        #[arg(long, value_enum, default_value = "team", ignore_case = true)]
+        by: crate::compare::By,
+    },
 }
 
 /// What `main` should do after parsing: run a headless command, or open the window.
@@ -156,6 +170,7 @@ impl Cli {
                 (notes, circulation),
                 lang,
             ),
+            Command::Compare { inputs, out, by } => compare(&inputs, &out, by, lang),
         };
         Outcome::Exit(match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -291,6 +306,53 @@ fn export_file(
         }
     }
     Ok(())
+}
+
+/// Compares the files found in `inputs`, writes the report to `out` (its ending picks the format)
+/// and lists every file that could not be read on standard error. It fails only when no file at
+/// all could be read or the report cannot be written.
+fn compare(
+    inputs: &[PathBuf],
+    out: &Path,
+    by: crate::compare::By,
+    lang: Lang,
+) -> Result<(), String> {
+    let format = comparison_format(out)
+        .ok_or_else(|| tr!(lang, "cli.compare_format", path = out.display()))?;
+    let loaded = crate::compare::load(inputs, lang);
+    for failed in &loaded.failed {
+        eprintln!("{}: {}", failed.path.display(), failed.reason);
+    }
+    if loaded.files.is_empty() {
+        return Err(tr!(lang, "cli.compare_nothing"));
+    }
+    let comparison = crate::compare::Comparison::build(&loaded, by, lang);
+    let bytes = crate::compare::render(&comparison, format).map_err(|e| e.message(lang))?;
+    file::write_atomically(out, &bytes, false)
+        .map_err(|e| format!("{}: {}", out.display(), e.message(lang)))?;
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "cli.compared",
+            path = out.display(),
+            files = loaded.files.len(),
+            failed = loaded.failed.len()
+        )
+    );
+    Ok(())
+}
+
+/// The document format an output path asks for by its ending.
+fn comparison_format(out: &Path) -> Option<Format> {
+    let extension = out.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "html" | "htm" => Some(Format::Html),
+        "xlsx" => Some(Format::Xlsx),
+        "md" | "markdown" => Some(Format::Markdown),
+        "pdf" => Some(Format::Pdf),
+        _ => None,
+    }
 }
 
 /// `workshop.kizuki.ron` → `workshop.md` in the same folder.

@@ -11,6 +11,7 @@ rust_i18n::i18n!("locales", fallback = "en");
 pub mod app;
 pub mod checklist;
 pub mod cli;
+pub mod compare;
 pub mod export;
 pub mod file;
 pub mod fonts;

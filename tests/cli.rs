@@ -318,3 +318,62 @@ fn the_agenda_adds_up_and_gives_more_time_where_views_differ() {
     let out = kizuki(&["agenda", p(&sample), "--minutes", "100000"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn compare_reports_on_a_folder_and_lists_the_file_that_did_not_load() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("municipalities");
+    std::fs::create_dir_all(folder.join("2026")).expect("folders");
+    let first = folder.join("a.kizuki.ron");
+    let out = kizuki(&["sample", "--out", p(&first)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let next = folder.join("2026").join("b.kizuki.ron");
+    let out = kizuki(&["next-round", p(&first), "--out", p(&next)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::write(folder.join("broken.kizuki.ron"), "(teams: [").expect("broken file");
+    // Not a project file: ignored, not reported.
+    std::fs::write(folder.join("notes.txt"), "memo").expect("other file");
+
+    for (ending, by) in [
+        ("md", "round"),
+        ("html", "team"),
+        ("xlsx", "organisation"),
+        ("pdf", "team"),
+    ] {
+        let report = dir.path().join(format!("report.{ending}"));
+        let out = kizuki(&[
+            "compare",
+            p(&folder),
+            "--out",
+            p(&report),
+            "--by",
+            by,
+            "--lang",
+            "ja",
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("broken.kizuki.ron"), "listed: {stderr}");
+        assert!(!stderr.contains("notes.txt"));
+        assert!(
+            text(&out.stdout).contains("2 ファイル"),
+            "{}",
+            text(&out.stdout)
+        );
+        let bytes = std::fs::read(&report).expect("report written");
+        if ending == "md" {
+            let md = text(&bytes);
+            assert!(md.contains("broken.kizuki.ron"), "the report lists it too");
+            assert!(md.contains("中央値"));
+        }
+    }
+
+    // An output the comparison cannot be written as is refused before any file is read.
+    let out = kizuki(&["compare", p(&folder), "--out", p(&dir.path().join("r.png"))]);
+    assert!(!out.status.success());
+    // Nothing to compare at all is an error.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).expect("folder");
+    let out = kizuki(&["compare", p(&empty), "--out", p(&dir.path().join("r.md"))]);
+    assert!(!out.status.success());
+}

@@ -158,10 +158,12 @@ fn ten_teams() -> kizuki::project::Project {
 #[test]
 fn overview_of_ten_teams_has_small_charts_and_a_table_that_scrolls() {
     let mut h = window(egui::Theme::Light);
-    let path = h.data_dir().join("ten.kizuki.ron");
-    kizuki::file::save(&ten_teams(), &path).expect("save");
-    h.send(kizuki::session::Command::OpenPath(path));
-    h.run();
+    // Unsaved, so that no temporary path shows in the picture.
+    h.state_mut().session.doc = Some(kizuki::session::document::Document::unsaved(ten_teams()));
+    h.send(kizuki::session::Command::SelectTeam(1));
+    h.send(kizuki::session::Command::Show(
+        kizuki::session::Screen::Overview,
+    ));
     assert!(h.is_shown("全チームの中央値"), "the median's chart");
     // One small chart per team and the median's: eleven pictures, each described for screen readers.
     let charts = h

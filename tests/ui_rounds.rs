@@ -171,3 +171,53 @@ fn circulation_roles_are_typed_as_one_line_and_the_export_carries_the_boxes() {
     let html = std::fs::read_to_string(&out).expect("exported");
     assert!(!html.contains("主事"), "no stamp boxes");
 }
+
+#[test]
+fn files_are_compared_in_the_window_and_a_broken_one_is_listed() {
+    let mut h = window(Lang::Ja);
+    let folder = h.data_dir().join("files");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let mut project = kizuki::project::sample_project();
+    kizuki::file::save(&project, &folder.join("hikari.kizuki.ron")).expect("save");
+    project.meta.organization = "みなみ町".into();
+    kizuki::file::save(&project, &folder.join("minami.kizuki.ron")).expect("save");
+    std::fs::write(folder.join("broken.kizuki.ron"), "(").expect("broken");
+
+    // The files are read on another thread; a spinner turns meanwhile (so frames, not `run`).
+    h.state_mut().send(Command::Compare(vec![folder]));
+    for _ in 0..500 {
+        if h.state().session.comparison.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
+    assert!(h.is_shown("2 ファイルの比較（チームごと）"));
+    assert!(h.is_shown("broken.kizuki.ron"), "the broken file is listed");
+    assert!(h.is_shown("みなみ町 / デジタル推進課"), "a row per team");
+
+    h.send(Command::CompareBy(kizuki::compare::By::Organisation));
+    assert!(h.is_shown("2 ファイルの比較（組織ごと）"));
+    let rows = &h
+        .state()
+        .session
+        .comparison
+        .as_ref()
+        .expect("shown")
+        .comparison
+        .rows;
+    assert_eq!(rows.len(), 2, "one row per organisation");
+
+    let out = h.data_dir().join("comparison.md");
+    h.send(Command::ExportComparisonTo(
+        kizuki::export::Format::Markdown,
+        out.clone(),
+    ));
+    let md = std::fs::read_to_string(&out).expect("written");
+    assert!(md.contains("みなみ町") && md.contains("broken.kizuki.ron"));
+
+    h.click("比較を閉じる");
+    assert!(h.state().session.comparison.is_none());
+    assert!(h.is_shown("サンプルを見る"), "back at the start");
+}

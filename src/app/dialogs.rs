@@ -21,11 +21,16 @@ pub fn ask_path(
     if let Some(folder) = suggested.parent().filter(|f| f.is_dir()) {
         dialog = dialog.set_directory(folder);
     }
-    let (label, extension) = match purpose {
-        Purpose::Open | Purpose::SaveAs | Purpose::ImportBaseline => ("Kizuki", "ron"),
-        Purpose::Export(format) => (format.extension(), format.extension()),
+    let filter = match purpose {
+        Purpose::Open | Purpose::SaveAs | Purpose::ImportBaseline => Some(("Kizuki", "ron")),
+        Purpose::Export(format) | Purpose::ExportComparison(format) => {
+            Some((format.extension(), format.extension()))
+        }
+        Purpose::CompareFolder => None,
     };
-    dialog = dialog.add_filter(label, &[extension]);
+    if let Some((label, extension)) = filter {
+        dialog = dialog.add_filter(label, &[extension]);
+    }
     // Futures are created here, on the window's thread, as some platforms require; they run
     // on the dialog's own thread.
     let future: std::pin::Pin<
@@ -36,6 +41,8 @@ pub fn ask_path(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         Box::pin(dialog.set_file_name(name).save_file())
+    } else if purpose == Purpose::CompareFolder {
+        Box::pin(dialog.pick_folder())
     } else {
         Box::pin(dialog.pick_file())
     };

@@ -153,6 +153,24 @@ impl KizukiApp {
                     }),
                 }
             }
+            Effect::LoadComparison { inputs, lang } => {
+                let sender = self.sender.clone();
+                let fallback = inputs.clone();
+                let spawned = std::thread::Builder::new()
+                    .name("kizuki-compare".into())
+                    .spawn(move || {
+                        let loaded = crate::compare::load(&inputs, lang);
+                        sender.send(Command::ComparisonLoaded(Box::new(loaded)));
+                        ctx.request_repaint();
+                    });
+                if let Err(e) = spawned {
+                    // No thread to be had: read here, the window waits meanwhile.
+                    log::warn!("reading the files to compare on the window's thread: {e}");
+                    let loaded = crate::compare::load(&fallback, lang);
+                    self.sender
+                        .send(Command::ComparisonLoaded(Box::new(loaded)));
+                }
+            }
             Effect::OpenFolder(path) => {
                 if let Err(e) = open::that_detached(&path) {
                     self.sender.send(Command::FolderNotOpened {

@@ -10,7 +10,7 @@ use crate::tr;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// The page's style; the colours are the documents' tokens (`crate::style::paper`).
-fn style() -> String {
+pub(crate) fn style() -> String {
     format!(
         r"
 :root {{ color-scheme: light; --ink: {ink}; --muted: {muted}; --line: {rule}; --band: {band}; --warn: {warn}; }}
@@ -200,7 +200,7 @@ fn stamps_html(report: &Report, circulation: &Circulation) -> Markup {
 }
 
 /// One of the report's shared tables.
-fn table_html(table: &Table) -> Markup {
+pub(crate) fn table_html(table: &Table) -> Markup {
     html! {
         h3 { (table.heading) }
         div.scroll {

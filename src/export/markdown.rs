@@ -75,16 +75,7 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
     let _ = writeln!(w);
 
     for table in report.round_tables(team) {
-        let _ = writeln!(w, "### {}\n", table.heading);
-        table_row(w, &table.header);
-        table_row(w, &vec![":--".to_owned(); table.header.len()]);
-        for row in &table.rows {
-            table_row(w, &row.cells);
-        }
-        if let Some(note) = &table.note {
-            let _ = writeln!(w, "\n{}", escape(note));
-        }
-        let _ = writeln!(w);
+        table_md(w, &table, "###");
     }
 
     let _ = writeln!(w, "### {}\n", tr!(lang, "report.answers"));
@@ -166,6 +157,20 @@ fn level_cell(level: Option<Level>, words: Option<&str>) -> String {
         (Some(l), None) => l.get().to_string(),
         _ => "—".into(),
     }
+}
+
+/// One of the shared tables, under a heading of the given level, with its note.
+pub(crate) fn table_md(w: &mut String, table: &super::report::Table, level: &str) {
+    let _ = writeln!(w, "{level} {}\n", escape(&table.heading));
+    table_row(w, &table.header);
+    table_row(w, &vec![":--".to_owned(); table.header.len()]);
+    for row in &table.rows {
+        table_row(w, &row.cells);
+    }
+    if let Some(note) = &table.note {
+        let _ = writeln!(w, "\n{}", escape(note));
+    }
+    let _ = writeln!(w);
 }
 
 fn table_row(w: &mut String, cells: &[String]) {

@@ -134,6 +134,8 @@ pub enum ExportError {
     Pdf(#[from] pdf::PdfError),
     #[error("cannot draw the chart: {0}")]
     Png(#[from] png::PngError),
+    #[error("a comparison of files cannot be written as {0:?}")]
+    NotForComparison(Format),
 }
 
 impl ExportError {
@@ -143,6 +145,11 @@ impl ExportError {
             ExportError::Xlsx(_) => crate::tr!(lang, "export.xlsx_failed"),
             ExportError::Pdf(e) => crate::tr!(lang, "export.pdf_failed", reason = e.message(lang)),
             ExportError::Png(_) => crate::tr!(lang, "export.png_failed"),
+            ExportError::NotForComparison(format) => crate::tr!(
+                lang,
+                "export.not_for_comparison",
+                format = format.extension()
+            ),
         }
     }
 }

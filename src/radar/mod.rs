@@ -52,13 +52,11 @@ impl Chart {
         lang: crate::Lang,
         team: Option<u32>,
     ) -> Chart {
-        use crate::checklist::{Checklist, ItemId};
-        let checklist = Checklist::get(lang);
-        let labels = ItemId::ALL
-            .iter()
-            .map(|&id| format!("{} {}", id.number(), checklist.item(id).short_title))
-            .collect();
-        let level_names = checklist.levels.iter().map(|l| l.name.clone()).collect();
+        let Chart {
+            labels,
+            level_names,
+            ..
+        } = Chart::axes(lang);
         let mut series = Vec::new();
         let teams: Vec<(usize, &crate::project::Team)> = project
             .teams
@@ -111,6 +109,20 @@ impl Chart {
             labels,
             series,
             level_names,
+        }
+    }
+
+    /// The ten axes and the ring words, with no series yet.
+    pub fn axes(lang: crate::Lang) -> Chart {
+        use crate::checklist::{Checklist, ItemId};
+        let checklist = Checklist::get(lang);
+        Chart {
+            labels: ItemId::ALL
+                .iter()
+                .map(|&id| format!("{} {}", id.number(), checklist.item(id).short_title))
+                .collect(),
+            series: Vec::new(),
+            level_names: checklist.levels.iter().map(|l| l.name.clone()).collect(),
         }
     }
 

@@ -61,6 +61,10 @@ pub enum Purpose {
     ImportBaseline,
     SaveAs,
     Export(Format),
+    /// A folder of project files to compare.
+    CompareFolder,
+    /// Where to write the comparison being shown.
+    ExportComparison(Format),
 }
 
 impl Purpose {
@@ -68,13 +72,17 @@ impl Purpose {
     pub fn extension(self) -> &'static str {
         match self {
             Purpose::Open | Purpose::ImportBaseline | Purpose::SaveAs => crate::file::EXTENSION,
-            Purpose::Export(format) => format.extension(),
+            Purpose::Export(format) | Purpose::ExportComparison(format) => format.extension(),
+            Purpose::CompareFolder => "",
         }
     }
 
     /// Whether the path names a file to create (a save dialog) rather than one to read.
     pub fn writes(self) -> bool {
-        matches!(self, Purpose::SaveAs | Purpose::Export(_))
+        matches!(
+            self,
+            Purpose::SaveAs | Purpose::Export(_) | Purpose::ExportComparison(_)
+        )
     }
 
     pub fn dialog_title(self, lang: Lang) -> String {
@@ -82,7 +90,8 @@ impl Purpose {
             Purpose::Open => crate::tr!(lang, "dialog.open"),
             Purpose::ImportBaseline => crate::tr!(lang, "dialog.import_baseline"),
             Purpose::SaveAs => crate::tr!(lang, "dialog.save_as"),
-            Purpose::Export(_) => crate::tr!(lang, "dialog.export"),
+            Purpose::Export(_) | Purpose::ExportComparison(_) => crate::tr!(lang, "dialog.export"),
+            Purpose::CompareFolder => crate::tr!(lang, "dialog.compare"),
         }
     }
 }
@@ -145,6 +154,8 @@ pub enum Command {
         path: Option<PathBuf>,
         shown: bool,
     },
+    /// Ask for a path with the system's file dialog.
+    AskPath(Purpose),
     /// Ask for a path by typing it, where no file dialog can be shown.
     EnterPath(Purpose),
     EnterPathText(String),
@@ -175,6 +186,14 @@ pub enum Command {
     MoveVoteCursor(i8),
     /// Time passed: the autosave may be due, a notice may fade.
     Tick,
+    /// Read these files and folders and compare them.
+    Compare(Vec<PathBuf>),
+    /// The files asked for by [`Command::Compare`] were read (on another thread).
+    ComparisonLoaded(Box<crate::compare::Loaded>),
+    /// What a row of the comparison stands for.
+    CompareBy(crate::compare::By),
+    ExportComparisonTo(Format, PathBuf),
+    CloseComparison,
     /// Show a folder in the system's file manager (after an export).
     OpenFolder(PathBuf),
     /// The system's file manager could not be asked to show a folder.
@@ -257,6 +276,11 @@ pub enum Effect {
     WriteAutosave(AutosaveJob),
     /// Show a folder in the system's file manager.
     OpenFolder(PathBuf),
+    /// Read files to compare on another thread; report with [`Command::ComparisonLoaded`].
+    LoadComparison {
+        inputs: Vec<PathBuf>,
+        lang: Lang,
+    },
 }
 
 #[cfg(test)]

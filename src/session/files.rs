@@ -103,7 +103,22 @@ impl Session {
             circulation: self.settings.export_circulation,
             ..ExportOptions::new(self.lang, self.today)
         };
-        let failure = match export::render(project, format, &options) {
+        let rendered = export::render(project, format, &options);
+        self.write_export(path, rendered);
+    }
+
+    /// Writes the comparison being shown.
+    pub(super) fn export_comparison_to(&mut self, format: Format, path: &Path) {
+        let Some(shown) = &self.comparison else {
+            return;
+        };
+        let rendered = crate::compare::render(&shown.comparison, format);
+        self.write_export(path, rendered);
+    }
+
+    /// Writes what an export rendered, and says how it went.
+    fn write_export(&mut self, path: &Path, rendered: Result<Vec<u8>, export::ExportError>) {
+        let failure = match rendered {
             Ok(bytes) => match file::write_atomically(path, &bytes, false) {
                 Ok(()) => None,
                 Err(error) => Some(Failure::ExportWrite {
@@ -190,7 +205,7 @@ impl Session {
     pub(super) fn enter_path(&mut self, purpose: Purpose) {
         let text = match purpose {
             // An open dialog suggests a folder; a typed path needs a file, so start from the folder.
-            Purpose::Open | Purpose::ImportBaseline => {
+            Purpose::Open | Purpose::ImportBaseline | Purpose::CompareFolder => {
                 let mut folder = self.suggested_folder().display().to_string();
                 folder.push(std::path::MAIN_SEPARATOR);
                 folder
@@ -224,12 +239,18 @@ impl Session {
         clock: &Clock,
         fx: &mut Vec<Effect>,
     ) {
-        let path = with_extension(path, purpose.extension());
+        let path = if purpose.extension().is_empty() {
+            path
+        } else {
+            with_extension(path, purpose.extension())
+        };
         let command = match purpose {
             Purpose::Open => super::Command::OpenPath(path),
             Purpose::ImportBaseline => super::Command::ImportBaselineFrom(path),
             Purpose::SaveAs => super::Command::SaveTo(path),
             Purpose::Export(format) => super::Command::ExportTo(format, path),
+            Purpose::CompareFolder => super::Command::Compare(vec![path]),
+            Purpose::ExportComparison(format) => super::Command::ExportComparisonTo(format, path),
         };
         self.dispatch(command, clock, fx);
     }
@@ -264,7 +285,12 @@ impl Session {
         let doc = self.doc.as_ref();
         let title = doc.map_or("", |d| d.project.meta.title.as_str());
         let name = match purpose {
-            Purpose::Open | Purpose::ImportBaseline => String::new(),
+            Purpose::Open | Purpose::ImportBaseline | Purpose::CompareFolder => String::new(),
+            Purpose::ExportComparison(format) => format!(
+                "{}.{}",
+                crate::tr!(self.lang, "compare.file_stem"),
+                format.extension()
+            ),
             Purpose::SaveAs => match doc
                 .and_then(|d| d.path.as_ref())
                 .and_then(|p| p.file_name())

@@ -43,6 +43,40 @@ impl Session {
             Command::OpenPath(path) => self.open(&path),
             Command::SaveTo(path) => self.save_to(&path, clock, fx),
             Command::ExportTo(format, path) => self.export_to(format, &path),
+            Command::Compare(inputs) => {
+                self.path_entry = None;
+                self.comparing = true;
+                fx.push(Effect::LoadComparison {
+                    inputs,
+                    lang: self.lang,
+                });
+            }
+            Command::ComparisonLoaded(loaded) => {
+                self.comparing = false;
+                let by = self
+                    .comparison
+                    .as_ref()
+                    .map_or_else(Default::default, |c| c.comparison.by);
+                let comparison = crate::compare::Comparison::build(&loaded, by, self.lang);
+                self.comparison = Some(super::ShownComparison {
+                    loaded: *loaded,
+                    comparison,
+                });
+                self.view.page = Some(super::Page::Compare);
+            }
+            Command::CompareBy(by) => {
+                if let Some(shown) = &mut self.comparison {
+                    shown.comparison =
+                        crate::compare::Comparison::build(&shown.loaded, by, self.lang);
+                }
+            }
+            Command::ExportComparisonTo(format, path) => self.export_comparison_to(format, &path),
+            Command::CloseComparison => {
+                self.comparison = None;
+                if self.view.page == Some(super::Page::Compare) {
+                    self.view.page = None;
+                }
+            }
             Command::ImportBaselineFrom(path) => self.import_baseline(&path, clock),
             Command::ForgetRecent(path) => {
                 self.settings.forget(&path);
@@ -64,6 +98,7 @@ impl Session {
                     None => self.after_save = None,
                 }
             }
+            Command::AskPath(purpose) => self.ask_path(purpose, fx),
             Command::EnterPath(purpose) => self.enter_path(purpose),
             Command::EnterPathText(text) => {
                 if let Some(entry) = &mut self.path_entry {
@@ -215,6 +250,7 @@ impl Session {
             UICommand::CommandPalette => self.toggle_overlay(Overlay::Palette),
             UICommand::Shortcuts => self.toggle_overlay(Overlay::Shortcuts),
             UICommand::AboutChecklist => self.toggle_page(Page::About),
+            UICommand::CompareFiles => self.ask_path(super::Purpose::CompareFolder, fx),
             UICommand::PresenterWindow => self.view.presenter = !self.view.presenter,
             UICommand::ProjectorMode => self.toggle_projector(fx),
         }

@@ -85,6 +85,8 @@ pub enum Page {
     ChartOnly,
     /// The guidebook's own framing (the first minutes of a workshop).
     About,
+    /// Many files compared (a department's rounds, a prefecture's municipalities).
+    Compare,
 }
 
 /// What can be shown over the screen, one at a time.
@@ -178,8 +180,18 @@ pub struct Session {
     now: std::time::Instant,
     close_confirmed: bool,
     next_serial: u64,
+    /// Files being compared, once read; shown on [`Page::Compare`].
+    pub comparison: Option<ShownComparison>,
+    /// Files to compare are being read.
+    pub comparing: bool,
     /// The overview's report of the open project, built once per change rather than every frame.
     report: std::cell::RefCell<Option<(ReportKey, std::rc::Rc<Report>)>>,
+}
+
+/// A comparison of files, as read and as shown.
+pub struct ShownComparison {
+    pub loaded: crate::compare::Loaded,
+    pub comparison: crate::compare::Comparison,
 }
 
 /// What a built report depends on.
@@ -234,6 +246,8 @@ impl Session {
             close_confirmed: false,
             next_serial: 0,
             report: std::cell::RefCell::new(None),
+            comparison: None,
+            comparing: false,
         }
     }
 
@@ -349,7 +363,7 @@ impl Session {
             Redo => doc.is_some_and(Document::can_redo),
             New | Open | OpenByPath | OpenSample | Quit | ToggleGuide | ExportCirculation
             | Language(_) | Theme(_) | ZoomIn | ZoomOut | ZoomReset | CommandPalette
-            | Shortcuts | AboutChecklist | PresenterWindow | ProjectorMode => true,
+            | Shortcuts | AboutChecklist | PresenterWindow | ProjectorMode | CompareFiles => true,
         }
     }
 

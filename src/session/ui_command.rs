@@ -167,6 +167,8 @@ pub enum UICommand {
     ToggleGuide,
     /// Whether PDF and HTML exports carry the 回覧 and 決裁 boxes.
     ExportCirculation,
+    /// Compare the project files of a folder.
+    CompareFiles,
     Language(Lang),
     Theme(ThemeChoice),
     ZoomIn,
@@ -186,6 +188,7 @@ impl UICommand {
         all.extend([
             ExportCirculation,
             ExportByPath,
+            CompareFiles,
             NextRound,
             ImportBaseline,
             ImportBaselineByPath,
@@ -252,6 +255,7 @@ impl UICommand {
             ChartOnly => "chart_only",
             ToggleGuide => "toggle_guide",
             ExportCirculation => "export_circulation",
+            CompareFiles => "compare_files",
             Language(_) => "language",
             Theme(_) => "theme",
             ZoomIn => "zoom_in",

@@ -58,6 +58,7 @@ fn menus() -> [(&'static str, Vec<Entry>); 5] {
                 Sep,
                 Submenu("menu.export", exports),
                 C(U::ExportByPath),
+                C(U::CompareFiles),
                 Sep,
                 C(U::Close),
                 C(U::Quit),

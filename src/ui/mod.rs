@@ -2,6 +2,7 @@
 //! [`CommandSender`]; they never change anything themselves. Nothing here depends on `app`.
 
 mod about;
+mod compare;
 pub mod fonts;
 pub mod icon;
 mod item;
@@ -76,8 +77,16 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         status::autosave_banner_ui(ui, session);
         status::newer_copy_ui(ui, session, tx);
         status::path_entry_ui(ui, session, tx);
+        if session.comparing {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(crate::tr!(session.lang, "compare.loading"));
+            });
+        }
         if session.view.page == Some(Page::About) {
             about::about_ui(ui, session, tx);
+        } else if session.view.page == Some(Page::Compare) {
+            compare::compare_ui(ui, session, tx);
         } else if session.doc.is_none() {
             start::start_ui(ui, session, tx);
         } else {

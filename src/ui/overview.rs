@@ -5,7 +5,7 @@ use super::tokens::{space, text};
 use super::widgets::section_heading;
 use crate::checklist::{Checklist, ItemId};
 use crate::export::Format;
-use crate::export::report::{Report, Table, display_team_name, format_date_compact as format_date};
+use crate::export::report::{Report, display_team_name, format_date_compact as format_date};
 use crate::project::{ActionStatus, ItemStats, Project, TeamStats};
 use crate::radar::Chart;
 use crate::session::{Command, CommandSender, Page, Screen, Session, UICommand, ViewChange};
@@ -216,45 +216,7 @@ fn round_tables_ui(ui: &mut egui::Ui, session: &Session, report: &Report) {
                 ui.label(RichText::new(&team.name).strong());
             }
         });
-        table_ui(ui, table);
-    }
-}
-
-/// A table of the documents, with each column given its share of the width and its cells wrapped.
-fn table_ui(ui: &mut egui::Ui, table: &Table) {
-    let total: f32 = table.widths.iter().sum::<f32>().max(1.0);
-    let spacing = space::L;
-    let usable = (ui.available_width() - spacing * table.widths.len() as f32).max(200.0);
-    let widths: Vec<f32> = table.widths.iter().map(|w| usable * w / total).collect();
-    let warn = ui.visuals().warn_fg_color;
-    egui::Grid::new(("table", &table.heading))
-        .striped(true)
-        .spacing([spacing, space::S + space::XS])
-        .show(ui, |ui| {
-            for (cell, width) in table.header.iter().zip(&widths) {
-                ui.scope(|ui| {
-                    ui.set_max_width(*width);
-                    ui.add(egui::Label::new(RichText::new(cell).strong()).wrap());
-                });
-            }
-            ui.end_row();
-            for row in &table.rows {
-                for (cell, width) in row.cells.iter().zip(&widths) {
-                    ui.scope(|ui| {
-                        ui.set_min_width(*width);
-                        ui.set_max_width(*width);
-                        let mut text = RichText::new(cell);
-                        if row.warn {
-                            text = text.color(warn);
-                        }
-                        ui.add(egui::Label::new(text).wrap());
-                    });
-                }
-                ui.end_row();
-            }
-        });
-    if let Some(note) = &table.note {
-        ui.label(RichText::new(note).small().weak());
+        super::widgets::document_table_ui(ui, table);
     }
 }
 

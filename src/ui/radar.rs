@@ -199,7 +199,7 @@ fn paint_mark(
             opacity,
         } => {
             // Radar fills are star-shaped around the chart's centre: a fan from it covers them.
-            let fill = color(*c).gamma_multiply(*opacity);
+            let fill = ink(*c, background).gamma_multiply(*opacity);
             let mut mesh = egui::Mesh::default();
             for k in 0..points.len() {
                 let (a, b) = (points[k], points[(k + 1) % points.len()]);
@@ -221,7 +221,7 @@ fn paint_mark(
         } => {
             let stroke_color = match role {
                 Role::Grid => grid,
-                Role::Series => color(*c),
+                Role::Series => ink(*c, background),
             };
             let mut line: Vec<Pos2> = points.iter().copied().map(pos).collect();
             if *closed && let Some(&first) = line.first() {
@@ -243,12 +243,26 @@ fn paint_mark(
         } => {
             let outline: Vec<Pos2> = polygon.iter().copied().map(pos).collect();
             let (fill, stroke) = if *hollow {
-                (background, Stroke::new(*width, color(*c)))
+                (background, Stroke::new(*width, ink(*c, background)))
             } else {
-                (color(*c), Stroke::NONE)
+                (ink(*c, background), Stroke::NONE)
             };
             painter.add(Shape::convex_polygon(outline, fill, stroke));
         }
+    }
+}
+
+/// A series' colour on this background: the dark slate of the median (made for paper) is
+/// lightened on a dark background, where it would all but vanish.
+fn ink(rgb: crate::style::Rgb, background: egui::Color32) -> egui::Color32 {
+    let luminance =
+        |r: u8, g: u8, b: u8| 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
+    let dark_background = luminance(background.r(), background.g(), background.b()) < 80.0;
+    if dark_background && luminance(rgb[0], rgb[1], rgb[2]) < 75.0 {
+        let lift = |c: u8| c.saturating_add(((255 - u16::from(c)) * 11 / 20) as u8);
+        egui::Color32::from_rgb(lift(rgb[0]), lift(rgb[1]), lift(rgb[2]))
+    } else {
+        color(rgb)
     }
 }
 

@@ -95,14 +95,25 @@ pub fn autosave_banner_ui(ui: &mut egui::Ui, session: &Session) {
 /// The path field offered where no file dialog can be shown.
 pub fn path_entry_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     let lang = session.lang;
+    // The field takes the keyboard when it appears: it replaces a dialog, which would have.
+    let shown_id = egui::Id::unique("path-entry-shown");
     let Some(entry) = &session.path_entry else {
+        ui.data_mut(|d| d.remove::<()>(shown_id));
         return;
     };
+    let appeared = ui.data_mut(|d| {
+        let first = d.get_temp::<()>(shown_id).is_none();
+        d.insert_temp(shown_id, ());
+        first
+    });
     let (prompt, button) = match entry.purpose {
         Purpose::Open => (tr!(lang, "path.open_prompt"), tr!(lang, "path.open")),
         Purpose::ImportBaseline => (tr!(lang, "path.baseline_prompt"), tr!(lang, "path.import")),
         Purpose::SaveAs => (tr!(lang, "path.save_prompt"), tr!(lang, "path.save")),
-        Purpose::Export(_) => (tr!(lang, "path.export_prompt"), tr!(lang, "path.export")),
+        Purpose::Export(_) | Purpose::ExportComparison(_) => {
+            (tr!(lang, "path.export_prompt"), tr!(lang, "path.export"))
+        }
+        Purpose::CompareFolder => (tr!(lang, "path.compare_prompt"), tr!(lang, "path.compare")),
     };
     egui::Frame::group(ui.style())
         .inner_margin(space::FRAME)
@@ -133,6 +144,9 @@ pub fn path_entry_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                 let response = ui
                     .add(egui::TextEdit::singleline(&mut text).desired_width(width))
                     .labelled_by(label.id);
+                if appeared {
+                    response.request_focus();
+                }
                 if response.changed() {
                     tx.send(Command::EnterPathText(text.clone()));
                 }

@@ -315,3 +315,41 @@ pub fn first_time(ui: &egui::Ui, key: impl std::hash::Hash + std::fmt::Debug) ->
         }
     })
 }
+
+/// A table of the documents, with each column given its share of the width and its cells wrapped.
+pub fn document_table_ui(ui: &mut egui::Ui, table: &crate::export::report::Table) {
+    let total: f32 = table.widths.iter().sum::<f32>().max(1.0);
+    let spacing = space::L;
+    let usable = (ui.available_width() - spacing * table.widths.len() as f32).max(200.0);
+    let widths: Vec<f32> = table.widths.iter().map(|w| usable * w / total).collect();
+    let warn = ui.visuals().warn_fg_color;
+    egui::Grid::new(("table", &table.heading))
+        .striped(true)
+        .spacing([spacing, space::S + space::XS])
+        .show(ui, |ui| {
+            for (cell, width) in table.header.iter().zip(&widths) {
+                ui.scope(|ui| {
+                    ui.set_max_width(*width);
+                    ui.add(egui::Label::new(RichText::new(cell).strong()).wrap());
+                });
+            }
+            ui.end_row();
+            for row in &table.rows {
+                for (cell, width) in row.cells.iter().zip(&widths) {
+                    ui.scope(|ui| {
+                        ui.set_min_width(*width);
+                        ui.set_max_width(*width);
+                        let mut text = RichText::new(cell);
+                        if row.warn {
+                            text = text.color(warn);
+                        }
+                        ui.add(egui::Label::new(text).wrap());
+                    });
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(note) = &table.note {
+        ui.label(RichText::new(note).small().weak());
+    }
+}

@@ -53,15 +53,55 @@ impl PdfError {
 
 /// The report as PDF bytes.
 pub fn render(report: &crate::export::report::Report) -> Result<Vec<u8>, PdfError> {
+    let regular = Metrics::new(fonts::REGULAR).ok_or(PdfError::Font)?;
+    let bold = Metrics::new(fonts::BOLD).ok_or(PdfError::Font)?;
+    let pages = layout(report, &regular, &bold);
+    write(
+        pages,
+        &Described {
+            title: &report.title,
+            lang: report.lang,
+            date: report.meta_date,
+        },
+        &regular,
+    )
+}
+
+/// A comparison of many files as PDF bytes.
+pub fn render_comparison(comparison: &crate::compare::Comparison) -> Result<Vec<u8>, PdfError> {
+    let regular = Metrics::new(fonts::REGULAR).ok_or(PdfError::Font)?;
+    let bold = Metrics::new(fonts::BOLD).ok_or(PdfError::Font)?;
+    let pages = report::comparison_layout(comparison, &regular, &bold);
+    write(
+        pages,
+        &Described {
+            title: &comparison.title(),
+            lang: comparison.lang,
+            date: None,
+        },
+        &regular,
+    )
+}
+
+/// What the PDF says of itself: its title, its language, the day it describes.
+struct Described<'a> {
+    title: &'a str,
+    lang: crate::Lang,
+    date: Option<(u16, u8, u8)>,
+}
+
+/// Numbers the pages, puts the title at their foot, and writes them with the bundled font.
+fn write(
+    mut pages: Vec<Page>,
+    described: &Described,
+    regular_metrics: &Metrics,
+) -> Result<Vec<u8>, PdfError> {
     use krilla::color::rgb;
     use krilla::geom::PathBuilder;
     use krilla::num::NormalizedF32;
     use krilla::paint::{Fill, Stroke, StrokeDash};
     use krilla::text::{Font, TextDirection};
 
-    let regular_metrics = Metrics::new(fonts::REGULAR).ok_or(PdfError::Font)?;
-    let bold_metrics = Metrics::new(fonts::BOLD).ok_or(PdfError::Font)?;
-    let mut pages = layout(report, &regular_metrics, &bold_metrics);
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
         let number = format!("{} / {total}", n + 1);
@@ -80,7 +120,7 @@ pub fn render(report: &crate::export::report::Report) -> Result<Vec<u8>, PdfErro
             size: 7.5,
             bold: false,
             color: paper::MUTED,
-            text: short(&report.title, 40),
+            text: short(described.title, 40),
         });
     }
 
@@ -89,10 +129,10 @@ pub fn render(report: &crate::export::report::Report) -> Result<Vec<u8>, PdfErro
     let ascent = regular_metrics.ascent();
     let mut document = krilla::Document::new();
     let mut metadata = krilla::metadata::Metadata::new()
-        .title(report.title.clone())
-        .language(report.lang.code().to_owned())
+        .title(described.title.to_owned())
+        .language(described.lang.code().to_owned())
         .creator("Kizuki".to_owned());
-    if let Some((y, m, d)) = report.meta_date {
+    if let Some((y, m, d)) = described.date {
         metadata = metadata.creation_date(krilla::metadata::DateTime::new(y).month(m).day(d));
     }
     document.set_metadata(metadata);

@@ -438,3 +438,34 @@ fn actions(l: &mut Layout, report: &Report, team: &TeamReport) {
         l.new_page();
     }
 }
+
+/// Many files compared: the title and what was read, the radar of the medians beside each item's
+/// spread, then the trend over rounds, every row's scores, and the files that did not load.
+pub fn comparison_layout(
+    comparison: &crate::compare::Comparison,
+    regular: &Metrics,
+    bold: &Metrics,
+) -> Vec<Page> {
+    let lang = comparison.lang;
+    let mut l = Layout::new(regular, bold);
+    l.heading(&comparison.title(), 16.0, true);
+    l.paragraph(
+        &tr!(
+            lang,
+            "compare.summary",
+            files = comparison.files,
+            rows = comparison.rows.len(),
+            failed = comparison.failed.len()
+        ),
+        9.5,
+        false,
+        paper::INK,
+        0.0,
+    );
+    l.chart(&comparison.chart(), 300.0);
+    let tables = comparison.tables();
+    for table in &tables {
+        document_table(&mut l, table);
+    }
+    l.pages
+}
