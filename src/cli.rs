@@ -114,6 +114,32 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "team", ignore_case = true)]
         by: crate::compare::By,
     },
+    /// スマホで投票を受け付ける / Let members vote from their phones on this network: prints the
+    /// page's URL (first line) and its QR code; Ctrl+D or Ctrl+C reveals and saves the votes
+    Vote {
+        file: PathBuf,
+        /// チーム名 / The team that votes
+        #[arg(long)]
+        team: String,
+        /// 項目（1〜10 または partners などの ID）/ The item: 1–10 or its id (partners, users, …)
+        #[arg(
+            long,
+            required_unless_present = "all_items",
+            conflicts_with = "all_items"
+        )]
+        item: Option<String>,
+        /// 10 項目すべて、各自のペースで / All ten items, each member at their own pace
+        #[arg(long)]
+        all_items: bool,
+        /// 名前を送らず保存しない（分布だけを記録）/ No names sent or stored: only the distribution
+        #[arg(long)]
+        anonymous: bool,
+        /// 待ち受けるアドレスとポート（既定: すべてのアドレスの 8765、使用中なら空きポート。0 で
+        /// 空きポート）/ Address and port to listen on (default: every address, port 8765 or a free
+        /// one; port 0 picks a free one)
+        #[arg(long)]
+        bind: Option<std::net::SocketAddr>,
+    },
 }
 
 /// What `main` should do after parsing: run a headless command, or open the window.
@@ -171,6 +197,21 @@ impl Cli {
                 lang,
             ),
             Command::Compare { inputs, out, by } => compare(&inputs, &out, by, lang),
+            Command::Vote {
+                file,
+                team,
+                item,
+                all_items,
+                anonymous,
+                bind,
+            } => crate::vote::cli::run(
+                &file,
+                &team,
+                item.as_deref(),
+                (all_items, anonymous),
+                bind,
+                lang,
+            ),
         };
         Outcome::Exit(match result {
             Ok(()) => ExitCode::SUCCESS,

@@ -23,5 +23,6 @@ pub mod style;
 pub mod text_wrap;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod vote;
 
 pub use i18n::Lang;

@@ -524,7 +524,10 @@ fn arb_response() -> impl Strategy<Value = ItemResponse> {
             (arb_text(), arb_text(), arb_date(), 0usize..4, arb_review()),
             0..3,
         ),
-        arb_kpis(),
+        (
+            arb_kpis(),
+            prop::option::of(prop::array::uniform5(0u32..50)),
+        ),
     )
         .prop_map(
             |(
@@ -533,9 +536,10 @@ fn arb_response() -> impl Strategy<Value = ItemResponse> {
                 (current_state, ideas, note),
                 examples,
                 actions,
-                kpis,
+                (kpis, anonymous),
             )| {
                 ItemResponse {
+                    anonymous_votes: anonymous.map(kizuki::project::Distribution),
                     score,
                     target,
                     votes: votes

@@ -29,7 +29,7 @@ impl Fixture {
         let session = Session::new(SessionOptions {
             lang: Some(Lang::Ja),
             data_dir: Some(data.path().to_owned()),
-            today: None,
+            ..SessionOptions::default()
         });
         Fixture {
             session,
@@ -226,7 +226,7 @@ fn zoom_and_theme_are_effects_and_remembered_at_once() {
     let again = Session::new(SessionOptions {
         lang: None,
         data_dir: Some(f.data.path().to_owned()),
-        today: None,
+        ..SessionOptions::default()
     });
     assert_eq!(again.settings.theme, dark);
     assert_eq!(again.settings.zoom, 0.5);
@@ -241,7 +241,7 @@ fn an_opened_file_is_a_recent_file_at_once() {
     let again = Session::new(SessionOptions {
         lang: None,
         data_dir: Some(f.data.path().to_owned()),
-        today: None,
+        ..SessionOptions::default()
     });
     let canonical = std::fs::canonicalize(&file).expect("canonical");
     assert_eq!(again.settings.recent, [canonical]);

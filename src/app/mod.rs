@@ -28,6 +28,7 @@ impl AppOptions {
                 lang,
                 data_dir: crate::session::default_data_dir(),
                 today: None,
+                vote_bind: None,
             },
             file,
         }
@@ -40,6 +41,8 @@ pub struct KizukiApp {
     receiver: Receiver<Command>,
     ctx: egui::Context,
     autosave: Option<JoinHandle<()>>,
+    /// Phone voting's server, while voting is open; dropping it stops it and frees the port.
+    vote_server: Option<crate::vote::VoteServer>,
     shown_title: String,
     /// How far tests have moved time on (always zero in use).
     clock_offset: std::time::Duration,
@@ -61,6 +64,7 @@ impl KizukiApp {
             receiver,
             ctx: ctx.clone(),
             autosave: None,
+            vote_server: None,
             shown_title: String::new(),
             clock_offset: std::time::Duration::ZERO,
         }
@@ -169,6 +173,66 @@ impl KizukiApp {
                     let loaded = crate::compare::load(&fallback, lang);
                     self.sender
                         .send(Command::ComparisonLoaded(Box::new(loaded)));
+                }
+            }
+            Effect::StartVoteServer { config, bind } => {
+                self.vote_server = None;
+                let sender = self.sender.clone();
+                let wake = ctx.clone();
+                let lang = self.session.lang;
+                match crate::vote::VoteServer::start(config, bind, move |event| {
+                    sender.send(Command::VoteEvent(event));
+                    wake.request_repaint();
+                }) {
+                    Ok(server) => {
+                        self.sender.send(Command::VotingStarted {
+                            urls: server.urls(),
+                            reachable: server.reachable(),
+                            statuses: server.status(),
+                        });
+                        self.vote_server = Some(server);
+                    }
+                    Err(e) => self.sender.send(Command::VotingFailed(e.message(lang))),
+                }
+            }
+            Effect::RevealVotes { item, document } => {
+                if let Some(server) = &self.vote_server {
+                    let ballots = vec![server.reveal(item)];
+                    self.sender.send(Command::BallotsCollected {
+                        ballots,
+                        shown: true,
+                        document,
+                    });
+                    self.sender
+                        .send(Command::VoteEvent(crate::vote::Event::Changed(
+                            server.status(),
+                        )));
+                }
+            }
+            Effect::VoteFollow(item) => {
+                if let Some(server) = &self.vote_server {
+                    server.follow(item);
+                    self.sender
+                        .send(Command::VoteEvent(crate::vote::Event::Changed(
+                            server.status(),
+                        )));
+                }
+            }
+            Effect::VoteAutoReveal(on) => {
+                if let Some(server) = &self.vote_server {
+                    server.set_auto_reveal(on);
+                }
+            }
+            Effect::StopVoteServer { document } => {
+                if let Some(server) = self.vote_server.take() {
+                    // Votes cast but not revealed are kept, hidden, as typed votes are.
+                    let ballots = server.reveal_all();
+                    server.stop();
+                    self.sender.send(Command::BallotsCollected {
+                        ballots,
+                        shown: false,
+                        document,
+                    });
                 }
             }
             Effect::OpenFolder(path) => {

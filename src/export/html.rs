@@ -282,6 +282,7 @@ fn item_html(report: &Report, item: &ItemReport) -> Markup {
         ("field.current_state", Some(&item.current_state)),
         ("field.ideas", Some(&item.ideas)),
         ("field.facilitator_note", item.facilitator_note.as_ref()),
+        ("report.anonymous_votes", item.anonymous_votes.as_ref()),
     ];
     let texts: Vec<(&str, &String)> = texts
         .into_iter()

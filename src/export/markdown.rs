@@ -100,6 +100,15 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
             );
             any = true;
         }
+        if let Some(votes) = &item.anonymous_votes {
+            let _ = writeln!(
+                w,
+                "**{}**\n\n{}\n",
+                tr!(lang, "report.anonymous_votes"),
+                escape(votes)
+            );
+            any = true;
+        }
         if !item.examples_done.is_empty() {
             let _ = writeln!(w, "**{}**\n", tr!(lang, "report.examples_done"));
             for example in &item.examples_done {

@@ -192,6 +192,10 @@ pub struct ItemReport {
     pub examples_done: Vec<String>,
     /// Member name and level, in member order.
     pub votes: Vec<(String, Level)>,
+    /// Votes cast anonymously from phones, said in words: 「4 票：2 検討中 1 票、3 試行中 3 票」.
+    pub anonymous_votes: Option<String>,
+    /// The same as counts per level 1–5, for the spreadsheet.
+    pub anonymous_counts: Option<crate::project::Distribution>,
 }
 
 impl ItemReport {
@@ -533,6 +537,11 @@ impl Report {
                                 .iter()
                                 .filter_map(|m| Some((m.name.clone(), response.vote_of(m.id)?)))
                                 .collect(),
+                            anonymous_votes: response
+                                .anonymous_votes
+                                .filter(|d| d.total() > 0)
+                                .map(|d| anonymous_text(d, lang)),
+                            anonymous_counts: response.anonymous_votes.filter(|d| d.total() > 0),
                         }
                     })
                     .collect();
@@ -712,6 +721,35 @@ pub fn display_team_name(name: &str, index: usize, lang: Lang) -> String {
 }
 
 /// `2026-11-26` in the short form people write in tables.
+/// 「4 票：2 検討中 1 票、3 試行中 3 票」: an anonymous distribution in words.
+pub fn anonymous_text(distribution: crate::project::Distribution, lang: Lang) -> String {
+    let checklist = Checklist::get(lang);
+    let separator = match lang {
+        Lang::Ja => "、",
+        Lang::En => ", ",
+    };
+    let parts: Vec<String> = Level::ALL
+        .iter()
+        .zip(distribution.0)
+        .filter(|(_, count)| *count > 0)
+        .map(|(level, count)| {
+            tr!(
+                lang,
+                "report.anonymous_part",
+                level = level.get(),
+                words = checklist.level(*level).name,
+                count = count
+            )
+        })
+        .collect();
+    tr!(
+        lang,
+        "report.anonymous_votes_text",
+        total = distribution.total(),
+        parts = parts.join(separator)
+    )
+}
+
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     format_date_long(date, lang)
 }

@@ -355,7 +355,17 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let mut r = 1;
     for team in &report.teams {
         for item in &team.items {
-            for (member, level) in &item.votes {
+            let anonymous = item
+                .anonymous_counts
+                .map(|d| d.levels().collect::<Vec<_>>())
+                .unwrap_or_default();
+            let anonymous_name = tr!(lang, "report.anonymous");
+            let rows = item
+                .votes
+                .iter()
+                .map(|(member, level)| (member, level))
+                .chain(anonymous.iter().map(|level| (&anonymous_name, level)));
+            for (member, level) in rows {
                 votes.write_with_format(r, 0, &team.name, &cell)?;
                 votes.write_with_format(r, 1, item.number as u32, &number)?;
                 votes.write_with_format(r, 2, &item.short_title, &cell)?;

@@ -36,6 +36,8 @@ pub mod limits {
     pub const MAX_MEMBERS_PER_TEAM: usize = 500;
     pub const MAX_ACTIONS_PER_ITEM: usize = 1_000;
     pub const MAX_KPIS_PER_ITEM: usize = 100;
+    /// Anonymous votes on one item: far more than any room, small enough to be no burden.
+    pub const MAX_ANONYMOUS_VOTES: usize = 10_000;
 }
 
 /// A scoring level, 1 (未着手) to 5 (定着・発展).
@@ -241,6 +243,37 @@ pub struct ItemResponse {
     /// Indicators the team measures for this item (item 6 first, any item allowed).
     #[serde(deserialize_with = "serde_helpers::unique_ids")]
     pub kpis: Vec<kpi::Kpi>,
+    /// Votes cast anonymously from phones: how many chose each level, 1–5, and nothing else (no
+    /// name, no ballot id). Absent when nobody voted anonymously.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anonymous_votes: Option<Distribution>,
+}
+
+/// How many votes each level 1–5 received.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Distribution(pub [u32; 5]);
+
+impl Distribution {
+    pub fn total(&self) -> u32 {
+        self.0.iter().sum()
+    }
+
+    /// Each vote's level, lowest first.
+    pub fn levels(&self) -> impl Iterator<Item = Level> + Clone + '_ {
+        Level::ALL
+            .iter()
+            .zip(self.0)
+            .flat_map(|(&level, count)| std::iter::repeat_n(level, count as usize))
+    }
+
+    /// Counts `levels` into a distribution.
+    pub fn of(levels: impl IntoIterator<Item = Level>) -> Distribution {
+        let mut counts = [0; 5];
+        for level in levels {
+            counts[usize::from(level.get() - 1)] += 1;
+        }
+        Distribution(counts)
+    }
 }
 
 impl ItemResponse {
@@ -679,6 +712,14 @@ impl Project {
                     check_text(&action.owner, field(Some(team), Some(item), "action_owner"))?;
                     if let Some(review) = &action.review {
                         check_text(&review.note, field(Some(team), Some(item), "review_note"))?;
+                    }
+                }
+                if let Some(anonymous) = response.anonymous_votes {
+                    let total = anonymous.0.iter().map(|&c| c as usize).sum::<usize>();
+                    if total > limits::MAX_ANONYMOUS_VOTES {
+                        let p =
+                            too_many(Counted::AnonymousVotes, total, limits::MAX_ANONYMOUS_VOTES);
+                        return Err((p, at(Some(item))));
                     }
                 }
                 if response.kpis.len() > MAX_KPIS_PER_ITEM {

@@ -72,6 +72,7 @@ pub enum Counted {
     Actions,
     Kpis,
     BaselineTeams,
+    AnonymousVotes,
 }
 
 /// Marks a serde error message as an encoded [`Problem`]; no human message starts with it.
@@ -129,6 +130,7 @@ impl Problem {
                     Counted::Members => tr!(lang, "problem.counted.members"),
                     Counted::Actions => tr!(lang, "problem.counted.actions"),
                     Counted::Kpis => tr!(lang, "problem.counted.kpis"),
+                    Counted::AnonymousVotes => tr!(lang, "problem.counted.anonymous_votes"),
                     Counted::BaselineTeams => tr!(lang, "problem.counted.baseline_teams"),
                 };
                 tr!(

@@ -17,11 +17,17 @@ impl VoteSpread {
     /// before the team agrees a score.
     pub const WORTH_DISCUSSING: u8 = 2;
 
+    /// Over the members' votes and the anonymous ones alike.
     pub fn of(response: &ItemResponse) -> Option<VoteSpread> {
-        let levels = response.votes.iter().map(|v| v.level);
+        let anonymous = response.anonymous_votes.unwrap_or_default();
+        let levels = response
+            .votes
+            .iter()
+            .map(|v| v.level)
+            .chain(anonymous.levels());
         let min = levels.clone().min()?;
         let max = levels.clone().max()?;
-        let count = response.votes.len();
+        let count = levels.clone().count();
         let sum: u32 = levels.map(|l| u32::from(l.get())).sum();
         Some(VoteSpread {
             count,

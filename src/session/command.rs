@@ -194,6 +194,31 @@ pub enum Command {
     CompareBy(crate::compare::By),
     ExportComparisonTo(Format, PathBuf),
     CloseComparison,
+    /// Open voting from phones for the current team.
+    StartVoting {
+        scope: crate::vote::Scope,
+        anonymous: bool,
+    },
+    /// The server listens: at these URLs (the likely one first).
+    VotingStarted {
+        urls: Vec<String>,
+        reachable: bool,
+        statuses: Vec<crate::vote::ItemStatus>,
+    },
+    VotingFailed(String),
+    /// From the server: a vote was cast, or everyone had voted and the item revealed itself.
+    VoteEvent(crate::vote::Event),
+    /// Reveal the phones' votes on an item into the project.
+    RevealVoting(ItemId),
+    /// Votes collected from the server, to record; `shown` reveals them.
+    BallotsCollected {
+        ballots: Vec<crate::vote::Revealed>,
+        shown: bool,
+        /// The document they were cast for: recorded only into that one.
+        document: u64,
+    },
+    SetAutoReveal(bool),
+    StopVoting,
     /// Show a folder in the system's file manager (after an export).
     OpenFolder(PathBuf),
     /// The system's file manager could not be asked to show a folder.
@@ -280,6 +305,23 @@ pub enum Effect {
     LoadComparison {
         inputs: Vec<PathBuf>,
         lang: Lang,
+    },
+    /// Start the voting server; report with [`Command::VotingStarted`] or [`Command::VotingFailed`].
+    StartVoteServer {
+        config: crate::vote::PollConfig,
+        bind: Option<std::net::SocketAddr>,
+    },
+    /// Reveal an item's ballots; report with [`Command::BallotsCollected`].
+    RevealVotes {
+        item: ItemId,
+        document: u64,
+    },
+    /// Single-item voting follows the facilitator to this item.
+    VoteFollow(ItemId),
+    VoteAutoReveal(bool),
+    /// Stop the server (the port is freed); the ballots not yet revealed come back hidden.
+    StopVoteServer {
+        document: u64,
     },
 }
 

@@ -193,6 +193,17 @@ pub enum Edit {
         which: KpiValue,
         value: Option<Measurement>,
     },
+    /// Votes collected from phones, at their reveal: the members' votes replace theirs, an
+    /// anonymous distribution replaces the item's (a vote taken again replaces the earlier one),
+    /// and the votes are shown.
+    RecordBallots {
+        team: u32,
+        item: ItemId,
+        named: Vec<Vote>,
+        anonymous: Option<crate::project::Distribution>,
+        /// Reveal them (or record them hidden, as typed votes are until the reveal).
+        shown: bool,
+    },
     /// The roles of the 回覧 boxes, or with `approvers`, of the 決裁 boxes.
     SetCirculationRoles {
         approvers: bool,
@@ -391,6 +402,25 @@ impl Edit {
                         r.votes.push(Vote { member, level });
                         r.votes.sort_by_key(|v| v.member);
                     }
+                }
+            }
+            Edit::RecordBallots {
+                team,
+                item,
+                ref named,
+                anonymous,
+                shown,
+            } => {
+                if let Some(r) = response_mut(project, team, item) {
+                    for vote in named {
+                        r.votes.retain(|v| v.member != vote.member);
+                        r.votes.push(*vote);
+                    }
+                    r.votes.sort_by_key(|v| v.member);
+                    if anonymous.is_some() {
+                        r.anonymous_votes = anonymous;
+                    }
+                    r.votes_revealed |= shown;
                 }
             }
             Edit::RevealVotes {

@@ -18,6 +18,7 @@ impl Session {
         self.now = clock.instant;
         let mut effects = Vec::new();
         self.dispatch(command, clock, &mut effects);
+        self.voting_follows(&mut effects);
         effects
     }
 
@@ -71,6 +72,40 @@ impl Session {
                 }
             }
             Command::ExportComparisonTo(format, path) => self.export_comparison_to(format, &path),
+            Command::StartVoting { scope, anonymous } => {
+                self.start_voting(scope, anonymous, fx);
+            }
+            Command::VotingStarted {
+                urls,
+                reachable,
+                statuses,
+            } => self.voting_started(urls, reachable, statuses),
+            Command::VotingFailed(message) => self.voting_failed(message),
+            Command::VoteEvent(event) => self.vote_event(event, clock),
+            Command::RevealVoting(item) => {
+                if let Some(voting) = &self.voting {
+                    fx.push(Effect::RevealVotes {
+                        item,
+                        document: voting.document,
+                    });
+                }
+            }
+            Command::BallotsCollected {
+                ballots,
+                shown,
+                document,
+            } => {
+                if self.doc.as_ref().map(|d| d.revision().0) == Some(document) {
+                    self.record_ballots(ballots, shown, clock);
+                }
+            }
+            Command::SetAutoReveal(on) => {
+                if let Some(voting) = &mut self.voting {
+                    voting.auto_reveal = on;
+                    fx.push(Effect::VoteAutoReveal(on));
+                }
+            }
+            Command::StopVoting => self.stop_voting(fx),
             Command::CloseComparison => {
                 self.comparison = None;
                 if self.view.page == Some(super::Page::Compare) {
@@ -185,6 +220,7 @@ impl Session {
             UICommand::ImportBaseline => self.ask_path(Purpose::ImportBaseline, fx),
             UICommand::ImportBaselineByPath => self.enter_path(Purpose::ImportBaseline),
             UICommand::Close => {
+                self.stop_voting(fx);
                 self.drop_recovery();
                 self.doc = None;
                 self.path_entry = None;
@@ -400,6 +436,7 @@ impl Session {
     }
 
     fn quit(&mut self, fx: &mut Vec<Effect>) {
+        self.stop_voting(fx);
         self.drop_recovery();
         self.close_confirmed = true;
         fx.push(Effect::CloseWindow);

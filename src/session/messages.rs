@@ -80,6 +80,10 @@ pub enum Failure {
         path: PathBuf,
         kind: std::io::ErrorKind,
     },
+    /// Phone voting could not start (already said in the user's language).
+    Voting(String),
+    /// Phone voting by name for a team without members.
+    VotingWithoutMembers,
 }
 
 impl Failure {
@@ -125,6 +129,8 @@ impl Failure {
             Failure::Settings(error) => {
                 tr!(lang, "app.settings_failed", reason = error.message(lang))
             }
+            Failure::Voting(message) => message.clone(),
+            Failure::VotingWithoutMembers => tr!(lang, "vote.no_members"),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod recovery;
 pub mod settings;
 pub mod timer;
 pub mod ui_command;
+mod voting;
 
 pub use clock::Clock;
 pub use command::{
@@ -49,6 +50,8 @@ pub struct SessionOptions {
     pub data_dir: Option<PathBuf>,
     /// A fixed "today", for tests and screenshots that must not change with the calendar.
     pub today: Option<NaiveDate>,
+    /// Where phone voting listens; `None` for every address (tests give 127.0.0.1:0).
+    pub vote_bind: Option<std::net::SocketAddr>,
 }
 
 /// Kizuki's own folder: `KIZUKI_DATA_DIR` if set (demonstrations and tests, so that they never touch
@@ -87,6 +90,8 @@ pub enum Page {
     About,
     /// Many files compared (a department's rounds, a prefecture's municipalities).
     Compare,
+    /// The voting page's QR code as large as the window, for the back of the room.
+    VoteQr,
 }
 
 /// What can be shown over the screen, one at a time.
@@ -180,12 +185,41 @@ pub struct Session {
     now: std::time::Instant,
     close_confirmed: bool,
     next_serial: u64,
+    /// Phone voting, while open.
+    pub voting: Option<Voting>,
+    /// Where the voting server listens; `None` for every address of the laptop (tests bind
+    /// 127.0.0.1 only).
+    vote_bind: Option<std::net::SocketAddr>,
     /// Files being compared, once read; shown on [`Page::Compare`].
     pub comparison: Option<ShownComparison>,
     /// Files to compare are being read.
     pub comparing: bool,
     /// The overview's report of the open project, built once per change rather than every frame.
     report: std::cell::RefCell<Option<(ReportKey, std::rc::Rc<Report>)>>,
+}
+
+/// Phone voting as the window shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Voting {
+    /// The document voted into ([`Document::revision`]'s first part): another document stops it.
+    pub document: u64,
+    pub team: u32,
+    pub scope: crate::vote::Scope,
+    pub anonymous: bool,
+    pub auto_reveal: bool,
+    /// The page's URL at each of the laptop's addresses, the likely one first; empty while the
+    /// server starts.
+    pub urls: Vec<String>,
+    /// False when the laptop is on no network: phones cannot reach it.
+    pub reachable: bool,
+    pub statuses: Vec<crate::vote::ItemStatus>,
+}
+
+impl Voting {
+    /// The status of `item`, if it is being voted on.
+    pub fn status(&self, item: ItemId) -> Option<&crate::vote::ItemStatus> {
+        self.statuses.iter().find(|s| s.item == item)
+    }
 }
 
 /// A comparison of files, as read and as shown.
@@ -248,6 +282,8 @@ impl Session {
             report: std::cell::RefCell::new(None),
             comparison: None,
             comparing: false,
+            voting: None,
+            vote_bind: options.vote_bind,
         }
     }
 

@@ -20,6 +20,7 @@ mod start;
 mod status;
 mod timer;
 pub mod tokens;
+pub mod voting;
 mod widgets;
 
 use crate::session::{CommandSender, Overlay, Page, Screen, Session};
@@ -87,6 +88,8 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
             about::about_ui(ui, session, tx);
         } else if session.view.page == Some(Page::Compare) {
             compare::compare_ui(ui, session, tx);
+        } else if session.view.page == Some(Page::VoteQr) {
+            voting::large_qr_ui(ui, session, tx);
         } else if session.doc.is_none() {
             start::start_ui(ui, session, tx);
         } else {

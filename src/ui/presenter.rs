@@ -185,6 +185,35 @@ fn item_slide_ui(ui: &mut egui::Ui, session: &Session, item: ItemId) {
         return;
     };
     let response = &team.responses[item];
+    // Voting by phone: the room scans the code from here.
+    if let Some(voting) = session.voting.as_ref().filter(|v| v.team == team.id)
+        && let Some(url) = voting.urls.first()
+        && voting.status(item).is_some_and(|s| !s.revealed)
+    {
+        ui.horizontal_top(|ui| {
+            let side = (ui.available_height() - space::XL).clamp(160.0, 420.0);
+            super::voting::qr_ui(ui, url, side);
+            ui.add_space(space::XL);
+            ui.vertical(|ui| {
+                ui.label(RichText::new(tr!(lang, "presenter.scan")).size(LEAD));
+                ui.label(RichText::new(url).monospace().size(BODY));
+                if let Some(status) = voting.status(item) {
+                    ui.add_space(space::L);
+                    ui.label(
+                        RichText::new(tr!(
+                            lang,
+                            "phone.count",
+                            voted = status.voted,
+                            expected = status.expected
+                        ))
+                        .size(TITLE)
+                        .strong(),
+                    );
+                }
+            });
+        });
+        return;
+    }
     if response.votes_revealed {
         distribution_ui(ui, response, lang);
     } else if !team.members.is_empty() {

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)] // Each test binary uses a different part of this.
 
+pub mod http;
+
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 use kizuki::Lang;
@@ -105,6 +107,8 @@ impl Builder {
                 lang: Some(self.lang),
                 data_dir: Some(data_path),
                 today: Some(today()),
+                // Tests listen on the loopback interface only.
+                vote_bind: Some(([127, 0, 0, 1], 0).into()),
             },
             file: None,
         };

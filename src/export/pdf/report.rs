@@ -358,10 +358,15 @@ fn answers(l: &mut Layout, report: &Report, team: &TeamReport) {
                 any = true;
             }
         }
-        if let Some(note) = &item.facilitator_note {
-            l.label_before(&tr!(lang, "field.facilitator_note"), 9.5);
-            l.paragraph(note, 9.5, false, paper::INK, 10.0);
-            any = true;
+        for (key, text) in [
+            ("field.facilitator_note", &item.facilitator_note),
+            ("report.anonymous_votes", &item.anonymous_votes),
+        ] {
+            if let Some(text) = text {
+                l.label_before(&tr!(lang, key), 9.5);
+                l.paragraph(text, 9.5, false, paper::INK, 10.0);
+                any = true;
+            }
         }
         if !item.examples_done.is_empty() {
             l.label_before(&tr!(lang, "report.examples_done"), 9.0);

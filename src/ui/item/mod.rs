@@ -106,6 +106,8 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, item: &Item, tx: 
         );
         ui.add_space(space::XL);
         super::timer::timer_ui(ui, session, id, tx);
+        ui.add_space(space::L);
+        super::voting::voting_button_ui(ui, session, id, tx);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let next = session.next_screen();
             let next_text = match next {
@@ -150,6 +152,9 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, item: &Item, tx: 
 fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx: &CommandSender) {
     let lang = session.lang;
     let response = &team.responses[id];
+    if session.voting.as_ref().is_some_and(|v| v.team == team.id) {
+        super::voting::voting_panel_ui(ui, session, id, tx);
+    }
     votes::votes_ui(ui, session, team, id, response, tx);
 
     // The gap to the target beside the heading, not on a line of its own below.

@@ -28,9 +28,22 @@ pub fn votes_ui(
         if ui.button(tr!(lang, "item.go_setup")).clicked() {
             tx.send(Command::Show(Screen::Setup));
         }
+        // Anonymous votes from phones need no members.
+        if response.votes_revealed {
+            spread_ui(ui, team, id, response, lang, tx);
+        }
         return;
     }
     let revealed = response.votes_revealed;
+    // While phones vote on this item, the panel above reveals: one button, not two.
+    let by_phone = session
+        .voting
+        .as_ref()
+        .is_some_and(|v| v.team == team.id && v.status(id).is_some_and(|s| !s.revealed));
+    if by_phone && !revealed {
+        ui.label(RichText::new(tr!(lang, "voting.hidden_here")).weak());
+        return;
+    }
     if !revealed {
         ui.label(RichText::new(tr!(lang, "item.votes_hidden_keys")).weak());
     }
@@ -188,6 +201,13 @@ fn spread_ui(
     lang: Lang,
     tx: &CommandSender,
 ) {
+    if let Some(anonymous) = response.anonymous_votes.filter(|d| d.total() > 0) {
+        ui.label(format!(
+            "{}：{}",
+            tr!(lang, "report.anonymous_votes"),
+            crate::export::report::anonymous_text(anonymous, lang)
+        ));
+    }
     let Some(spread) = VoteSpread::of(response) else {
         return;
     };

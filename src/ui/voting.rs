@@ -1,0 +1,263 @@
+//! Phone voting in the window: the button that opens it, the panel with the QR code, the
+//! addresses and the live count, and the QR code as large as the window.
+
+use super::tokens::{space, text};
+use super::widgets::accessible_name;
+use crate::checklist::ItemId;
+use crate::session::{Command, CommandSender, Page, Session, ViewChange, Voting};
+use crate::tr;
+use crate::vote::Scope;
+use egui::{RichText, Role};
+
+/// 「スマホで投票」: this item, or all ten at each member's pace; named or anonymous.
+pub fn voting_button_ui(ui: &mut egui::Ui, session: &Session, item: ItemId, tx: &CommandSender) {
+    let lang = session.lang;
+    if session.voting.is_some() {
+        return;
+    }
+    let anonymous_id = ui.make_persistent_id("vote-anonymous");
+    let mut anonymous = ui
+        .data(|d| d.get_temp::<bool>(anonymous_id))
+        .unwrap_or(false);
+    let menu = ui.menu_button(tr!(lang, "voting.open"), |ui| {
+        if ui
+            .button(tr!(lang, "voting.this_item", number = item.number()))
+            .clicked()
+        {
+            tx.send(Command::StartVoting {
+                scope: Scope::Item(item),
+                anonymous,
+            });
+            ui.close();
+        }
+        if ui.button(tr!(lang, "voting.all_items")).clicked() {
+            tx.send(Command::StartVoting {
+                scope: Scope::AllItems,
+                anonymous,
+            });
+            ui.close();
+        }
+        ui.separator();
+        if ui
+            .checkbox(&mut anonymous, tr!(lang, "voting.anonymous"))
+            .on_hover_text(tr!(lang, "voting.anonymous_hint"))
+            .changed()
+        {
+            ui.data_mut(|d| d.insert_temp(anonymous_id, anonymous));
+        }
+    });
+    menu.response.on_hover_text(tr!(lang, "voting.open_hint"));
+}
+
+/// The open vote: QR code, address, count, reveal and stop. At the top of the item's answers.
+pub fn voting_panel_ui(ui: &mut egui::Ui, session: &Session, item: ItemId, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(voting) = &session.voting else {
+        return;
+    };
+    egui::Frame::group(ui.style())
+        .inner_margin(space::FRAME)
+        .stroke(egui::Stroke::new(2.0, ui.visuals().selection.bg_fill))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(scope_text(voting, lang))
+                        .size(text::SECTION)
+                        .family(super::fonts::bold()),
+                );
+                if voting.anonymous {
+                    ui.label(RichText::new(tr!(lang, "voting.anonymous_tag")).weak());
+                }
+            });
+            let Some(url) = voting.urls.first() else {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr!(lang, "voting.starting"));
+                });
+                return;
+            };
+            ui.horizontal_top(|ui| {
+                let qr = qr_ui(ui, url, 176.0);
+                accessible_name(
+                    &qr,
+                    Role::Image,
+                    None,
+                    &tr!(lang, "voting.qr_name", url = url),
+                );
+                ui.vertical(|ui| {
+                    ui.add(
+                        egui::Label::new(RichText::new(url).monospace().size(text::LEAD))
+                            .wrap_mode(egui::TextWrapMode::Wrap)
+                            .selectable(true),
+                    );
+                    if !voting.reachable {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            tr!(lang, "voting.no_network"),
+                        );
+                    }
+                    if voting.urls.len() > 1 {
+                        ui.collapsing(tr!(lang, "voting.other_addresses"), |ui| {
+                            for other in &voting.urls[1..] {
+                                ui.add(
+                                    egui::Label::new(RichText::new(other).monospace())
+                                        .selectable(true),
+                                );
+                            }
+                        });
+                    }
+                    ui.add_space(space::S);
+                    count_ui(ui, voting, item, lang);
+                    ui.add_space(space::S);
+                    actions_ui(ui, voting, item, tx, lang);
+                });
+            });
+        });
+    ui.add_space(space::M);
+}
+
+fn scope_text(voting: &Voting, lang: crate::Lang) -> String {
+    match voting.scope {
+        Scope::Item(item) => tr!(lang, "voting.on_item", number = item.number()),
+        Scope::AllItems => tr!(lang, "voting.on_all"),
+    }
+}
+
+/// 「5人中3人が投票」 for the item, or per item when all ten are open.
+fn count_ui(ui: &mut egui::Ui, voting: &Voting, item: ItemId, lang: crate::Lang) {
+    match voting.scope {
+        Scope::Item(_) => {
+            if let Some(status) = voting.status(item).or(voting.statuses.first()) {
+                let text = if status.revealed {
+                    tr!(lang, "voting.revealed_count", voted = status.voted)
+                } else {
+                    tr!(
+                        lang,
+                        "phone.count",
+                        voted = status.voted,
+                        expected = status.expected
+                    )
+                };
+                ui.label(RichText::new(text).size(text::SECTION).strong());
+            }
+        }
+        Scope::AllItems => {
+            ui.horizontal_wrapped(|ui| {
+                for status in &voting.statuses {
+                    let text = format!(
+                        "{}: {}/{}",
+                        status.item.number(),
+                        status.voted,
+                        status.expected
+                    );
+                    let label = RichText::new(text).monospace();
+                    ui.label(if status.item == item {
+                        label.strong()
+                    } else {
+                        label
+                    });
+                }
+            });
+        }
+    }
+}
+
+fn actions_ui(
+    ui: &mut egui::Ui,
+    voting: &Voting,
+    item: ItemId,
+    tx: &CommandSender,
+    lang: crate::Lang,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let open = voting
+            .status(item)
+            .is_some_and(|s| !s.revealed && s.voted > 0);
+        if ui
+            .add_enabled(open, egui::Button::new(tr!(lang, "voting.reveal")))
+            .clicked()
+        {
+            tx.send(Command::RevealVoting(item));
+        }
+        if ui.button(tr!(lang, "voting.large_qr")).clicked() {
+            tx.send(Command::View(ViewChange::Page(Some(Page::VoteQr))));
+        }
+        if ui.button(tr!(lang, "voting.stop")).clicked() {
+            tx.send(Command::StopVoting);
+        }
+        let mut auto = voting.auto_reveal;
+        if ui
+            .checkbox(&mut auto, tr!(lang, "voting.auto_reveal"))
+            .changed()
+        {
+            tx.send(Command::SetAutoReveal(auto));
+        }
+    });
+}
+
+/// The QR code of `url`, dark on white with a quiet zone, `side` points square.
+pub fn qr_ui(ui: &mut egui::Ui, url: &str, side: f32) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    let Some(rows) = crate::vote::qr::modules(url) else {
+        return response;
+    };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 4.0, egui::Color32::WHITE);
+    let quiet = 3.0;
+    let cells = rows.len() as f32 + 2.0 * quiet;
+    let cell = side / cells;
+    for (r, row) in rows.iter().enumerate() {
+        for (c, dark) in row.iter().enumerate() {
+            if *dark {
+                let min =
+                    rect.min + egui::vec2((c as f32 + quiet) * cell, (r as f32 + quiet) * cell);
+                // A hair larger than a cell, so that no seams show between modules.
+                let module = egui::Rect::from_min_size(min, egui::vec2(cell + 0.5, cell + 0.5));
+                painter.rect_filled(module, 0.0, egui::Color32::BLACK);
+            }
+        }
+    }
+    response
+}
+
+/// The QR code as large as the window, with the address and the count: for the room.
+pub fn large_qr_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let leave = ui.input(|i| i.key_pressed(egui::Key::Escape));
+    if ui.button(tr!(lang, "voting.back")).clicked() || leave {
+        tx.send(Command::View(ViewChange::Page(None)));
+    }
+    let Some(voting) = &session.voting else {
+        ui.label(tr!(lang, "voting.closed"));
+        return;
+    };
+    let Some(url) = voting.urls.first() else {
+        ui.spinner();
+        return;
+    };
+    ui.vertical_centered(|ui| {
+        ui.label(
+            RichText::new(scope_text(voting, lang))
+                .size(text::HERO)
+                .family(super::fonts::bold()),
+        );
+        let side = (ui.available_height() - 140.0)
+            .min(ui.available_width())
+            .max(160.0);
+        qr_ui(ui, url, side);
+        ui.label(RichText::new(url).monospace().size(text::HEADING));
+        if let Some(status) = voting.statuses.first() {
+            ui.label(
+                RichText::new(tr!(
+                    lang,
+                    "phone.count",
+                    voted = status.voted,
+                    expected = status.expected
+                ))
+                .size(text::HEADING)
+                .strong(),
+            );
+        }
+    });
+}

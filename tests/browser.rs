@@ -1,0 +1,293 @@
+//! A real browser votes: headless Chromium (Debian's `chromium` and `chromium-driver`) at a
+//! phone's size opens the page `kizuki vote` serves on 127.0.0.1, taps a name and a level, and
+//! the project file then holds the vote. The `WebDriver` protocol is spoken directly over HTTP (a handful of
+//! JSON requests), so no browser-automation crate is needed.
+//!
+//! `.ci/run` installs both packages. Where they are missing the test fails and says so; set
+//! `KIZUKI_SKIP_BROWSER_TEST=1` to skip it on a machine without a browser.
+
+mod common;
+
+use common::http::request;
+use kizuki::checklist::ItemId;
+use kizuki::project::{Level, sample_project};
+use serde_json::{Value, json};
+use std::io::BufRead;
+use std::net::{SocketAddr, TcpListener};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A child process killed when the test ends, however it ends.
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// One `WebDriver` call: JSON in, the `value` of the JSON out.
+fn webdriver(driver: SocketAddr, method: &str, path: &str, body: &Value) -> Value {
+    let bytes = if method == "GET" || method == "DELETE" {
+        Vec::new()
+    } else {
+        body.to_string().into_bytes()
+    };
+    let reply = request_json(driver, method, path, &bytes);
+    let value: Value = serde_json::from_str(&reply).unwrap_or(Value::Null);
+    value.get("value").cloned().unwrap_or(Value::Null)
+}
+
+fn request_json(addr: SocketAddr, method: &str, path: &str, body: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).expect("chromedriver answers");
+    stream
+        .set_read_timeout(Some(Duration::from_mins(1)))
+        .expect("timeout");
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).expect("request");
+    stream.write_all(body).expect("body");
+    // chromedriver keeps the connection open whatever the request says: read the headers, then
+    // exactly Content-Length bytes.
+    let mut reader = std::io::BufReader::new(stream);
+    let mut length = 0usize;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0; length];
+    let _ = reader.read_exact(&mut body);
+    String::from_utf8_lossy(&body).into_owned()
+}
+
+fn element(driver: SocketAddr, session: &str, css: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let found = webdriver(
+            driver,
+            "POST",
+            &format!("/session/{session}/element"),
+            &json!({ "using": "css selector", "value": css }),
+        );
+        if let Some(id) = found
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+        {
+            return id.to_owned();
+        }
+        assert!(Instant::now() < deadline, "no element {css}: {found}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
+    if std::env::var_os("KIZUKI_SKIP_BROWSER_TEST").is_some() {
+        eprintln!("skipped: KIZUKI_SKIP_BROWSER_TEST is set");
+        return;
+    }
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .expect("Chromium is installed (apt-get install chromium chromium-driver)");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("w.kizuki.ron");
+    let project = sample_project();
+    let member = project.teams[0].members[0].clone();
+    let mut next = project.next_round(chrono::Local::now().fixed_offset());
+    next.teams[0].responses[ItemId::Partners].votes.clear();
+    kizuki::file::save(&next, &file).expect("save");
+
+    let mut vote = Killed(
+        Command::new(env!("CARGO_BIN_EXE_kizuki"))
+            .args([
+                "vote",
+                file.to_str().expect("path"),
+                "--team",
+                &project.teams[0].name,
+                "--item",
+                "partners",
+                "--bind",
+                "127.0.0.1:0",
+                "--lang",
+                "ja",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("kizuki vote starts"),
+    );
+    let mut first = String::new();
+    let mut stdout = std::io::BufReader::new(vote.0.stdout.take().expect("stdout"));
+    stdout.read_line(&mut first).expect("the URL");
+    let url = first.trim().to_owned();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+
+    let port = free_port();
+    let _driver = Killed(
+        Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver is installed (apt-get install chromium-driver)"),
+    );
+    let driver: SocketAddr = format!("127.0.0.1:{port}").parse().expect("addr");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(driver).is_err()
+        || request(driver, "GET", "/status", "", b"").status != 200
+    {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    let session = webdriver(
+        driver,
+        "POST",
+        "/session",
+        &json!({ "capabilities": { "alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                         "--disable-dev-shm-usage", "--lang=ja", "--no-first-run"],
+                "prefs": { "intl.accept_languages": "ja,en" },
+                "mobileEmulation": {
+                    "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 2.0 },
+                    "userAgent": "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile Safari/537.36"
+                }
+            }
+        }}}),
+    );
+    let session = session["sessionId"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a browser session: {session}"))
+        .to_owned();
+
+    webdriver(
+        driver,
+        "POST",
+        &format!("/session/{session}/url"),
+        &json!({ "url": url }),
+    );
+    let radio = element(
+        driver,
+        &session,
+        &format!("input[name=member][value=\"{}\"]", member.name),
+    );
+    webdriver(
+        driver,
+        "POST",
+        &format!("/session/{session}/element/{radio}/click"),
+        &json!({}),
+    );
+    let three = element(driver, &session, "button[name=level][value=\"3\"]");
+    webdriver(
+        driver,
+        "POST",
+        &format!("/session/{session}/element/{three}/click"),
+        &json!({}),
+    );
+    // The form posts and the confirmation page loads: wait for it.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let source = webdriver(
+            driver,
+            "GET",
+            &format!("/session/{session}/source"),
+            &json!({}),
+        );
+        if source.as_str().is_some_and(|s| s.contains("投票しました")) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no confirmation on the phone: {source}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // The page fits a phone: nothing wider than the screen.
+    let width = webdriver(
+        driver,
+        "POST",
+        &format!("/session/{session}/execute/sync"),
+        &json!({ "script": "return document.documentElement.scrollWidth;", "args": [] }),
+    );
+    assert!(
+        width.as_f64().is_some_and(|w| w <= 390.0),
+        "scroll width {width}"
+    );
+    if let Some(out) = std::env::var_os("KIZUKI_PHONE_SCREENSHOT") {
+        let shot = webdriver(
+            driver,
+            "GET",
+            &format!("/session/{session}/screenshot"),
+            &json!({}),
+        );
+        if let Some(data) = shot.as_str() {
+            std::fs::write(&out, decode_base64(data)).expect("screenshot written");
+        }
+    }
+    webdriver(driver, "DELETE", &format!("/session/{session}"), &json!({}));
+
+    drop(vote.0.stdin.take()); // Ctrl+D: reveal and save
+    let status = vote.0.wait().expect("exits");
+    assert!(status.success());
+    let saved = kizuki::file::load(&file).expect("loads");
+    let response = &saved.teams[0].responses[ItemId::Partners];
+    assert_eq!(
+        response.vote_of(member.id),
+        Level::new(3),
+        "the file holds the vote"
+    );
+}
+
+/// Standard base64, for the screenshot `WebDriver` sends.
+fn decode_base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut bits = 0u32;
+    let mut held = 0;
+    for c in text.bytes().filter_map(value) {
+        bits = (bits << 6) | u32::from(c);
+        held += 6;
+        if held >= 8 {
+            held -= 8;
+            out.push((bits >> held) as u8);
+        }
+    }
+    out
+}
