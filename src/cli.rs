@@ -114,6 +114,30 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "team", ignore_case = true)]
         by: crate::compare::By,
     },
+    /// 回答用紙を印刷用 PDF に書き出す / Print answer sheets: one A4 page per member, for rooms
+    /// with no usable network
+    Sheets {
+        file: PathBuf,
+        /// このチームだけ / Only this team
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 複数のノートPCのファイルを結合する / Merge the files of several laptops: teams are
+    /// combined, the same team merged by its members, votes, actions and examples; values that
+    /// differ are listed, and the merge refused unless --prefer says which wins
+    Merge {
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// 食い違いの扱い / Which value wins where files differ: newest (saved last) or first
+        #[arg(long, value_enum, ignore_case = true)]
+        prefer: Option<crate::project::merge::Prefer>,
+        #[arg(long)]
+        force: bool,
+    },
     /// スマホで投票を受け付ける / Let members vote from their phones on this network: prints the
     /// page's URL (first line) and its QR code; Ctrl+D or Ctrl+C reveals and saves the votes
     Vote {
@@ -197,6 +221,13 @@ impl Cli {
                 lang,
             ),
             Command::Compare { inputs, out, by } => compare(&inputs, &out, by, lang),
+            Command::Sheets { file, team, out } => sheets(&file, team.as_deref(), &out, lang),
+            Command::Merge {
+                files,
+                out,
+                prefer,
+                force,
+            } => merge_files(&files, &out, prefer, force, lang),
             Command::Vote {
                 file,
                 team,
@@ -381,6 +412,79 @@ fn compare(
             failed = loaded.failed.len()
         )
     );
+    Ok(())
+}
+
+fn merge_files(
+    files: &[PathBuf],
+    out: &Path,
+    prefer: Option<crate::project::merge::Prefer>,
+    force: bool,
+    lang: Lang,
+) -> Result<(), String> {
+    use crate::project::merge::{Prefer, merge};
+    if out.exists() && !force {
+        return Err(tr!(lang, "cli.exists", path = out.display()));
+    }
+    let mut projects = Vec::new();
+    for path in files {
+        let project =
+            file::load(path).map_err(|e| format!("{}: {}", path.display(), e.message(lang)))?;
+        projects.push((path, project));
+    }
+    let mut iter = projects.into_iter();
+    let Some((_, mut merged)) = iter.next() else {
+        return Ok(());
+    };
+    let mut conflicts = Vec::new();
+    let (mut added, mut combined) = (0, 0);
+    for (path, next) in iter {
+        let step = merge(&merged, &next, lang);
+        added += step.added_teams.len();
+        combined += step.merged_teams.len();
+        for c in &step.conflicts {
+            conflicts.push(format!(
+                "{}: {} ／ {}: {}",
+                c.place,
+                c.ours,
+                path.display(),
+                c.theirs
+            ));
+        }
+        merged = step.resolved(prefer.unwrap_or(Prefer::First));
+    }
+    if !conflicts.is_empty() && prefer.is_none() {
+        for line in &conflicts {
+            eprintln!("{line}");
+        }
+        return Err(tr!(lang, "cli.merge_conflicts", count = conflicts.len()));
+    }
+    merged
+        .validate()
+        .map_err(|(problem, place)| file::FileError::Invalid { problem, place }.message(lang))?;
+    file::save(&merged, out).map_err(|e| format!("{}: {}", out.display(), e.message(lang)))?;
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "cli.merged",
+            path = out.display(),
+            added = added,
+            combined = combined,
+            conflicts = conflicts.len()
+        )
+    );
+    Ok(())
+}
+
+fn sheets(path: &Path, team: Option<&str>, out: &Path, lang: Lang) -> Result<(), String> {
+    let project =
+        file::load(path).map_err(|e| format!("{}: {}", path.display(), e.message(lang)))?;
+    let bytes =
+        crate::export::pdf::render_sheets(&project, team, lang).map_err(|e| e.message(lang))?;
+    file::write_atomically(out, &bytes, false)
+        .map_err(|e| format!("{}: {}", out.display(), e.message(lang)))?;
+    println!("{}", tr!(lang, "cli.written", path = out.display()));
     Ok(())
 }
 

@@ -377,3 +377,56 @@ fn compare_reports_on_a_folder_and_lists_the_file_that_did_not_load() {
     let out = kizuki(&["compare", p(&empty), "--out", p(&dir.path().join("r.md"))]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn sheets_print_one_a4_page_per_member_with_the_bundled_font() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = dir.path().join("s.kizuki.ron");
+    assert!(kizuki(&["sample", "--out", p(&sample)]).status.success());
+    let out = dir.path().join("sheets.pdf");
+    let run = kizuki(&[
+        "sheets",
+        p(&sample),
+        "--team",
+        "市民協働課",
+        "--out",
+        p(&out),
+        "--lang",
+        "ja",
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let info = Command::new("pdfinfo").arg(&out).output().expect("pdfinfo");
+    let info = text(&info.stdout);
+    let members = kizuki::project::sample_project().teams[1].members.len();
+    assert!(
+        info.contains(&format!("Pages:           {members}")),
+        "{info}"
+    );
+    assert!(info.contains("595.28 x 841.89"), "A4: {info}");
+    let fonts = Command::new("pdffonts")
+        .arg(&out)
+        .output()
+        .expect("pdffonts");
+    assert!(
+        text(&fonts.stdout).contains("BIZUDPGothic"),
+        "{}",
+        text(&fonts.stdout)
+    );
+    let body = Command::new("pdftotext")
+        .args([p(&out), "-"])
+        .output()
+        .expect("pdftotext");
+    let body = text(&body.stdout);
+    for name in kizuki::project::sample_project().teams[1]
+        .members
+        .iter()
+        .map(|m| m.name.clone())
+    {
+        assert!(body.contains(&name), "{name} has a sheet");
+    }
+    assert!(body.contains("10. まずはやってみよう。"));
+    assert!(body.contains("5 定着・発展"));
+
+    let run = kizuki(&["sheets", p(&sample), "--team", "ない課", "--out", p(&out)]);
+    assert!(!run.status.success(), "an unknown team is an error");
+}

@@ -6,6 +6,7 @@ mod common;
 
 use common::http::{form, request};
 use common::window;
+use egui_kittest::kittest::{NodeT, Queryable};
 use kizuki::Lang;
 use kizuki::checklist::ItemId;
 use kizuki::project::Level;
@@ -125,4 +126,112 @@ fn a_team_without_members_is_told_to_vote_anonymously() {
     });
     assert!(h.state().session.voting.is_none());
     assert!(h.is_shown("匿名で投票してください"));
+}
+
+#[test]
+fn the_entry_grid_takes_a_teams_paper_sheets_from_the_keyboard_alone() {
+    let mut h = window(Lang::Ja);
+    h.click("新しいプロジェクト");
+    let team = h.project().teams[0].id;
+    for n in 1..=8 {
+        h.send(Command::Edit(kizuki::session::Edit::AddMember {
+            team,
+            name: format!("メンバー{n}"),
+        }));
+    }
+    h.send(Command::Run(UICommand::EntryGrid));
+    assert!(h.is_shown("入力済み 0 / 80"));
+    // Eight sheets, ten answers each, typed straight through: the cursor moves on by itself.
+    let keys = [
+        egui::Key::Num1,
+        egui::Key::Num2,
+        egui::Key::Num3,
+        egui::Key::Num4,
+        egui::Key::Num5,
+    ];
+    for n in 0..80 {
+        h.key_press(keys[n % 5]);
+        h.run();
+    }
+    assert!(h.is_shown("入力済み 80 / 80"));
+    let project = h.project();
+    let members = &project.teams[0].members;
+    let responses = &project.teams[0].responses;
+    assert_eq!(
+        responses[ItemId::Partners].vote_of(members[0].id),
+        Level::new(1)
+    );
+    assert_eq!(
+        responses[ItemId::JustTry].vote_of(members[0].id),
+        Level::new(5)
+    );
+    assert_eq!(
+        responses[ItemId::Partners].vote_of(members[1].id),
+        Level::new(1)
+    );
+    assert_eq!(
+        responses[ItemId::JustTry].vote_of(members[7].id),
+        Level::new(5)
+    );
+
+    // A mistake: back one cell, clear it, type it again.
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    assert_eq!(
+        h.project().teams[0].responses[ItemId::ConnectPolicies].vote_of(members[7].id),
+        None
+    );
+    h.key_press(egui::Key::Num2);
+    h.run();
+    assert_eq!(
+        h.project().teams[0].responses[ItemId::ConnectPolicies].vote_of(members[7].id),
+        Level::new(2)
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.is_shown("入力済み"), "closed");
+}
+
+#[test]
+fn another_laptops_file_is_merged_choosing_where_they_differ_and_undone_whole() {
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    let mut other = h.project();
+    other.teams[0].responses[ItemId::Partners].score = Level::new(5);
+    let mut extra = other.teams[1].clone();
+    extra.name = "観光振興課".into();
+    extra.id = other.next_team_id();
+    other.teams.push(extra);
+    let path = h.data_dir().join("other.kizuki.ron");
+    kizuki::file::save(&other, &path).expect("save");
+    let before = h.project();
+
+    h.send(Command::MergeFrom(path));
+    assert!(
+        h.is_shown("1 件の値が異なります"),
+        "the difference is listed"
+    );
+    let theirs = h
+        .query_all_by_label_contains("結合するファイル")
+        .filter(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.contains("スコア"))
+        })
+        .count();
+    assert_eq!(theirs, 1);
+    h.get_by_label_contains("スコア 結合するファイル").click();
+    h.run();
+    h.click("結合する");
+    let merged = h.project();
+    assert_eq!(merged.teams.len(), 3, "the other laptop's team is added");
+    assert_eq!(
+        merged.teams[0].responses[ItemId::Partners].score,
+        Level::new(5)
+    );
+    assert!(h.is_shown("結合しました"));
+    h.send(Command::Run(UICommand::Undo));
+    assert_eq!(h.project(), before, "one step back");
 }

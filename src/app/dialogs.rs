@@ -22,11 +22,14 @@ pub fn ask_path(
         dialog = dialog.set_directory(folder);
     }
     let filter = match purpose {
-        Purpose::Open | Purpose::SaveAs | Purpose::ImportBaseline => Some(("Kizuki", "ron")),
+        Purpose::Open | Purpose::SaveAs | Purpose::ImportBaseline | Purpose::Merge => {
+            Some(("Kizuki", "ron"))
+        }
         Purpose::Export(format) | Purpose::ExportComparison(format) => {
             Some((format.extension(), format.extension()))
         }
         Purpose::CompareFolder => None,
+        Purpose::Sheets => Some(("PDF", "pdf")),
     };
     if let Some((label, extension)) = filter {
         dialog = dialog.add_filter(label, &[extension]);

@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod kpi;
+pub mod merge;
 mod problem;
 mod sample;
 mod serde_helpers;

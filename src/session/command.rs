@@ -65,15 +65,22 @@ pub enum Purpose {
     CompareFolder,
     /// Where to write the comparison being shown.
     ExportComparison(Format),
+    /// Where to write the paper answer sheets (PDF).
+    Sheets,
+    /// Another laptop's project file, to merge into this one.
+    Merge,
 }
 
 impl Purpose {
     /// The file ending a chosen path must have (added when the user left it out).
     pub fn extension(self) -> &'static str {
         match self {
-            Purpose::Open | Purpose::ImportBaseline | Purpose::SaveAs => crate::file::EXTENSION,
+            Purpose::Open | Purpose::ImportBaseline | Purpose::SaveAs | Purpose::Merge => {
+                crate::file::EXTENSION
+            }
             Purpose::Export(format) | Purpose::ExportComparison(format) => format.extension(),
             Purpose::CompareFolder => "",
+            Purpose::Sheets => "pdf",
         }
     }
 
@@ -81,7 +88,7 @@ impl Purpose {
     pub fn writes(self) -> bool {
         matches!(
             self,
-            Purpose::SaveAs | Purpose::Export(_) | Purpose::ExportComparison(_)
+            Purpose::SaveAs | Purpose::Export(_) | Purpose::ExportComparison(_) | Purpose::Sheets
         )
     }
 
@@ -92,6 +99,8 @@ impl Purpose {
             Purpose::SaveAs => crate::tr!(lang, "dialog.save_as"),
             Purpose::Export(_) | Purpose::ExportComparison(_) => crate::tr!(lang, "dialog.export"),
             Purpose::CompareFolder => crate::tr!(lang, "dialog.compare"),
+            Purpose::Sheets => crate::tr!(lang, "dialog.sheets"),
+            Purpose::Merge => crate::tr!(lang, "dialog.merge"),
         }
     }
 }
@@ -132,6 +141,8 @@ pub enum ViewChange {
     Presenter(bool),
     /// The command palette or the list of shortcuts, or neither.
     Overlay(Option<super::Overlay>),
+    /// The entry grid's cell: (member index, item index).
+    GridCursor(usize, usize),
 }
 
 /// Everything the window can ask for. Nothing in the window changes the session itself.
@@ -193,6 +204,21 @@ pub enum Command {
     /// What a row of the comparison stands for.
     CompareBy(crate::compare::By),
     ExportComparisonTo(Format, PathBuf),
+    /// Write the current team's answer sheets.
+    WriteSheets(PathBuf),
+    /// Merge another laptop's file into the open project.
+    MergeFrom(PathBuf),
+    /// For one difference of a merge: take the other file's value, or keep ours.
+    MergeChoice {
+        index: usize,
+        theirs: bool,
+    },
+    /// For every difference at once.
+    MergeChooseAll {
+        theirs: bool,
+    },
+    MergeApply,
+    MergeCancel,
     CloseComparison,
     /// Open voting from phones for the current team.
     StartVoting {

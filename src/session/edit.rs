@@ -204,6 +204,8 @@ pub enum Edit {
         /// Reveal them (or record them hidden, as typed votes are until the reveal).
         shown: bool,
     },
+    /// The whole project, as another laptop's file merged in made it (one step to undo).
+    Replace(Box<Project>),
     /// The roles of the 回覧 boxes, or with `approvers`, of the 決裁 boxes.
     SetCirculationRoles {
         approvers: bool,
@@ -502,6 +504,7 @@ impl Edit {
                 }
             }
             Edit::SetBaseline(baseline) => project.baseline = baseline,
+            Edit::Replace(replacement) => *project = *replacement,
             Edit::SetAgenda(agenda) => project.meta.agenda = agenda,
             Edit::ReviewAction {
                 team,

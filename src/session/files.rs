@@ -116,6 +116,71 @@ impl Session {
         self.write_export(path, rendered);
     }
 
+    /// Merges another laptop's file: at once when nothing differs, else after the facilitator
+    /// has chosen, difference by difference.
+    pub(super) fn merge_from(&mut self, path: &Path, clock: &super::Clock) {
+        let Some(project) = self.project() else {
+            return;
+        };
+        let other = match file::load(path) {
+            Ok(other) => other,
+            Err(error) => {
+                self.fail(Failure::Open {
+                    path: path.to_owned(),
+                    error,
+                });
+                return;
+            }
+        };
+        let merged = crate::project::merge::merge(project, &other, self.lang);
+        self.path_entry = None;
+        if merged.conflicts.is_empty() {
+            self.finish_merge(&merged, &[], clock);
+        } else {
+            let choices = vec![false; merged.conflicts.len()];
+            self.merging = Some(super::PendingMerge { merged, choices });
+        }
+    }
+
+    pub(super) fn finish_merge(
+        &mut self,
+        merged: &crate::project::merge::Merged,
+        choices: &[bool],
+        clock: &super::Clock,
+    ) {
+        let mut project = merged.project.clone();
+        for (conflict, theirs) in merged.conflicts.iter().zip(choices) {
+            if *theirs {
+                conflict.take_theirs(&mut project);
+            }
+        }
+        if let Err((problem, place)) = project.validate() {
+            self.fail(Failure::Open {
+                path: std::path::PathBuf::new(),
+                error: file::FileError::Invalid { problem, place },
+            });
+            return;
+        }
+        self.edit(super::Edit::Replace(Box::new(project)), clock);
+        self.notify(Notice::Merged {
+            added: merged.added_teams.len(),
+            merged: merged.merged_teams.len(),
+        });
+    }
+
+    /// The current team's paper answer sheets, one A4 page per member.
+    pub(super) fn write_sheets(&mut self, path: &Path) {
+        let Some(project) = self.project() else {
+            return;
+        };
+        let team = self
+            .team_id()
+            .and_then(|id| project.team(id))
+            .map(|t| t.name.clone());
+        let rendered = crate::export::pdf::render_sheets(project, team.as_deref(), self.lang);
+        self.write_export(path, rendered);
+    }
+
     /// Writes what an export rendered, and says how it went.
     fn write_export(&mut self, path: &Path, rendered: Result<Vec<u8>, export::ExportError>) {
         let failure = match rendered {
@@ -205,7 +270,7 @@ impl Session {
     pub(super) fn enter_path(&mut self, purpose: Purpose) {
         let text = match purpose {
             // An open dialog suggests a folder; a typed path needs a file, so start from the folder.
-            Purpose::Open | Purpose::ImportBaseline | Purpose::CompareFolder => {
+            Purpose::Open | Purpose::ImportBaseline | Purpose::CompareFolder | Purpose::Merge => {
                 let mut folder = self.suggested_folder().display().to_string();
                 folder.push(std::path::MAIN_SEPARATOR);
                 folder
@@ -251,6 +316,8 @@ impl Session {
             Purpose::Export(format) => super::Command::ExportTo(format, path),
             Purpose::CompareFolder => super::Command::Compare(vec![path]),
             Purpose::ExportComparison(format) => super::Command::ExportComparisonTo(format, path),
+            Purpose::Sheets => super::Command::WriteSheets(path),
+            Purpose::Merge => super::Command::MergeFrom(path),
         };
         self.dispatch(command, clock, fx);
     }
@@ -285,7 +352,16 @@ impl Session {
         let doc = self.doc.as_ref();
         let title = doc.map_or("", |d| d.project.meta.title.as_str());
         let name = match purpose {
-            Purpose::Open | Purpose::ImportBaseline | Purpose::CompareFolder => String::new(),
+            Purpose::Open | Purpose::ImportBaseline | Purpose::CompareFolder | Purpose::Merge => {
+                String::new()
+            }
+            Purpose::Sheets => format!(
+                "{}-{}.pdf",
+                doc.and_then(|d| d.path.as_deref())
+                    .and_then(file::project_stem)
+                    .unwrap_or_else(|| file::file_stem_for(title)),
+                crate::tr!(self.lang, "sheets.file_suffix")
+            ),
             Purpose::ExportComparison(format) => format!(
                 "{}.{}",
                 crate::tr!(self.lang, "compare.file_stem"),

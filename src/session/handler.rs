@@ -72,6 +72,24 @@ impl Session {
                 }
             }
             Command::ExportComparisonTo(format, path) => self.export_comparison_to(format, &path),
+            Command::WriteSheets(path) => self.write_sheets(&path),
+            Command::MergeFrom(path) => self.merge_from(&path, clock),
+            Command::MergeChoice { index, theirs } => {
+                if let Some(slot) = self.merging.as_mut().and_then(|m| m.choices.get_mut(index)) {
+                    *slot = theirs;
+                }
+            }
+            Command::MergeChooseAll { theirs } => {
+                if let Some(m) = &mut self.merging {
+                    m.choices.iter_mut().for_each(|c| *c = theirs);
+                }
+            }
+            Command::MergeApply => {
+                if let Some(pending) = self.merging.take() {
+                    self.finish_merge(&pending.merged, &pending.choices, clock);
+                }
+            }
+            Command::MergeCancel => self.merging = None,
             Command::StartVoting { scope, anonymous } => {
                 self.start_voting(scope, anonymous, fx);
             }
@@ -287,6 +305,9 @@ impl Session {
             UICommand::Shortcuts => self.toggle_overlay(Overlay::Shortcuts),
             UICommand::AboutChecklist => self.toggle_page(Page::About),
             UICommand::CompareFiles => self.ask_path(super::Purpose::CompareFolder, fx),
+            UICommand::PrintSheets => self.ask_path(super::Purpose::Sheets, fx),
+            UICommand::MergeFile => self.ask_path(super::Purpose::Merge, fx),
+            UICommand::EntryGrid => self.toggle_page(Page::EntryGrid),
             UICommand::PresenterWindow => self.view.presenter = !self.view.presenter,
             UICommand::ProjectorMode => self.toggle_projector(fx),
         }
@@ -457,6 +478,7 @@ impl Session {
             ViewChange::Overlay(overlay) => view.overlay = overlay,
             ViewChange::VoteCursor(member) => view.vote_cursor = member,
             ViewChange::Presenter(on) => view.presenter = on,
+            ViewChange::GridCursor(member, item) => view.grid_cursor = (member, item),
         }
     }
 

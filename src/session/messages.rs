@@ -19,6 +19,11 @@ pub enum Notice {
     BaselineImported(String),
     /// No file dialog could be shown, so a path field is offered instead.
     NoDialog,
+    /// Another laptop's file was merged in: teams added, teams merged.
+    Merged {
+        added: usize,
+        merged: usize,
+    },
 }
 
 impl Notice {
@@ -31,6 +36,9 @@ impl Notice {
             Notice::NextRound => tr!(lang, "baseline.next_round"),
             Notice::BaselineImported(title) => tr!(lang, "baseline.imported", title = title),
             Notice::NoDialog => tr!(lang, "app.no_dialog"),
+            Notice::Merged { added, merged } => {
+                tr!(lang, "merge.done", added = added, merged = merged)
+            }
         }
     }
 

@@ -92,6 +92,8 @@ pub enum Page {
     Compare,
     /// The voting page's QR code as large as the window, for the back of the room.
     VoteQr,
+    /// Members × items, for keying in paper answer sheets.
+    EntryGrid,
 }
 
 /// What can be shown over the screen, one at a time.
@@ -124,6 +126,8 @@ pub struct ViewState {
     /// The main window is what the room sees (one screen mirrored on the projector): the private
     /// note and file paths are hidden, the theme is light and the text larger.
     pub projector: bool,
+    /// The entry grid's cell: (member index, item index).
+    pub grid_cursor: (usize, usize),
 }
 
 /// How long 「削除しました ［元に戻す］」 stays: long enough to notice and click, short enough not
@@ -187,6 +191,8 @@ pub struct Session {
     next_serial: u64,
     /// Phone voting, while open.
     pub voting: Option<Voting>,
+    /// A merge waiting for the facilitator's choices where the files differ.
+    pub merging: Option<PendingMerge>,
     /// Where the voting server listens; `None` for every address of the laptop (tests bind
     /// 127.0.0.1 only).
     vote_bind: Option<std::net::SocketAddr>,
@@ -220,6 +226,13 @@ impl Voting {
     pub fn status(&self, item: ItemId) -> Option<&crate::vote::ItemStatus> {
         self.statuses.iter().find(|s| s.item == item)
     }
+}
+
+/// A merge whose differences are being decided: per difference, whether to take the other file's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingMerge {
+    pub merged: crate::project::merge::Merged,
+    pub choices: Vec<bool>,
 }
 
 /// A comparison of files, as read and as shown.
@@ -283,6 +296,7 @@ impl Session {
             comparison: None,
             comparing: false,
             voting: None,
+            merging: None,
             vote_bind: options.vote_bind,
         }
     }
@@ -388,7 +402,8 @@ impl Session {
         let doc = self.doc.as_ref();
         match command {
             Save | SaveAs | SaveByPath | Export(_) | ExportByPath | NextRound | ImportBaseline
-            | ImportBaselineByPath | Close | ShowSetup | ShowOverview | ChartOnly => doc.is_some(),
+            | ImportBaselineByPath | Close | ShowSetup | ShowOverview | ChartOnly | PrintSheets
+            | EntryGrid | MergeFile => doc.is_some(),
             NextItem => doc.is_some() && self.screen != Screen::Overview,
             TimerStartPause | TimerAddTime => {
                 doc.is_some() && matches!(self.screen, Screen::Item(_))
@@ -412,6 +427,7 @@ impl Session {
             UICommand::ExportCirculation => Some(self.settings.export_circulation),
             UICommand::ChartOnly => Some(self.view.page == Some(Page::ChartOnly)),
             UICommand::AboutChecklist => Some(self.view.page == Some(Page::About)),
+            UICommand::EntryGrid => Some(self.view.page == Some(Page::EntryGrid)),
             UICommand::PresenterWindow => Some(self.view.presenter),
             UICommand::ProjectorMode => Some(self.view.projector),
             _ => None,

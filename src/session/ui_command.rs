@@ -169,6 +169,12 @@ pub enum UICommand {
     ExportCirculation,
     /// Compare the project files of a folder.
     CompareFiles,
+    /// Paper answer sheets for the current team's members (PDF).
+    PrintSheets,
+    /// Key in paper answer sheets: members × items.
+    EntryGrid,
+    /// Merge another laptop's file into this project.
+    MergeFile,
     Language(Lang),
     Theme(ThemeChoice),
     ZoomIn,
@@ -189,6 +195,9 @@ impl UICommand {
             ExportCirculation,
             ExportByPath,
             CompareFiles,
+            PrintSheets,
+            EntryGrid,
+            MergeFile,
             NextRound,
             ImportBaseline,
             ImportBaselineByPath,
@@ -256,6 +265,9 @@ impl UICommand {
             ToggleGuide => "toggle_guide",
             ExportCirculation => "export_circulation",
             CompareFiles => "compare_files",
+            PrintSheets => "print_sheets",
+            EntryGrid => "entry_grid",
+            MergeFile => "merge_file",
             Language(_) => "language",
             Theme(_) => "theme",
             ZoomIn => "zoom_in",

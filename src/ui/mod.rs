@@ -3,6 +3,7 @@
 
 mod about;
 mod compare;
+mod entry_grid;
 pub mod fonts;
 pub mod icon;
 mod item;
@@ -90,6 +91,8 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
             compare::compare_ui(ui, session, tx);
         } else if session.view.page == Some(Page::VoteQr) {
             voting::large_qr_ui(ui, session, tx);
+        } else if session.view.page == Some(Page::EntryGrid) && session.doc.is_some() {
+            entry_grid::entry_grid_ui(ui, session, tx);
         } else if session.doc.is_none() {
             start::start_ui(ui, session, tx);
         } else {
@@ -105,6 +108,7 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     status::removal_toast_ui(ctx, session, tx);
     modals::unsaved_ui(ctx, session, tx);
     modals::conflict_ui(ctx, session, tx);
+    modals::merge_ui(ctx, session, tx);
     if session.view.presenter {
         presenter::presenter_window(ctx, session, tx);
     }

@@ -92,3 +92,95 @@ pub fn conflict_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
         tx.send(Command::Conflict(ConflictChoice::Cancel));
     }
 }
+
+/// Merging another laptop's file where the two differ: each difference with both values, and the
+/// one to keep chosen (this project's by default).
+pub fn merge_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(pending) = &session.merging else {
+        return;
+    };
+    let response = egui::Modal::new(egui::Id::unique("kizuki-merge")).show(ctx, |ui| {
+        ui.set_max_width(760.0);
+        title_ui(ui, tr!(lang, "merge.title"));
+        ui.label(tr!(
+            lang,
+            "merge.intro",
+            count = pending.merged.conflicts.len()
+        ));
+        ui.horizontal(|ui| {
+            if ui.button(tr!(lang, "merge.all_ours")).clicked() {
+                tx.send(Command::MergeChooseAll { theirs: false });
+            }
+            if ui.button(tr!(lang, "merge.all_theirs")).clicked() {
+                tx.send(Command::MergeChooseAll { theirs: true });
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .max_height(ctx.content_rect().height() * 0.55)
+            .show(ui, |ui| {
+                egui::Grid::new("merge-conflicts")
+                    .num_columns(3)
+                    .striped(true)
+                    .spacing([space::L, space::S])
+                    .show(ui, |ui| {
+                        ui.label("");
+                        ui.label(RichText::new(tr!(lang, "merge.ours")).strong());
+                        ui.label(RichText::new(tr!(lang, "merge.theirs")).strong());
+                        ui.end_row();
+                        for (index, (conflict, theirs)) in pending
+                            .merged
+                            .conflicts
+                            .iter()
+                            .zip(&pending.choices)
+                            .enumerate()
+                        {
+                            ui.add(egui::Label::new(&conflict.place).wrap());
+                            for (value, pick) in [(&conflict.ours, false), (&conflict.theirs, true)]
+                            {
+                                let chosen = *theirs == pick;
+                                let button =
+                                    ui.add(egui::Button::selectable(chosen, value.as_str()).wrap());
+                                super::widgets::accessible_name(
+                                    &button,
+                                    egui::Role::Button,
+                                    Some(chosen),
+                                    &format!(
+                                        "{} {}",
+                                        conflict.place,
+                                        if pick {
+                                            tr!(lang, "merge.theirs")
+                                        } else {
+                                            tr!(lang, "merge.ours")
+                                        }
+                                    ),
+                                );
+                                if button.clicked() {
+                                    tx.send(Command::MergeChoice {
+                                        index,
+                                        theirs: pick,
+                                    });
+                                }
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        ui.add_space(space::L);
+        ui.horizontal(|ui| {
+            if ui
+                .button(RichText::new(tr!(lang, "merge.apply")).strong())
+                .clicked()
+            {
+                tx.send(Command::MergeApply);
+            }
+            if ui.button(tr!(lang, "merge.cancel")).clicked() {
+                tx.send(Command::MergeCancel);
+            }
+        });
+    });
+    if response.should_close() {
+        tx.send(Command::MergeCancel);
+    }
+}

@@ -83,7 +83,9 @@ pub fn pressed(ctx: &egui::Context, session: &Session) -> Vec<UICommand> {
 /// ↑/↓ choose the member, Esc lets go of the member. Taken from the input, so nothing else acts
 /// on them.
 pub fn item_keys(ctx: &egui::Context, session: &Session) -> Vec<Command> {
-    let on_item = matches!(session.screen, Screen::Item(_)) && session.doc.is_some();
+    let on_item = matches!(session.screen, Screen::Item(_))
+        && session.doc.is_some()
+        && session.view.page.is_none();
     let free = session.pending.is_none()
         && session.conflict.is_none()
         && session.view.overlay.is_none()

@@ -108,9 +108,10 @@ pub fn path_entry_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     });
     let (prompt, button) = match entry.purpose {
         Purpose::Open => (tr!(lang, "path.open_prompt"), tr!(lang, "path.open")),
+        Purpose::Merge => (tr!(lang, "path.merge_prompt"), tr!(lang, "path.merge")),
         Purpose::ImportBaseline => (tr!(lang, "path.baseline_prompt"), tr!(lang, "path.import")),
         Purpose::SaveAs => (tr!(lang, "path.save_prompt"), tr!(lang, "path.save")),
-        Purpose::Export(_) | Purpose::ExportComparison(_) => {
+        Purpose::Export(_) | Purpose::ExportComparison(_) | Purpose::Sheets => {
             (tr!(lang, "path.export_prompt"), tr!(lang, "path.export"))
         }
         Purpose::CompareFolder => (tr!(lang, "path.compare_prompt"), tr!(lang, "path.compare")),

@@ -7,6 +7,7 @@
 mod chart;
 mod layout;
 mod report;
+pub mod sheets;
 
 pub use layout::{Op, Page};
 pub use report::layout;
@@ -81,6 +82,41 @@ pub fn render_comparison(comparison: &crate::compare::Comparison) -> Result<Vec<
         },
         &regular,
     )
+}
+
+/// Answer sheets for the members of `team` (or of every team), one A4 page each.
+pub fn render_sheets(
+    project: &crate::project::Project,
+    team: Option<&str>,
+    lang: crate::Lang,
+) -> Result<Vec<u8>, crate::export::ExportError> {
+    let list = sheets::sheets_of(project, team);
+    if list.is_empty() {
+        return Err(crate::export::ExportError::NoSuchTeam(
+            team.unwrap_or_default().to_owned(),
+        ));
+    }
+    let regular = Metrics::new(fonts::REGULAR).ok_or(PdfError::Font)?;
+    let bold = Metrics::new(fonts::BOLD).ok_or(PdfError::Font)?;
+    let pages = sheets::layout(project, &list, lang, &regular, &bold);
+    let title = crate::tr!(lang, "sheets.title");
+    let date = project.meta.date.map(|d| {
+        use chrono::Datelike;
+        (
+            u16::try_from(d.year()).unwrap_or(0),
+            u8::try_from(d.month()).unwrap_or(1),
+            u8::try_from(d.day()).unwrap_or(1),
+        )
+    });
+    Ok(write(
+        pages,
+        &Described {
+            title: &title,
+            lang,
+            date,
+        },
+        &regular,
+    )?)
 }
 
 /// What the PDF says of itself: its title, its language, the day it describes.
