@@ -437,8 +437,32 @@ pub fn save(project: &Project, path: &Path) -> Result<(), FileError> {
 }
 
 /// Writes `bytes` to `path` atomically (see [`save`]); `backup` keeps the old file as `.bak`.
+///
+/// Files people share stay readable: a new file gets the permissions the user's umask gives (0644
+/// under 022); a file written over keeps its mode, and its group where the system allows.
 pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), FileError> {
     write_atomically_with(path, bytes, backup, std::io::Write::write_all)
+}
+
+/// As [`write_atomically`], readable by the user alone (0600): Kizuki's own recovery copies and
+/// settings, which may hold a facilitator's private notes.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    write_with_access(
+        path,
+        bytes,
+        false,
+        Access::Private,
+        std::io::Write::write_all,
+    )
+}
+
+/// Who may read a file Kizuki writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Access {
+    /// As the umask says for a new file; as before for a file written over.
+    Shared,
+    /// The user alone.
+    Private,
 }
 
 /// As [`write_atomically`], with the writing of the temporary file's content done by `write`, so
@@ -449,6 +473,16 @@ pub fn write_atomically_with(
     backup: bool,
     write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), FileError> {
+    write_with_access(path, bytes, backup, Access::Shared, write)
+}
+
+fn write_with_access(
+    path: &Path,
+    bytes: &[u8],
+    backup: bool,
+    access: Access,
+    write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), FileError> {
     let write_err = |source| FileError::Write {
         path: path.to_owned(),
         source,
@@ -457,11 +491,31 @@ pub fn write_atomically_with(
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".kizuki-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(write_err)?;
+    // Never replace something that is not a regular file (a FIFO would hang, a device or a
+    // folder be clobbered): say so instead.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(FileError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kizuki-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created with 0666 (0600 when private), less the umask, as any program's new file is.
+        let mode = match access {
+            Access::Shared => 0o666,
+            Access::Private => 0o600,
+        };
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut temp = builder.tempfile_in(&dir).map_err(write_err)?;
+    if access == Access::Shared {
+        keep_mode_and_group(path, temp.as_file());
+    }
     write(temp.as_file_mut(), bytes).map_err(write_err)?;
     temp.as_file().sync_all().map_err(write_err)?;
     if backup && path.exists() {
@@ -473,6 +527,19 @@ pub fn write_atomically_with(
     temp.persist(path).map_err(|e| write_err(e.error))?;
     sync_dir(&dir);
     Ok(())
+}
+
+/// A file written over keeps its mode (0664 on a shared drive stays 0664) and, where the system
+/// lets the user set it, its group. Best effort: a mode that cannot be kept leaves the umask's.
+fn keep_mode_and_group(path: &Path, temp: &std::fs::File) {
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let _ = temp.set_permissions(std::fs::Permissions::from_mode(meta.mode() & 0o7777));
+        let _ = std::os::unix::fs::fchown(temp, None, Some(meta.gid()));
+    }
+    #[cfg(not(unix))]
+    let _ = (path, temp);
 }
 
 /// `<name>.bak` beside `path`.

@@ -430,3 +430,52 @@ fn sheets_print_one_a4_page_per_member_with_the_bundled_font() {
     let run = kizuki(&["sheets", p(&sample), "--team", "ない課", "--out", p(&out)]);
     assert!(!run.status.success(), "an unknown team is an error");
 }
+
+#[cfg(unix)]
+#[test]
+fn validate_on_a_fifo_returns_at_once_with_a_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("pipe.kizuki.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let started = std::time::Instant::now();
+    let out = kizuki(&["validate", p(&fifo), "--lang", "ja"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("通常のファイルではありません"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "never waited for a writer"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_0644_under_umask_022_projects_and_exports_alike() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = dir.path().join("s.kizuki.ron");
+    let pdf = dir.path().join("s.pdf");
+    let script = format!(
+        "umask 022 && \"$0\" sample --out '{}' && \"$0\" export '{}' --format pdf --out '{}'",
+        p(&sample),
+        p(&sample),
+        p(&pdf)
+    );
+    let out = Command::new("sh")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_kizuki")])
+        .output()
+        .expect("sh");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for path in [&sample, &pdf] {
+        let mode = std::fs::metadata(path)
+            .expect("written")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o644, "{}", path.display());
+    }
+}

@@ -692,3 +692,63 @@ fn a_version_1_file_loads_and_is_saved_as_the_current_version_without_losses() {
         assert!(new_text.contains(line), "lost in the upgrade: {line}");
     }
 }
+
+#[cfg(unix)]
+mod sharing {
+    use kizuki::file;
+    use kizuki::project::sample_project;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn mode(path: &std::path::Path) -> u32 {
+        std::fs::metadata(path)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777
+    }
+
+    #[test]
+    fn saving_over_keeps_the_mode_and_kizukis_own_copies_stay_private() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("shared.kizuki.ron");
+        file::save(&sample_project(), &path).expect("save");
+        // A file a colleague made group-writable on the shared drive stays so.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).expect("chmod");
+        file::save(&sample_project(), &path).expect("save over");
+        assert_eq!(mode(&path), 0o664);
+        let export = dir.path().join("summary.md");
+        file::write_atomically(&export, b"# x", false).expect("export");
+        std::fs::set_permissions(&export, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        file::write_atomically(&export, b"# y", false).expect("export over");
+        assert_eq!(mode(&export), 0o640);
+        let private = dir.path().join("recovery.ron");
+        file::write_private(&private, b"()").expect("private");
+        assert_eq!(mode(&private), 0o600);
+    }
+
+    #[test]
+    fn a_fifo_is_refused_at_once_for_reading_and_writing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("pipe.kizuki.ron");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let started = std::time::Instant::now();
+        let read = file::load(&fifo);
+        assert!(
+            matches!(read, Err(file::FileError::NotAFile { .. })),
+            "{read:?}"
+        );
+        let written = file::save(&sample_project(), &fifo);
+        assert!(
+            matches!(written, Err(file::FileError::NotAFile { .. })),
+            "{written:?}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "never waited"
+        );
+    }
+}

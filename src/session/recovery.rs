@@ -187,7 +187,7 @@ pub fn write(file: &Path, bytes: &[u8]) -> Result<(), RecoveryError> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(RecoveryError::Folder)?;
     }
-    file::write_atomically(file, bytes, false)?;
+    file::write_private(file, bytes)?;
     Ok(())
 }
 

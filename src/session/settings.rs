@@ -96,7 +96,7 @@ impl Settings {
                 source,
             })?;
         }
-        crate::file::write_atomically(path, text.as_bytes(), false)
+        crate::file::write_private(path, text.as_bytes())
     }
 }
 
