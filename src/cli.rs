@@ -138,6 +138,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The manual page, as roff on standard output (for packaging).
+    #[command(hide = true)]
+    Man,
+    /// Shell completions on standard output (for packaging).
+    #[command(hide = true)]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// スマホで投票を受け付ける / Let members vote from their phones on this network: prints the
     /// page's URL (first line) and its QR code; Ctrl+D or Ctrl+C reveals and saves the votes
     Vote {
@@ -221,6 +230,17 @@ impl Cli {
                 lang,
             ),
             Command::Compare { inputs, out, by } => compare(&inputs, &out, by, lang),
+            Command::Man => {
+                let mut out = std::io::stdout().lock();
+                clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                    .render(&mut out)
+                    .map_err(|e| e.to_string())
+            }
+            Command::Completions { shell } => {
+                let mut command = <Cli as clap::CommandFactory>::command();
+                clap_complete::generate(shell, &mut command, "kizuki", &mut std::io::stdout());
+                Ok(())
+            }
             Command::Sheets { file, team, out } => sheets(&file, team.as_deref(), &out, lang),
             Command::Merge {
                 files,

@@ -250,6 +250,38 @@ fn is_not_a_file(e: &std::io::Error) -> bool {
 
 /// Parses a project from the bytes of a file.
 pub fn parse(bytes: &[u8]) -> Result<Project, FileError> {
+    let mut project = parse_unchecked(bytes)?;
+    project
+        .validate()
+        .map_err(|(problem, place)| FileError::Invalid { problem, place })?;
+    // An older file is upgraded in memory: what it lacks is optional. It is written in the
+    // current format when saved.
+    project.format_version = FORMAT_VERSION;
+    Ok(project)
+}
+
+/// A file that [`load`] refused, read with its bad values cleared: the project, and what was
+/// mended. Still an error when the file cannot be read as a project at all (broken syntax, a
+/// newer format, too large) or something is wrong that cannot be mended.
+pub fn load_with_repairs(
+    path: &Path,
+) -> Result<(Project, Vec<crate::project::repair::Repair>), FileError> {
+    // Unreadable (missing, a FIFO, too large): nothing to mend; `load` says why.
+    let Ok(bytes) = read_limited(path) else {
+        return load(path).map(|p| (p, Vec::new()));
+    };
+    let (parsed, mut repairs) = crate::project::repair::collecting(|| parse_unchecked(&bytes));
+    let mut project = parsed?;
+    repairs.extend(project.repair());
+    project
+        .validate()
+        .map_err(|(problem, place)| FileError::Invalid { problem, place })?;
+    project.format_version = FORMAT_VERSION;
+    Ok((project, repairs))
+}
+
+/// Parses without the checks that need the whole project (those are [`Project::validate`]'s).
+fn parse_unchecked(bytes: &[u8]) -> Result<Project, FileError> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
             size: bytes.len() as u64,
@@ -269,14 +301,7 @@ pub fn parse(bytes: &[u8]) -> Result<Project, FileError> {
     }
     let options = ron::Options::default().with_recursion_limit(limits::MAX_NESTING);
     check_version(text, &options)?;
-    let mut project: Project = options.from_str(text).map_err(|e| spanned(text, e))?;
-    project
-        .validate()
-        .map_err(|(problem, place)| FileError::Invalid { problem, place })?;
-    // An older file is upgraded in memory: what it lacks is optional. It is written in the
-    // current format when saved.
-    project.format_version = FORMAT_VERSION;
-    Ok(project)
+    options.from_str(text).map_err(|e| spanned(text, e))
 }
 
 /// Reads `format_version` alone first, so that a file from a newer Kizuki gets "made by a newer version"

@@ -1,8 +1,36 @@
 //! The bundled Japanese font, BIZ `UDPGothic` (SIL OFL 1.1, `assets/fonts/OFL.txt`): the window draws
 //! with it and the PDF export embeds a subset of it, so both show the same letters.
 
-pub const REGULAR: &[u8] = include_bytes!("../assets/fonts/BIZUDPGothic-Regular.ttf");
-pub const BOLD: &[u8] = include_bytes!("../assets/fonts/BIZUDPGothic-Bold.ttf");
+//!
+//! The two faces are 4.6 MB each; they are stored deflated in the binary (build.rs), 3 MB each,
+//! and inflated once, on first use (a few milliseconds).
+
+use std::sync::OnceLock;
+
+static REGULAR_DEFLATED: &[u8] = include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/BIZUDPGothic-Regular.ttf.deflate"
+));
+static BOLD_DEFLATED: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/BIZUDPGothic-Bold.ttf.deflate"));
+
+/// The regular face's TrueType bytes.
+pub fn regular() -> &'static [u8] {
+    static FONT: OnceLock<Vec<u8>> = OnceLock::new();
+    FONT.get_or_init(|| inflate(REGULAR_DEFLATED))
+}
+
+/// The bold face's TrueType bytes.
+pub fn bold() -> &'static [u8] {
+    static FONT: OnceLock<Vec<u8>> = OnceLock::new();
+    FONT.get_or_init(|| inflate(BOLD_DEFLATED))
+}
+
+/// Inflates a face compressed by build.rs from the file in the source tree; an empty result
+/// (impossible unless the build was tampered with) makes every user of the font report it.
+fn inflate(deflated: &[u8]) -> Vec<u8> {
+    miniz_oxide::inflate::decompress_to_vec(deflated).unwrap_or_default()
+}
 
 /// The family name the font declares, for documents that refer to it by name (SVG, HTML).
 pub const FAMILY: &str = "BIZ UDPGothic";
@@ -52,7 +80,7 @@ mod tests {
 
     #[test]
     fn bundled_fonts_parse_and_measure() {
-        for data in [REGULAR, BOLD] {
+        for data in [regular(), bold()] {
             let m = Metrics::new(data).expect("the bundled font parses");
             assert!(m.has_glyph('気') && m.has_glyph('A'));
             let wide = m.width("日本語", 10.0);

@@ -752,3 +752,65 @@ mod sharing {
         );
     }
 }
+
+/// The sample with a few bad values a hand edit or another program could leave.
+fn sample_with_bad_values() -> String {
+    let text = kizuki::file::to_text(&sample_project()).expect("text");
+    let text = text.replacen("score: Some(3)", "score: Some(9)", 1);
+    let text = text.replacen(
+        "member: 2,\n                            level: 3,",
+        "member: 2,\n                            level: 7,",
+        1,
+    );
+    let text = text.replacen(
+        "date: Some(\"2026-11-20\")",
+        "date: Some(\"2026-02-30\")",
+        1,
+    );
+    let text = text.replacen("\"users\": (", "\"userz\": (", 1);
+    // A vote of a member the team does not have.
+    text.replacen(
+        "votes: [\n",
+        "votes: [\n                        (\n                            member: 99,\n                            level: 2,\n                        ),\n",
+        1,
+    )
+}
+
+#[test]
+fn a_file_with_a_few_bad_values_opens_with_repairs_and_each_is_listed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bad.kizuki.ron");
+    std::fs::write(&path, sample_with_bad_values()).expect("write");
+    assert!(file::load(&path).is_err(), "refused as it is");
+    let (project, repairs) = file::load_with_repairs(&path).expect("opens with repairs");
+    assert!(project.validate().is_ok());
+    let texts: Vec<String> = repairs.iter().map(|r| r.text(kizuki::Lang::Ja)).collect();
+    for expected in ["9", "7", "2026-02-30", "userz", "99"] {
+        assert!(
+            texts.iter().any(|t| t.contains(expected)),
+            "{expected} is among the repairs: {texts:?}"
+        );
+    }
+    let first = &project.teams[0];
+    assert_eq!(
+        first.responses[kizuki::checklist::ItemId::Partners].score,
+        None,
+        "the level 9 cleared"
+    );
+    assert!(
+        first.responses[kizuki::checklist::ItemId::Partners]
+            .votes
+            .iter()
+            .all(|v| v.member != 99 && v.level.get() <= 5),
+        "the bad votes removed"
+    );
+    assert_eq!(project.meta.date, None);
+    // Nothing was written: the file is as it was.
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        sample_with_bad_values()
+    );
+    // A broken file (syntax) is not "repaired" into something else.
+    std::fs::write(&path, "(format_version: 2, meta: (").expect("write");
+    assert!(file::load_with_repairs(&path).is_err());
+}

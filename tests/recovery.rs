@@ -339,3 +339,32 @@ fn opening_a_file_with_a_newer_autosave_offers_it() {
     assert_eq!(doc.path.as_deref(), Some(file.as_path()), "still that file");
     assert!(!h.is_shown("このファイルより新しい自動保存があります"));
 }
+
+#[test]
+fn a_file_with_bad_values_is_opened_with_repairs_and_saved_with_the_original_kept() {
+    let mut h = window(Lang::Ja);
+    let path = h.data_dir().join("bad.kizuki.ron");
+    let text = file::to_text(&sample_project()).expect("text").replacen(
+        "score: Some(3)",
+        "score: Some(9)",
+        1,
+    );
+    std::fs::write(&path, &text).expect("write");
+    h.send(Command::OpenPath(path.clone()));
+    assert!(h.state().session.doc.is_none(), "refused as it is");
+    h.click("修復して開く（1 か所）");
+    let doc = h.state().session.doc.as_ref().expect("opened");
+    assert!(doc.is_dirty(), "nothing written until saved");
+    assert_eq!(doc.path.as_deref(), Some(path.as_path()));
+    assert!(h.is_shown("範囲外のレベル 9"), "the repair is listed");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+
+    h.send(Command::Run(UICommand::Save));
+    assert!(file::load(&path).is_ok(), "saved mended");
+    let bak = file::backup_path(&path);
+    assert_eq!(
+        std::fs::read_to_string(bak).expect("backup"),
+        text,
+        "the original kept"
+    );
+}

@@ -293,6 +293,19 @@ fn apply_preferences(ctx: &egui::Context, settings: &Settings) {
     ctx.set_zoom_factor(Settings::clamp_zoom(settings.zoom));
 }
 
+impl KizukiApp {
+    /// One whole frame without eframe: the work that is not drawing, then the drawing (the
+    /// frame-time benchmark drives the app this way, headless).
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.frame_logic(&ctx);
+        ui::root_ui(ui, &self.session, &self.sender);
+        if self.drain() {
+            ctx.request_repaint();
+        }
+    }
+}
+
 impl eframe::App for KizukiApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.frame_logic(ctx);
@@ -307,7 +320,7 @@ impl eframe::App for KizukiApp {
     }
 
     /// A clean exit: the user has saved or given up the changes, so no recovery copy is left.
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.wait_for_autosave();
         self.session.shutdown();
     }
@@ -315,6 +328,24 @@ impl eframe::App for KizukiApp {
 
 /// Opens the window. `file` is opened at start, as a file manager passes it.
 pub fn run(options: AppOptions) -> eframe::Result {
+    // Windows: Direct3D 12 through wgpu first (it has a software device for virtual desktops and
+    // remote sessions, where OpenGL is often 1.1 only), OpenGL if that fails. Elsewhere OpenGL,
+    // which starts faster and weighs less.
+    #[cfg(windows)]
+    {
+        match run_with(options.clone(), eframe::Renderer::Wgpu) {
+            Err(e) => {
+                log::warn!("Direct3D through wgpu failed ({e}); trying OpenGL");
+                run_with(options, eframe::Renderer::Glow)
+            }
+            ok => ok,
+        }
+    }
+    #[cfg(not(windows))]
+    run_with(options, eframe::Renderer::Glow)
+}
+
+fn run_with(options: AppOptions, renderer: eframe::Renderer) -> eframe::Result {
     let icon = ui::icon::window_icon();
     let persistence_path = options
         .session
@@ -329,14 +360,51 @@ pub fn run(options: AppOptions) -> eframe::Result {
             .with_min_inner_size([800.0, 560.0])
             .with_icon(icon)
             .with_drag_and_drop(true),
+        renderer,
         // The window's size and place are remembered beside the settings, so that
         // `KIZUKI_DATA_DIR` covers everything Kizuki writes.
         persistence_path,
         ..Default::default()
     };
+    // The start-up benchmark (benches/startup.rs) times a start to the first frame shown.
+    if std::env::var_os("KIZUKI_EXIT_AFTER_FIRST_FRAME").is_some() {
+        return eframe::run_native(
+            "kizuki",
+            native,
+            Box::new(move |cc| {
+                Ok(Box::new(FirstFrameOnly {
+                    app: KizukiApp::new(&cc.egui_ctx, options),
+                    frames: 0,
+                }))
+            }),
+        );
+    }
     eframe::run_native(
         "kizuki",
         native,
         Box::new(move |cc| Ok(Box::new(KizukiApp::new(&cc.egui_ctx, options)))),
     )
+}
+
+/// The app, closing itself once its first frame has been painted (the second `ui` call comes
+/// after the first frame was presented).
+struct FirstFrameOnly {
+    app: KizukiApp,
+    frames: u32,
+}
+
+impl eframe::App for FirstFrameOnly {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        eframe::App::logic(&mut self.app, ctx, frame);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        eframe::App::ui(&mut self.app, ui, frame);
+        self.frames += 1;
+        if self.frames >= 2 {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ui.ctx().request_repaint();
+        }
+    }
 }

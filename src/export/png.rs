@@ -21,7 +21,7 @@ pub enum PngError {
 pub fn chart_png(chart: &Chart, title: &str) -> Result<Vec<u8>, PngError> {
     let svg = super::svg::chart_svg(chart, title, 800.0, 800.0);
     let mut fonts = resvg::usvg::fontdb::Database::new();
-    fonts.load_font_data(crate::fonts::REGULAR.to_vec());
+    fonts.load_font_data(crate::fonts::regular().to_vec());
     fonts.set_sans_serif_family(crate::fonts::FAMILY);
     let options = resvg::usvg::Options {
         font_family: crate::fonts::FAMILY.to_owned(),

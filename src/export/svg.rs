@@ -44,7 +44,7 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
     let chart_height = height - legend_height;
 
     // Measured with the font the SVG asks for first; an estimate if it could not be read.
-    let metrics = crate::fonts::Metrics::new(crate::fonts::REGULAR);
+    let metrics = crate::fonts::Metrics::new(crate::fonts::regular());
     let measure = |s: &str| match &metrics {
         Some(m) => m.width(s, font_size),
         None => geometry::estimate_width_em(s) * font_size,

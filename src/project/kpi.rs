@@ -44,6 +44,10 @@ impl super::HasId for Kpi {
     fn id(&self) -> u32 {
         self.id
     }
+
+    fn set_id(&mut self, id: u32) {
+        self.id = id;
+    }
 }
 
 impl Kpi {

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod kpi;
 pub mod merge;
 mod problem;
+pub mod repair;
 mod sample;
 mod serde_helpers;
 mod stats;
@@ -62,10 +63,12 @@ impl TryFrom<i64> for Level {
     type Error = String;
 
     fn try_from(value: i64) -> Result<Self, Self::Error> {
-        u8::try_from(value)
-            .ok()
-            .and_then(Level::new)
-            .ok_or_else(|| Problem::LevelOutOfRange(value).to_serde_message())
+        match u8::try_from(value).ok().and_then(Level::new) {
+            Some(level) => Ok(level),
+            // Opening with repairs: read as a placeholder that the repair then clears.
+            None if repair::note(repair::Repair::Level(value)) => Ok(repair::BAD_LEVEL),
+            None => Err(Problem::LevelOutOfRange(value).to_serde_message()),
+        }
     }
 }
 
@@ -151,6 +154,8 @@ impl Circulation {
 pub trait HasId {
     const KIND: IdKind;
     fn id(&self) -> u32;
+    /// Gives it another id (a repair of a file with a repeated one).
+    fn set_id(&mut self, id: u32);
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -179,6 +184,10 @@ impl HasId for Team {
     fn id(&self) -> u32 {
         self.id
     }
+
+    fn set_id(&mut self, id: u32) {
+        self.id = id;
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -192,6 +201,10 @@ impl HasId for Member {
     const KIND: IdKind = IdKind::Member;
     fn id(&self) -> u32 {
         self.id
+    }
+
+    fn set_id(&mut self, id: u32) {
+        self.id = id;
     }
 }
 
@@ -404,6 +417,10 @@ impl HasId for Action {
     const KIND: IdKind = IdKind::Action;
     fn id(&self) -> u32 {
         self.id
+    }
+
+    fn set_id(&mut self, id: u32) {
+        self.id = id;
     }
 }
 

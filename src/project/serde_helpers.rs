@@ -33,14 +33,21 @@ where
             let mut seen = HashSet::new();
             // The size hint comes from the file: never trust it for an allocation.
             let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+            let mut repeated = false;
             while let Some(element) = seq.next_element::<T>()? {
                 if !seen.insert(element.id()) {
-                    return Err(problem(&Problem::DuplicateId {
-                        kind: T::KIND,
-                        id: element.id().into(),
-                    }));
+                    if !super::repair::active() {
+                        return Err(problem(&Problem::DuplicateId {
+                            kind: T::KIND,
+                            id: element.id().into(),
+                        }));
+                    }
+                    repeated = true;
                 }
                 out.push(element);
+            }
+            if repeated {
+                super::repair::renumber(&mut out);
             }
             Ok(out)
         }
@@ -73,8 +80,22 @@ impl<'de> Deserialize<'de> for Responses {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Responses, A::Error> {
                 let mut responses = Responses::default();
                 let mut seen = [false; ITEM_COUNT];
-                while let Some(id) = map.next_key::<ItemId>()? {
+                let repairing = super::repair::active();
+                while let Some(key) = map.next_key::<String>()? {
+                    let Some(id) = ItemId::parse(&key) else {
+                        if repairing {
+                            super::repair::note(super::repair::Repair::UnknownItem(truncate(&key)));
+                            map.next_value::<de::IgnoredAny>()?;
+                            continue;
+                        }
+                        return Err(problem(&Problem::UnknownItem(truncate(&key))));
+                    };
                     if std::mem::replace(&mut seen[id.index()], true) {
+                        if repairing {
+                            super::repair::note(super::repair::Repair::DuplicateItem(key));
+                            map.next_value::<de::IgnoredAny>()?;
+                            continue;
+                        }
                         return Err(problem(&Problem::DuplicateItem(id.as_str().to_owned())));
                     }
                     let mut response: ItemResponse = map.next_value()?;
@@ -84,11 +105,19 @@ impl<'de> Deserialize<'de> for Responses {
                         .iter()
                         .find(|&&n| n == 0 || n > count)
                     {
-                        return Err(problem(&Problem::ExampleOutOfRange {
-                            item: id.as_str().to_owned(),
-                            number: number.into(),
-                            count: count.into(),
-                        }));
+                        if repairing {
+                            super::repair::note(super::repair::Repair::Example {
+                                item: id.as_str().to_owned(),
+                                number: number.into(),
+                            });
+                            response.examples_done.retain(|&n| n != 0 && n <= count);
+                        } else {
+                            return Err(problem(&Problem::ExampleOutOfRange {
+                                item: id.as_str().to_owned(),
+                                number: number.into(),
+                                count: count.into(),
+                            }));
+                        }
                     }
                     response.examples_done.sort_unstable();
                     response.examples_done.dedup();
@@ -114,12 +143,18 @@ pub mod opt_date {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        Option::<String>::deserialize(d)?
-            .map(|s| {
-                NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                    .map_err(|_| problem(&Problem::InvalidDate(truncate(&s))))
-            })
-            .transpose()
+        let Some(s) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
+            Ok(date) => Ok(Some(date)),
+            Err(_)
+                if super::super::repair::note(super::super::repair::Repair::Date(truncate(&s))) =>
+            {
+                Ok(None)
+            }
+            Err(_) => Err(problem(&Problem::InvalidDate(truncate(&s)))),
+        }
     }
 }
 
@@ -140,12 +175,20 @@ pub mod opt_timestamp {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-        Option::<String>::deserialize(d)?
-            .map(|s| {
-                DateTime::parse_from_rfc3339(s.trim())
-                    .map_err(|_| problem(&Problem::InvalidTimestamp(truncate(&s))))
-            })
-            .transpose()
+        let Some(s) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        match DateTime::parse_from_rfc3339(s.trim()) {
+            Ok(t) => Ok(Some(t)),
+            Err(_)
+                if super::super::repair::note(super::super::repair::Repair::Timestamp(
+                    truncate(&s),
+                )) =>
+            {
+                Ok(None)
+            }
+            Err(_) => Err(problem(&Problem::InvalidTimestamp(truncate(&s)))),
+        }
     }
 }
 

@@ -206,6 +206,9 @@ pub enum Command {
     ExportComparisonTo(Format, PathBuf),
     /// Write the current team's answer sheets.
     WriteSheets(PathBuf),
+    /// Open the mended project offered after a failed open.
+    OpenRepaired,
+    DismissRepairs,
     /// Merge another laptop's file into the open project.
     MergeFrom(PathBuf),
     /// For one difference of a merge: take the other file's value, or keep ours.

@@ -81,6 +81,15 @@ impl Document {
         }
     }
 
+    /// A project read with repairs: it has the original's path, and is unsaved until saved.
+    pub fn repaired(project: Project, path: &Path) -> Document {
+        Document {
+            dirty: true,
+            generation: 1,
+            ..Document::opened(project, path)
+        }
+    }
+
     /// A project brought back from a recovery file: unsaved, with its original path, and still
     /// autosaved to the same recovery file.
     pub fn restored(project: Project, original: Option<PathBuf>, recovery_file: &Path) -> Document {

@@ -52,11 +52,38 @@ impl Session {
                     .and_then(|i| self.recovered.get(i))
                     .map(|r| r.file.clone());
             }
-            Err(error) => self.fail(Failure::Open {
-                path: path.to_owned(),
-                error,
-            }),
+            Err(error) => {
+                // A file that parses but holds a few bad values can still be opened, mended;
+                // the error says what is wrong, and offers that.
+                self.repair_offer = file::load_with_repairs(path)
+                    .ok()
+                    .filter(|(_, repairs)| !repairs.is_empty())
+                    .map(|(project, repairs)| super::RepairOffer {
+                        path: path.to_owned(),
+                        project,
+                        repairs,
+                    });
+                self.fail(Failure::Open {
+                    path: path.to_owned(),
+                    error,
+                });
+            }
         }
+    }
+
+    /// Opens the mended project offered after a failed open. Nothing is written until the user
+    /// saves; then the original is kept as `.bak` beside it.
+    pub(super) fn open_repaired(&mut self) {
+        let Some(offer) = self.repair_offer.take() else {
+            return;
+        };
+        self.error = None;
+        let repairs: Vec<String> = offer.repairs.iter().map(|r| r.text(self.lang)).collect();
+        self.set_document(
+            Document::repaired(offer.project, &offer.path),
+            Screen::Overview,
+        );
+        self.repairs_made = repairs;
     }
 
     /// Saves the open project to `path`, unless another program changed that file since it was

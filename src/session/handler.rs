@@ -74,6 +74,8 @@ impl Session {
             Command::ExportComparisonTo(format, path) => self.export_comparison_to(format, &path),
             Command::WriteSheets(path) => self.write_sheets(&path),
             Command::MergeFrom(path) => self.merge_from(&path, clock),
+            Command::OpenRepaired => self.open_repaired(),
+            Command::DismissRepairs => self.repairs_made.clear(),
             Command::MergeChoice { index, theirs } => {
                 if let Some(slot) = self.merging.as_mut().and_then(|m| m.choices.get_mut(index)) {
                     *slot = theirs;
@@ -174,7 +176,10 @@ impl Session {
             Command::Unsaved(choice) => self.answer_unsaved(choice, clock, fx),
             Command::Conflict(choice) => self.answer_conflict(choice, clock, fx),
             Command::DismissMessage => self.notice = None,
-            Command::DismissError => self.error = None,
+            Command::DismissError => {
+                self.error = None;
+                self.repair_offer = None;
+            }
             Command::Restore(file) => self.restore(&file),
             Command::DiscardRecovery(file) => self.discard_recovery(&file),
             Command::DismissNewerCopy => self.newer_copy = None,

@@ -191,6 +191,10 @@ pub struct Session {
     next_serial: u64,
     /// Phone voting, while open.
     pub voting: Option<Voting>,
+    /// After a failed open: the same file read with its bad values mended, offered.
+    pub repair_offer: Option<RepairOffer>,
+    /// What was mended in the project opened with repairs, listed until dismissed.
+    pub repairs_made: Vec<String>,
     /// A merge waiting for the facilitator's choices where the files differ.
     pub merging: Option<PendingMerge>,
     /// Where the voting server listens; `None` for every address of the laptop (tests bind
@@ -226,6 +230,14 @@ impl Voting {
     pub fn status(&self, item: ItemId) -> Option<&crate::vote::ItemStatus> {
         self.statuses.iter().find(|s| s.item == item)
     }
+}
+
+/// A file that could not be opened as it is, mended: offered beside the error.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RepairOffer {
+    pub path: PathBuf,
+    pub project: Project,
+    pub repairs: Vec<crate::project::repair::Repair>,
 }
 
 /// A merge whose differences are being decided: per difference, whether to take the other file's.
@@ -297,6 +309,8 @@ impl Session {
             comparing: false,
             voting: None,
             merging: None,
+            repair_offer: None,
+            repairs_made: Vec::new(),
             vote_bind: options.vote_bind,
         }
     }

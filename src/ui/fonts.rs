@@ -3,7 +3,7 @@
 use egui::{FontData, FontDefinitions, FontFamily};
 use std::sync::Arc;
 
-use crate::fonts::{BOLD, REGULAR};
+use crate::fonts::regular;
 
 /// The family for headings and emphasis.
 pub fn bold() -> FontFamily {
@@ -16,10 +16,11 @@ pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     fonts
         .font_data
-        .insert("biz-ud".into(), Arc::new(FontData::from_static(REGULAR)));
-    fonts
-        .font_data
-        .insert("biz-ud-bold".into(), Arc::new(FontData::from_static(BOLD)));
+        .insert("biz-ud".into(), Arc::new(FontData::from_static(regular())));
+    fonts.font_data.insert(
+        "biz-ud-bold".into(),
+        Arc::new(FontData::from_static(crate::fonts::bold())),
+    );
     let fallbacks: Vec<String> = fonts
         .families
         .get(&FontFamily::Proportional)

@@ -78,6 +78,7 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         status::error_banner_ui(ui, session, tx);
         status::autosave_banner_ui(ui, session);
         status::newer_copy_ui(ui, session, tx);
+        status::repairs_made_ui(ui, session, tx);
         status::path_entry_ui(ui, session, tx);
         if session.comparing {
             ui.horizontal(|ui| {

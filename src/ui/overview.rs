@@ -417,69 +417,116 @@ fn actions_table_ui(ui: &mut egui::Ui, session: &Session, project: &Project, tx:
         ui.label(RichText::new(tr!(lang, "report.no_actions")).weak());
         return;
     }
-    let action_width = (ui.available_width() * 0.4).clamp(220.0, 520.0);
+    // Only the rows in view are laid out: a department's project has a thousand actions, and
+    // laying them all out every frame would cost more than a frame has.
     let multi_team = project.teams.len() > 1;
-    egui::Grid::new("actions")
-        .striped(true)
-        .spacing([space::XL - 2.0, space::S + space::XS])
-        .show(ui, |ui| {
-            if multi_team {
-                ui.label(RichText::new(tr!(lang, "overview.team")).strong());
-            }
-            for key in [
+    let gap = space::L;
+    let fixed = [
+        multi_team.then_some(150.0),
+        Some(190.0),
+        None,
+        Some(110.0),
+        Some(180.0),
+        Some(80.0),
+    ];
+    let used: f32 = fixed.iter().flatten().sum::<f32>() + gap * fixed.len() as f32;
+    let action_width = (ui.available_width() - used).max(200.0);
+    let widths: Vec<f32> = fixed
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| *i != 0 || w.is_some())
+        .map(|(_, w)| w.unwrap_or(action_width))
+        .collect();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + space::S + space::XS;
+    let header: Vec<String> = multi_team
+        .then(|| tr!(lang, "overview.team"))
+        .into_iter()
+        .chain(
+            [
                 "report.col.item",
                 "report.col.action",
                 "report.col.owner",
                 "report.col.due",
                 "item.status",
-            ] {
-                ui.label(RichText::new(tr!(lang, key)).strong());
-            }
-            ui.end_row();
-            for row in rows {
-                if multi_team {
-                    ui.label(&row.team);
-                }
-                let item_text = format!(
-                    "{}. {}",
-                    row.item.number(),
-                    checklist.item(row.item).short_title
-                );
-                if ui.link(item_text).clicked() {
-                    tx.send(Command::SelectTeam(row.team_id));
-                    tx.send(Command::Show(Screen::Item(row.item)));
-                }
-                // One line per action, so rows stay aligned; the whole text on hover.
-                ui.allocate_ui_with_layout(
-                    egui::vec2(action_width, 20.0),
-                    egui::Layout::left_to_right(egui::Align::Center),
-                    |ui| {
-                        ui.set_min_width(action_width);
-                        ui.add(egui::Label::new(&row.action.what).truncate())
-                            .on_hover_text(&row.action.what);
-                    },
-                );
-                ui.label(&row.action.owner);
-                match row.action.due {
-                    Some(due) if row.action.is_overdue(today) => {
-                        ui.label(
-                            RichText::new(format!(
-                                "{} ！{}",
-                                format_date(due, lang),
-                                tr!(lang, "report.overdue")
-                            ))
-                            .color(ui.visuals().error_fg_color),
-                        );
+            ]
+            .iter()
+            .map(|k| tr!(lang, k)),
+        )
+        .collect();
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = gap;
+        for (text, width) in header.iter().zip(&widths) {
+            ui.add_sized(
+                [*width, row_height],
+                egui::Label::new(RichText::new(text).strong()).truncate(),
+            );
+        }
+    });
+    let stripe = ui.visuals().faint_bg_color;
+    let error = ui.visuals().error_fg_color;
+    egui::ScrollArea::vertical()
+        .id_salt("actions")
+        .max_height((ui.ctx().content_rect().height() * 0.6).max(240.0))
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for (n, row) in rows[range.clone()].iter().enumerate() {
+                // The band goes under the line: its place is kept before the line is drawn.
+                let band = ui.painter().add(egui::Shape::Noop);
+                let line = ui.horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = gap;
+                    let mut column = widths.iter().copied();
+                    let mut cell = |ui: &mut egui::Ui, widget: egui::Label| {
+                        let width = column.next().unwrap_or(100.0);
+                        ui.add_sized([width, row_height], widget.truncate())
+                    };
+                    if multi_team {
+                        cell(ui, egui::Label::new(&row.team));
                     }
-                    Some(due) => {
-                        ui.label(format_date(due, lang));
+                    let item_text = format!(
+                        "{}. {}",
+                        row.item.number(),
+                        checklist.item(row.item).short_title
+                    );
+                    let link = cell(
+                        ui,
+                        egui::Label::new(
+                            RichText::new(item_text).color(ui.visuals().hyperlink_color),
+                        )
+                        .sense(egui::Sense::click()),
+                    );
+                    if link
+                        .on_hover_cursor(egui::CursorIcon::PointingHand)
+                        .clicked()
+                    {
+                        tx.send(Command::SelectTeam(row.team_id));
+                        tx.send(Command::Show(Screen::Item(row.item)));
                     }
-                    None => {
-                        ui.label("–");
-                    }
+                    cell(ui, egui::Label::new(&row.action.what)).on_hover_text(&row.action.what);
+                    cell(ui, egui::Label::new(&row.action.owner));
+                    let due = match row.action.due {
+                        Some(due) if row.action.is_overdue(today) => RichText::new(format!(
+                            "{} ！{}",
+                            format_date(due, lang),
+                            tr!(lang, "report.overdue")
+                        ))
+                        .color(error),
+                        Some(due) => RichText::new(format_date(due, lang)),
+                        None => RichText::new("–"),
+                    };
+                    cell(ui, egui::Label::new(due));
+                    cell(ui, egui::Label::new(row.action.status.label(lang)));
+                });
+                // Every other line banded, as the other tables are.
+                if (range.start + n) % 2 == 1 {
+                    ui.painter().set(
+                        band,
+                        egui::Shape::rect_filled(
+                            line.response.rect.expand2(egui::vec2(2.0, 1.0)),
+                            0.0,
+                            stripe,
+                        ),
+                    );
                 }
-                ui.label(row.action.status.label(lang));
-                ui.end_row();
             }
         });
 }

@@ -72,8 +72,34 @@ pub fn error_banner_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender)
     };
     let lang = session.lang;
     banner_ui(ui, &failure.text(lang), None, |ui| {
+        if let Some(offer) = &session.repair_offer {
+            let open = ui
+                .button(tr!(lang, "repair.open", count = offer.repairs.len()))
+                .on_hover_text(tr!(lang, "repair.open_hint"));
+            if open.clicked() {
+                tx.send(Command::OpenRepaired);
+            }
+        }
         if ui.button(tr!(lang, "app.dismiss")).clicked() {
             tx.send(Command::DismissError);
+        }
+    });
+}
+
+/// What was mended in a project opened with repairs, until dismissed.
+pub fn repairs_made_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    if session.repairs_made.is_empty() {
+        return;
+    }
+    let lang = session.lang;
+    let text = format!(
+        "{}\n・{}",
+        tr!(lang, "repair.made"),
+        session.repairs_made.join("\n・")
+    );
+    banner_ui(ui, &text, Some(crate::style::paper::WARN), |ui| {
+        if ui.button(tr!(lang, "app.dismiss")).clicked() {
+            tx.send(Command::DismissRepairs);
         }
     });
 }

@@ -54,8 +54,8 @@ impl PdfError {
 
 /// The report as PDF bytes.
 pub fn render(report: &crate::export::report::Report) -> Result<Vec<u8>, PdfError> {
-    let regular = Metrics::new(fonts::REGULAR).ok_or(PdfError::Font)?;
-    let bold = Metrics::new(fonts::BOLD).ok_or(PdfError::Font)?;
+    let regular = Metrics::new(fonts::regular()).ok_or(PdfError::Font)?;
+    let bold = Metrics::new(fonts::bold()).ok_or(PdfError::Font)?;
     let pages = layout(report, &regular, &bold);
     write(
         pages,
@@ -70,8 +70,8 @@ pub fn render(report: &crate::export::report::Report) -> Result<Vec<u8>, PdfErro
 
 /// A comparison of many files as PDF bytes.
 pub fn render_comparison(comparison: &crate::compare::Comparison) -> Result<Vec<u8>, PdfError> {
-    let regular = Metrics::new(fonts::REGULAR).ok_or(PdfError::Font)?;
-    let bold = Metrics::new(fonts::BOLD).ok_or(PdfError::Font)?;
+    let regular = Metrics::new(fonts::regular()).ok_or(PdfError::Font)?;
+    let bold = Metrics::new(fonts::bold()).ok_or(PdfError::Font)?;
     let pages = report::comparison_layout(comparison, &regular, &bold);
     write(
         pages,
@@ -96,8 +96,8 @@ pub fn render_sheets(
             team.unwrap_or_default().to_owned(),
         ));
     }
-    let regular = Metrics::new(fonts::REGULAR).ok_or(PdfError::Font)?;
-    let bold = Metrics::new(fonts::BOLD).ok_or(PdfError::Font)?;
+    let regular = Metrics::new(fonts::regular()).ok_or(PdfError::Font)?;
+    let bold = Metrics::new(fonts::bold()).ok_or(PdfError::Font)?;
     let pages = sheets::layout(project, &list, lang, &regular, &bold);
     let title = crate::tr!(lang, "sheets.title");
     let date = project.meta.date.map(|d| {
@@ -160,8 +160,8 @@ fn write(
         });
     }
 
-    let regular = Font::new(fonts::REGULAR.into(), 0).ok_or(PdfError::Font)?;
-    let bold = Font::new(fonts::BOLD.into(), 0).ok_or(PdfError::Font)?;
+    let regular = Font::new(fonts::regular().into(), 0).ok_or(PdfError::Font)?;
+    let bold = Font::new(fonts::bold().into(), 0).ok_or(PdfError::Font)?;
     let ascent = regular_metrics.ascent();
     let mut document = krilla::Document::new();
     let mut metadata = krilla::metadata::Metadata::new()
@@ -284,8 +284,8 @@ mod tests {
 
     #[test]
     fn text_stays_inside_the_page_margins() {
-        let regular = Metrics::new(fonts::REGULAR).expect("font");
-        let bold = Metrics::new(fonts::BOLD).expect("font");
+        let regular = Metrics::new(fonts::regular()).expect("font");
+        let bold = Metrics::new(fonts::bold()).expect("font");
         let options = ExportOptions::new(
             crate::Lang::Ja,
             chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date"),

@@ -1,0 +1,91 @@
+//! What a frame costs on the CPU: egui run headless (layout, painting to shapes, tessellation;
+//! no GPU) for the sample and for a large project (10 teams × 15 members, 1,000 actions), on
+//! the overview and on an item screen, with the pointer moving as in use. Goal: median ≤ 1 ms.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use kizuki::app::{AppOptions, KizukiApp};
+use kizuki::checklist::ItemId;
+use kizuki::project::{Project, large_project, sample_project};
+use kizuki::session::document::Document;
+use kizuki::session::{Command, Screen, SessionOptions};
+use std::hint::black_box;
+
+struct Headless {
+    ctx: egui::Context,
+    app: KizukiApp,
+    frame: u64,
+}
+
+impl Headless {
+    fn new(project: Project, screen: Screen) -> Headless {
+        let ctx = egui::Context::default();
+        let options = AppOptions {
+            session: SessionOptions {
+                lang: Some(kizuki::Lang::Ja),
+                data_dir: None,
+                today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
+                vote_bind: None,
+            },
+            file: None,
+        };
+        let mut app = KizukiApp::new(&ctx, options);
+        let team = project.teams[0].id;
+        app.session.doc = Some(Document::unsaved(project));
+        app.send(Command::SelectTeam(team));
+        app.send(Command::Show(screen));
+        let mut headless = Headless { ctx, app, frame: 0 };
+        // Fonts and layout caches warm, as after the first second of use.
+        for _ in 0..10 {
+            headless.step();
+        }
+        headless
+    }
+
+    fn step(&mut self) -> usize {
+        self.frame += 1;
+        let x = 200.0 + (self.frame % 600) as f32;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            events: vec![egui::Event::PointerMoved(egui::pos2(x, 400.0))],
+            ..Default::default()
+        };
+        let app = &mut self.app;
+        let output = self.ctx.run_ui(input, |ui| app.frame(ui));
+        let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        meshes.len()
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(60);
+    let cases = [
+        ("sample overview", sample_project(), Screen::Overview),
+        (
+            "sample item",
+            sample_project(),
+            Screen::Item(ItemId::IdeasPlace),
+        ),
+        (
+            "large overview",
+            large_project(10, 15, 1000),
+            Screen::Overview,
+        ),
+        (
+            "large item",
+            large_project(10, 15, 1000),
+            Screen::Item(ItemId::IdeasPlace),
+        ),
+    ];
+    for (name, project, screen) in cases {
+        let mut headless = Headless::new(project, screen);
+        group.bench_function(name, |b| b.iter(|| black_box(headless.step())));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);
