@@ -87,5 +87,50 @@ fn frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames);
+/// What start-up costs on the CPU before and in the first frame, without a display: the fonts
+/// inflated, and a fresh context's first frame of the start screen (fonts loaded, every glyph on
+/// it rasterised, tessellated), beside the same for a bare egui context with one heading.
+fn start_up(c: &mut Criterion) {
+    let mut group = c.benchmark_group("start-up");
+    group.sample_size(20);
+    group.bench_function("inflate both font faces", |b| {
+        b.iter(|| black_box(kizuki::fonts::inflate_all()));
+    });
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    group.bench_function("first frame, start screen", |b| {
+        b.iter(|| {
+            let ctx = egui::Context::default();
+            let options = AppOptions {
+                session: SessionOptions {
+                    lang: Some(kizuki::Lang::Ja),
+                    data_dir: None,
+                    today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
+                    vote_bind: None,
+                },
+                file: None,
+            };
+            let mut app = KizukiApp::new(&ctx, options);
+            let output = ctx.run_ui(input(), |ui| app.frame(ui));
+            black_box(ctx.tessellate(output.shapes, output.pixels_per_point).len())
+        });
+    });
+    group.bench_function("first frame, bare egui", |b| {
+        b.iter(|| {
+            let ctx = egui::Context::default();
+            let output = ctx.run_ui(input(), |ui| {
+                egui::CentralPanel::default().show(ui, |ui| ui.heading("bare eframe"));
+            });
+            black_box(ctx.tessellate(output.shapes, output.pixels_per_point).len())
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, start_up);
 criterion_main!(benches);

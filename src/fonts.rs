@@ -26,6 +26,12 @@ pub fn bold() -> &'static [u8] {
     FONT.get_or_init(|| inflate(BOLD_DEFLATED))
 }
 
+/// Both faces inflated afresh, their total length: what the first use costs (benches/frame.rs).
+#[doc(hidden)]
+pub fn inflate_all() -> usize {
+    inflate(REGULAR_DEFLATED).len() + inflate(BOLD_DEFLATED).len()
+}
+
 /// Inflates a face compressed by build.rs from the file in the source tree; an empty result
 /// (impossible unless the build was tampered with) makes every user of the font report it.
 fn inflate(deflated: &[u8]) -> Vec<u8> {

@@ -108,24 +108,44 @@ impl Marker {
     /// The marker as a polygon around `center`, `radius` from it (a circle with enough sides to
     /// look round), for every output to draw alike.
     pub fn polygon(self, center: crate::radar::Point, radius: f32) -> Vec<crate::radar::Point> {
-        use std::f32::consts::{FRAC_PI_2, TAU};
-        let around = |n: usize, turn: f32, r: f32| -> Vec<crate::radar::Point> {
+        // Squares and diamonds look larger than a circle of the same radius: a little smaller.
+        let (shape, scale) = match self {
+            Marker::Circle => (0, 1.0),
+            Marker::Square => (1, 1.15),
+            Marker::Diamond => (2, 1.25),
+            Marker::Triangle => (3, 1.35),
+            Marker::InvertedTriangle => (4, 1.35),
+        };
+        let r = radius * scale;
+        unit_polygons()[shape]
+            .iter()
+            .map(|u| crate::radar::Point::new(center.x + r * u.x, center.y + r * u.y))
+            .collect()
+    }
+}
+
+/// The markers' corners on a unit circle, computed once: a frame of ten small charts draws
+/// hundreds of markers.
+fn unit_polygons() -> &'static [Vec<crate::radar::Point>; 5] {
+    use std::f32::consts::{FRAC_PI_2, FRAC_PI_4, PI, TAU};
+    static UNITS: std::sync::OnceLock<[Vec<crate::radar::Point>; 5]> = std::sync::OnceLock::new();
+    UNITS.get_or_init(|| {
+        let around = |n: usize, turn: f32| -> Vec<crate::radar::Point> {
             (0..n)
                 .map(|k| {
                     let a = turn + TAU * k as f32 / n as f32 - FRAC_PI_2;
-                    crate::radar::Point::new(center.x + r * a.cos(), center.y + r * a.sin())
+                    crate::radar::Point::new(a.cos(), a.sin())
                 })
                 .collect()
         };
-        match self {
-            Marker::Circle => around(16, 0.0, radius),
-            // Squares and diamonds look larger than a circle of the same radius: a little smaller.
-            Marker::Square => around(4, std::f32::consts::FRAC_PI_4, radius * 1.15),
-            Marker::Diamond => around(4, 0.0, radius * 1.25),
-            Marker::Triangle => around(3, 0.0, radius * 1.35),
-            Marker::InvertedTriangle => around(3, std::f32::consts::PI, radius * 1.35),
-        }
-    }
+        [
+            around(16, 0.0),
+            around(4, FRAC_PI_4),
+            around(4, 0.0),
+            around(3, 0.0),
+            around(3, PI),
+        ]
+    })
 }
 
 /// The radar chart's strokes and marks, for a chart whose outer ring is

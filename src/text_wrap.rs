@@ -25,7 +25,7 @@ fn is_japanese(c: char) -> bool {
 /// between two Latin letters or digits. Returned as the pieces between those places.
 pub fn phrases(text: &str) -> Vec<String> {
     let chunks: Vec<String> = if text.chars().any(is_japanese) {
-        budoux::parse(budoux::models::default_japanese_model(), text)
+        japanese_phrases(text)
     } else {
         vec![text.to_owned()]
     };
@@ -46,6 +46,35 @@ pub fn phrases(text: &str) -> Vec<String> {
         }
     }
     pieces
+}
+
+/// `BudouX`'s phrases of `text`, remembered for short texts: the window wraps the same chart labels
+/// every frame, and parsing them was 40% of drawing the overview. Long texts (the PDF's
+/// paragraphs, parsed once per export) are not kept, and the memory is bounded.
+fn japanese_phrases(text: &str) -> Vec<String> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    const LONGEST_KEPT: usize = 200;
+    const MOST_KEPT: usize = 4096;
+    static KEPT: OnceLock<Mutex<HashMap<String, Vec<String>>>> = OnceLock::new();
+    let parse = || budoux::parse(budoux::models::default_japanese_model(), text);
+    if text.len() > LONGEST_KEPT {
+        return parse();
+    }
+    let kept = KEPT.get_or_init(|| Mutex::new(HashMap::new()));
+    // A poisoned lock only means another thread panicked mid-insert; the map is still usable.
+    let mut kept = kept
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(phrases) = kept.get(text) {
+        return phrases.clone();
+    }
+    let phrases = parse();
+    if kept.len() >= MOST_KEPT {
+        kept.clear();
+    }
+    kept.insert(text.to_owned(), phrases.clone());
+    phrases
 }
 
 /// Splits `text` into lines no wider than `max_width` as measured by `width_of`. A single piece

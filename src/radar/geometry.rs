@@ -75,6 +75,9 @@ pub enum VAlign {
 pub struct Axis {
     /// Radians, clockwise from the top.
     pub angle: f32,
+    /// The unit vector along the axis, in y-down screen coordinates: computed once, because
+    /// fitting a chart places every label many times (a frame draws up to eleven charts).
+    pub direction: Point,
     pub end: Point,
     pub h_align: HAlign,
     pub v_align: VAlign,
@@ -117,10 +120,17 @@ fn angle(i: usize, n: usize) -> f32 {
     TAU * i as f32 / n as f32
 }
 
-fn along(center: Point, angle: f32, distance: f32) -> Point {
-    // Clockwise from the top in y-down screen coordinates.
+/// The unit vector of `angle`, clockwise from the top in y-down screen coordinates.
+fn direction(angle: f32) -> Point {
     let a = angle - FRAC_PI_2;
-    Point::new(center.x + distance * a.cos(), center.y + distance * a.sin())
+    Point::new(a.cos(), a.sin())
+}
+
+fn along(center: Point, direction: Point, distance: f32) -> Point {
+    Point::new(
+        center.x + distance * direction.x,
+        center.y + distance * direction.y,
+    )
 }
 
 impl Layout {
@@ -147,18 +157,20 @@ impl Layout {
                 } else {
                     VAlign::Middle
                 };
+                let direction = direction(angle);
                 Axis {
                     angle,
-                    end: along(center, angle, radius),
+                    direction,
+                    end: along(center, direction, radius),
                     h_align,
                     v_align,
                 }
             })
-            .collect();
+            .collect::<Vec<_>>();
         let rings = (1..=MAX_LEVEL as usize)
             .map(|level| {
-                (0..n)
-                    .map(|i| along(center, angle(i, n), radius * level as f32 / MAX_LEVEL))
+                axes.iter()
+                    .map(|axis| along(center, axis.direction, radius * level as f32 / MAX_LEVEL))
                     .collect()
             })
             .collect();
@@ -181,7 +193,7 @@ impl Layout {
         let step = 1.0f32.max(clearance / 200.0);
         let limit = clearance + size.0 + size.1;
         loop {
-            let rect = axis.rect_at(along(self.center, axis.angle, distance), size);
+            let rect = axis.rect_at(along(self.center, axis.direction, distance), size);
             if rect.distance_to(self.center) >= clearance - 0.01 || distance >= limit {
                 return rect;
             }
@@ -228,12 +240,14 @@ impl Layout {
 
     /// Where `level` (1.0–5.0) lies on axis `i`.
     pub fn point(&self, i: usize, level: f32) -> Point {
-        let n = self.axes.len();
-        along(
-            self.center,
-            angle(i, n),
-            self.radius * level.clamp(0.0, MAX_LEVEL) / MAX_LEVEL,
-        )
+        // An axis the chart does not have (more values than axes) sits at the centre.
+        self.axes.get(i).map_or(self.center, |axis| {
+            along(
+                self.center,
+                axis.direction,
+                self.radius * level.clamp(0.0, MAX_LEVEL) / MAX_LEVEL,
+            )
+        })
     }
 
     /// One series' vertices; `None` where the value is missing.
