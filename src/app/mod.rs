@@ -328,11 +328,17 @@ impl eframe::App for KizukiApp {
 
 /// Opens the window. `file` is opened at start, as a file manager passes it.
 pub fn run(options: AppOptions) -> eframe::Result {
+    prefetch_fonts();
     // Windows: Direct3D 12 through wgpu first (it has a software device for virtual desktops and
     // remote sessions, where OpenGL is often 1.1 only), OpenGL if that fails. Elsewhere OpenGL,
     // which starts faster and weighs less.
+    // `KIZUKI_RENDERER=glow` skips Direct3D, for a PC whose driver draws wrongly without failing
+    // (and for measuring the two side by side).
     #[cfg(windows)]
     {
+        if std::env::var("KIZUKI_RENDERER").is_ok_and(|r| r.eq_ignore_ascii_case("glow")) {
+            return run_with(options, eframe::Renderer::Glow);
+        }
         match run_with(options.clone(), eframe::Renderer::Wgpu) {
             Err(e) => {
                 log::warn!("Direct3D through wgpu failed ({e}); trying OpenGL");
@@ -343,6 +349,19 @@ pub fn run(options: AppOptions) -> eframe::Result {
     }
     #[cfg(not(windows))]
     run_with(options, eframe::Renderer::Glow)
+}
+
+/// Inflates the bundled font on another thread while the window and its OpenGL or Direct3D
+/// context are being created (about 100 ms), so that the first frame does not wait for it
+/// (about 25 ms on one core). If the thread cannot be started, the first frame inflates it.
+fn prefetch_fonts() {
+    let spawned = std::thread::Builder::new().name("fonts".into()).spawn(|| {
+        crate::fonts::regular();
+        crate::fonts::bold();
+    });
+    if let Err(e) = spawned {
+        log::warn!("fonts not prefetched: {e}");
+    }
 }
 
 fn run_with(options: AppOptions, renderer: eframe::Renderer) -> eframe::Result {
