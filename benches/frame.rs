@@ -16,19 +16,23 @@ struct Headless {
     frame: u64,
 }
 
+/// The window as a test sees it: Japanese, no data folder, a fixed date.
+fn options() -> AppOptions {
+    AppOptions {
+        session: SessionOptions {
+            lang: Some(kizuki::Lang::Ja),
+            data_dir: None,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
+            vote_bind: None,
+        },
+        file: None,
+    }
+}
+
 impl Headless {
     fn new(project: Project, screen: Screen) -> Headless {
         let ctx = egui::Context::default();
-        let options = AppOptions {
-            session: SessionOptions {
-                lang: Some(kizuki::Lang::Ja),
-                data_dir: None,
-                today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
-                vote_bind: None,
-            },
-            file: None,
-        };
-        let mut app = KizukiApp::new(&ctx, options);
+        let mut app = KizukiApp::new(&ctx, options());
         let team = project.teams[0].id;
         app.session.doc = Some(Document::unsaved(project));
         app.send(Command::SelectTeam(team));
@@ -106,16 +110,7 @@ fn start_up(c: &mut Criterion) {
     group.bench_function("first frame, start screen", |b| {
         b.iter(|| {
             let ctx = egui::Context::default();
-            let options = AppOptions {
-                session: SessionOptions {
-                    lang: Some(kizuki::Lang::Ja),
-                    data_dir: None,
-                    today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
-                    vote_bind: None,
-                },
-                file: None,
-            };
-            let mut app = KizukiApp::new(&ctx, options);
+            let mut app = KizukiApp::new(&ctx, options());
             let output = ctx.run_ui(input(), |ui| app.frame(ui));
             black_box(ctx.tessellate(output.shapes, output.pixels_per_point).len())
         });
