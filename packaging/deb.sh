@@ -5,9 +5,53 @@
 #
 # usage: packaging/deb.sh [--install-test]   (--install-test: then install it on a clean Debian
 #        made by debootstrap in a chroot, check the entries are in place, and run `kizuki sample`
-#        and an export there as an ordinary user; needs root and the Debian mirror)
+#        and an export there as an ordinary user; needs root, and fetches from the Debian mirror
+#        and through the proxy that this machine's apt uses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The archive of this machine's release, as its own apt sources name it (so whatever mirror or
+# proxy the machine is set up with): the first URI of an enabled `deb` source whose suites include
+# RELEASE itself (not RELEASE-security or -updates), in the order apt reads them: sources.list,
+# then sources.list.d/ with one-line *.list and deb822 *.sources files. Prints nothing if none.
+apt_mirror() {
+  local release=$1 f
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*; do
+    [ -f "$f" ] || continue
+    case "$f" in
+      */sources.list | *.list)
+        # deb [options] URI SUITE [COMPONENT...]
+        awk -v rel="$release" '
+          /^[[:space:]]*deb[[:space:]]/ {
+            sub(/^[[:space:]]*deb[[:space:]]+/, "")
+            sub(/^\[[^]]*\][[:space:]]*/, "")
+            split($0, f, /[[:space:]]+/)
+            if (f[2] == rel) print f[1]
+          }' "$f" ;;
+      *.sources)
+        # Stanzas of `Field: value` lines, separated by blank lines; field names in any case; a
+        # line starting with a space continues the field before it.
+        awk -v rel="$release" '
+          function words(s) { gsub(/[[:space:]]+/, " ", s); sub(/^ /, "", s); sub(/ $/, "", s); return s }
+          function flush(  n, u, i) {
+            if ((" " v["types"] " ") ~ / deb / && tolower(v["enabled"]) != "no" &&
+                (" " v["suites"] " ") ~ (" " rel " ")) {
+              n = split(v["uris"], u, " ")
+              for (i = 1; i <= n; i++) print u[i]
+            }
+            delete v; key = ""
+          }
+          /^#/ { next }
+          /^[[:space:]]*$/ { flush(); next }
+          /^[[:space:]]/ { if (key != "") v[key] = v[key] " " words($0); next }
+          {
+            key = tolower($0); sub(/:.*/, "", key)
+            val = $0; sub(/^[^:]*:/, "", val); v[key] = words(val)
+          }
+          END { flush() }' "$f" ;;
+    esac
+  done | grep -E -m 1 '^(https?|ftp)://|^file:/' || true
+}
 
 command -v cargo-deb >/dev/null || cargo install cargo-deb --locked
 cargo build --release --locked --bin kizuki
@@ -34,7 +78,24 @@ if [ "${1:-}" = "--install-test" ]; then
   chmod 755 "$root"
   trap 'rm -rf --one-file-system "$root"' EXIT
   release=$(. /etc/os-release && echo "$VERSION_CODENAME")
-  debootstrap --variant=minbase "$release" "$root" http://deb.debian.org/debian >/dev/null
+  mirror=$(apt_mirror "$release")
+  if [ -z "$mirror" ]; then
+    echo "deb.sh: no apt source of this machine names its release $release (a \`deb\` line in" \
+      "/etc/apt/sources.list or sources.list.d/*.list, or a deb822 stanza with Suites: $release" \
+      "in sources.list.d/*.sources): found no mirror to make the clean Debian from" >&2
+    exit 1
+  fi
+  # apt's own proxy too, where the environment names none: debootstrap's wget and the chroot's
+  # apt both read these variables (in_root passes the environment on).
+  for scheme in http https; do
+    var=${scheme}_proxy
+    if [ -z "${!var:-}" ]; then
+      eval "$(apt-config shell "$var" "Acquire::$scheme::Proxy")"
+      case "${!var:-}" in "" | [Dd][Ii][Rr][Ee][Cc][Tt]) unset "$var" ;; *) export "${var?}" ;; esac
+    fi
+  done
+  echo "making a clean Debian $release from $mirror"
+  debootstrap --variant=minbase "$release" "$root" "$mirror" >/dev/null
   cp "$deb" "$root/tmp/"
   in_root() { chroot "$root" env DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 "$@"; }
   in_root apt-get update -qq
