@@ -7,6 +7,11 @@
 //! Run with `cargo bench --bench startup` after `cargo build --release --bin kizuki --example
 //! bare_window` (the bench builds neither; `KIZUKI_STARTUP_PROFILE=bench` picks another profile).
 
+#![expect(
+    clippy::print_stdout,
+    reason = "a benchmark binary reports its figures on standard output"
+)]
+
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 

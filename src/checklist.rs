@@ -90,11 +90,62 @@ impl fmt::Display for ItemId {
     }
 }
 
+/// Text that names none of the ten items.
+#[derive(Debug, thiserror::Error)]
+#[error("no checklist item is called {0:?}")]
+pub struct UnknownItem(pub String);
+
 impl TryFrom<String> for ItemId {
-    type Error = String;
+    type Error = UnknownItem;
 
     fn try_from(s: String) -> Result<Self, Self::Error> {
-        ItemId::parse(&s).ok_or_else(|| crate::project::Problem::UnknownItem(s).to_serde_message())
+        ItemId::parse(&s).ok_or(UnknownItem(s))
+    }
+}
+
+/// A level of the guidebook's five-level scale, 1 (未着手) to 5 (定着・発展). It can hold nothing
+/// else: project files read levels through `project`'s parsing helpers, which refuse (or, while
+/// repairing, clear) any other number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "u8")]
+pub struct Level(u8);
+
+impl Level {
+    pub const ALL: [Level; 5] = [Level(1), Level(2), Level(3), Level(4), Level(5)];
+
+    pub fn new(value: u8) -> Option<Level> {
+        (1..=5).contains(&value).then_some(Level(value))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// 0 for level 1 … 4 for level 5: where the level sits in a list of five.
+    pub fn index(self) -> usize {
+        usize::from(self.0 - 1)
+    }
+}
+
+/// A number outside the scale 1–5.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} is not a level (1 to 5)")]
+pub struct NotALevel(pub i64);
+
+impl TryFrom<i64> for Level {
+    type Error = NotALevel;
+
+    fn try_from(value: i64) -> Result<Self, Self::Error> {
+        u8::try_from(value)
+            .ok()
+            .and_then(Level::new)
+            .ok_or(NotALevel(value))
+    }
+}
+
+impl From<Level> for u8 {
+    fn from(level: Level) -> u8 {
+        level.0
     }
 }
 
@@ -193,8 +244,8 @@ impl Checklist {
     }
 
     /// The words of `level` (1 to 5).
-    pub fn level(&self, level: crate::project::Level) -> &LevelText {
-        &self.levels[usize::from(level.get()) - 1]
+    pub fn level(&self, level: Level) -> &LevelText {
+        &self.levels[level.index()]
     }
 
     /// Checks the invariants the rest of the program relies on: ten items in order, five levels.

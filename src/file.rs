@@ -104,18 +104,33 @@ fn mib(bytes: u64) -> String {
     format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
-/// The operating system's reason, in words a user can act on for the common cases.
+/// The operating system's reason, in words a user can act on for the common cases. The system's
+/// own text is English (or the system's language), so a Japanese message gets a code instead of
+/// an English sentence in its middle.
 pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
-    io_kind_reason(e.kind(), lang).unwrap_or_else(|| e.to_string())
+    io_kind_reason(e.kind(), lang).unwrap_or_else(|| match (lang, e.raw_os_error()) {
+        (Lang::En, _) => e.to_string(),
+        (Lang::Ja, Some(code)) => tr!(lang, "io.other_code", code = code),
+        (Lang::Ja, None) => tr!(lang, "io.other"),
+    })
 }
 
 /// The common reasons in the user's language; `None` for the rare ones, which only the system can
 /// describe.
 pub fn io_kind_reason(kind: std::io::ErrorKind, lang: Lang) -> Option<String> {
     use std::io::ErrorKind::{
-        IsADirectory, NotFound, PermissionDenied, ReadOnlyFilesystem, StorageFull,
+        AddrInUse, AddrNotAvailable, AlreadyExists, InvalidFilename, IsADirectory, NotFound,
+        OutOfMemory, PermissionDenied, ReadOnlyFilesystem, ResourceBusy, StorageFull, TimedOut,
+        WouldBlock,
     };
     Some(match kind {
+        AddrInUse => tr!(lang, "io.addr_in_use"),
+        AddrNotAvailable => tr!(lang, "io.addr_not_available"),
+        AlreadyExists => tr!(lang, "io.already_exists"),
+        InvalidFilename => tr!(lang, "io.invalid_filename"),
+        OutOfMemory => tr!(lang, "io.out_of_memory"),
+        TimedOut => tr!(lang, "io.timed_out"),
+        WouldBlock | ResourceBusy => tr!(lang, "io.busy"),
         NotFound => tr!(lang, "io.not_found"),
         PermissionDenied => tr!(lang, "io.permission_denied"),
         ReadOnlyFilesystem => tr!(lang, "io.read_only"),
@@ -652,19 +667,17 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn a_fifo_is_refused_at_once() {
-        #[cfg(unix)]
-        {
-            let dir = tempfile::tempdir().expect("dir");
-            let fifo = dir.path().join("pipe.kizuki.ron");
-            let made = std::process::Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .expect("mkfifo runs");
-            assert!(made.success(), "mkfifo");
-            let e = load(&fifo).expect_err("a FIFO is not a project");
-            assert!(matches!(e, FileError::NotAFile { .. }), "{e:?}");
-            assert!(e.message(Lang::Ja).contains("通常のファイルではありません"));
-        }
+        let dir = tempfile::tempdir().expect("dir");
+        let fifo = dir.path().join("pipe.kizuki.ron");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success(), "mkfifo");
+        let e = load(&fifo).expect_err("a FIFO is not a project");
+        assert!(matches!(e, FileError::NotAFile { .. }), "{e:?}");
+        assert!(e.message(Lang::Ja).contains("通常のファイルではありません"));
     }
 }

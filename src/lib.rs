@@ -15,6 +15,7 @@ pub mod compare;
 pub mod export;
 pub mod file;
 pub mod fonts;
+pub mod geom;
 pub mod i18n;
 pub mod project;
 pub mod radar;
@@ -24,5 +25,6 @@ pub mod text_wrap;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod vote;
+pub mod words;
 
 pub use i18n::Lang;

@@ -25,11 +25,28 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     let lang = lang.unwrap_or_else(kizuki::Lang::from_system);
-                    eprintln!("{}: {e}", lang.tr("app.window_failed"));
+                    report_start_failure(&format!("{}: {e}", lang.tr("app.window_failed")));
                     ExitCode::FAILURE
                 }
             }
         }
+    }
+}
+
+/// Says why the window could not open: on the terminal and in the log, and on Windows in a message
+/// box, since a double-click has no console and would otherwise seem to do nothing at all. The box
+/// is the system's own, which needs none of the graphics the window failed to get.
+fn report_start_failure(message: &str) {
+    log::error!("{message}");
+    eprintln!("{message}");
+    #[cfg(windows)]
+    {
+        let _ = rfd::MessageDialog::new()
+            .set_level(rfd::MessageLevel::Error)
+            .set_title("Kizuki")
+            .set_description(message)
+            .set_buttons(rfd::MessageButtons::Ok)
+            .show();
     }
 }
 
@@ -38,7 +55,10 @@ fn main() -> ExitCode {
 /// `start /wait kizuki …` waits, as PowerShell does when the output is piped.) Output redirected
 /// to a file or a pipe needs nothing: the handles are inherited.
 #[cfg(windows)]
-#[allow(unsafe_code)]
+#[expect(
+    unsafe_code,
+    reason = "AttachConsole and SetStdHandle have no safe wrapper; each call is commented"
+)]
 fn attach_console() {
     use windows_sys::Win32::Foundation::{GENERIC_READ, GENERIC_WRITE, INVALID_HANDLE_VALUE};
     use windows_sys::Win32::Storage::FileSystem::{

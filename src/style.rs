@@ -41,11 +41,11 @@ pub fn team_color(index: usize) -> Rgb {
     PALETTE[index % PALETTE.len()]
 }
 
-/// Dark slate for the median of many teams: apart from every team's colour.
 /// From this many teams on, one chart of every team is unreadable: the window and the documents
 /// show one small chart per team on the same scale, and one of the teams' median.
 pub const SMALL_MULTIPLES_FROM: usize = 5;
 
+/// Dark slate for the median of many teams: apart from every team's colour.
 pub const MEDIAN_COLOR: Rgb = [0x3a, 0x46, 0x58];
 
 /// Grey for the previous round's outline.
@@ -107,7 +107,7 @@ impl TeamMarks {
 impl Marker {
     /// The marker as a polygon around `center`, `radius` from it (a circle with enough sides to
     /// look round), for every output to draw alike.
-    pub fn polygon(self, center: crate::radar::Point, radius: f32) -> Vec<crate::radar::Point> {
+    pub fn polygon(self, center: crate::geom::Point, radius: f32) -> Vec<crate::geom::Point> {
         // Squares and diamonds look larger than a circle of the same radius: a little smaller.
         let (shape, scale) = match self {
             Marker::Circle => (0, 1.0),
@@ -119,22 +119,22 @@ impl Marker {
         let r = radius * scale;
         unit_polygons()[shape]
             .iter()
-            .map(|u| crate::radar::Point::new(center.x + r * u.x, center.y + r * u.y))
+            .map(|u| crate::geom::Point::new(center.x + r * u.x, center.y + r * u.y))
             .collect()
     }
 }
 
 /// The markers' corners on a unit circle, computed once: a frame of ten small charts draws
 /// hundreds of markers.
-fn unit_polygons() -> &'static [Vec<crate::radar::Point>; 5] {
+fn unit_polygons() -> &'static [Vec<crate::geom::Point>; 5] {
     use std::f32::consts::{FRAC_PI_2, FRAC_PI_4, PI, TAU};
-    static UNITS: std::sync::OnceLock<[Vec<crate::radar::Point>; 5]> = std::sync::OnceLock::new();
+    static UNITS: std::sync::OnceLock<[Vec<crate::geom::Point>; 5]> = std::sync::OnceLock::new();
     UNITS.get_or_init(|| {
-        let around = |n: usize, turn: f32| -> Vec<crate::radar::Point> {
+        let around = |n: usize, turn: f32| -> Vec<crate::geom::Point> {
             (0..n)
                 .map(|k| {
                     let a = turn + TAU * k as f32 / n as f32 - FRAC_PI_2;
-                    crate::radar::Point::new(a.cos(), a.sin())
+                    crate::geom::Point::new(a.cos(), a.sin())
                 })
                 .collect()
         };
@@ -233,7 +233,7 @@ mod tests {
                 }
             }
         }
-        let c = crate::radar::Point::new(10.0, 10.0);
+        let c = crate::geom::Point::new(10.0, 10.0);
         assert_eq!(Marker::Triangle.polygon(c, 3.0).len(), 3);
         assert_eq!(Marker::Square.polygon(c, 3.0).len(), 4);
         for p in Marker::Circle.polygon(c, 3.0) {

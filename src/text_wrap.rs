@@ -166,12 +166,26 @@ fn wrap_characters(
     lines.push(line.trim_end().to_owned());
 }
 
+/// An estimate of text width in ems for labels laid out without a font at hand: characters that
+/// take two columns (CJK, full-width forms) are one em, spaces about a third, others about half.
+pub fn estimate_width_em(text: &str) -> f32 {
+    use unicode_width::UnicodeWidthChar;
+    text.chars()
+        .map(|c| match (c, c.width()) {
+            (' ', _) => 0.3,
+            (_, Some(2)) => 1.0,
+            (_, Some(0)) => 0.0,
+            _ => 0.55,
+        })
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn em(s: &str) -> f32 {
-        crate::radar::estimate_width_em(s)
+        estimate_width_em(s)
     }
 
     #[test]

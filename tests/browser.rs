@@ -196,15 +196,83 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
         &format!("/session/{session}/url"),
         &json!({ "url": url }),
     );
-    let radio = element(
+    let script = |code: &str| {
+        webdriver(
+            driver,
+            "POST",
+            &format!("/session/{session}/execute/sync"),
+            &json!({ "script": code, "args": [] }),
+        )
+    };
+    // At 390×844, in single-item named voting, all five levels show without scrolling, and the
+    // language link is a target a thumb can hit.
+    element(driver, &session, "button[name=level][value=\"5\"]");
+    let bottom = script(
+        "const b = document.querySelectorAll('button[name=level]'); \
+         return b[b.length - 1].getBoundingClientRect().bottom;",
+    );
+    let height = script("return window.innerHeight;");
+    assert!(
+        bottom
+            .as_f64()
+            .zip(height.as_f64())
+            .is_some_and(|(b, h)| b <= h),
+        "level 5 ends at {bottom}, the screen at {height}"
+    );
+    let link = script(
+        "const r = document.querySelector('nav.lang a').getBoundingClientRect(); \
+         return Math.min(r.width, r.height);",
+    );
+    assert!(
+        link.as_f64().is_some_and(|s| s >= 44.0),
+        "the language link: {link} px"
+    );
+    // WCAG 2.1 AA (JIS X 8341-3), as axe-core checks it: the page before and after a vote.
+    let axe = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/axe/axe.min.js"))
+        .expect("axe-core is kept in tests/axe");
+    let audit = |when: &str| {
+        script(&format!("{axe}\nreturn true;"));
+        let found = webdriver(
+            driver,
+            "POST",
+            &format!("/session/{session}/execute/async"),
+            &json!({
+                "script": "const done = arguments[arguments.length - 1]; \
+                    axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }) \
+                    .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + \
+                    v.nodes.map(n => n.target.join(' ')).join(', ') + ')')));",
+                "args": []
+            }),
+        );
+        let violations: Vec<String> = found.as_array().map_or_else(
+            || vec![format!("axe did not run: {found}")],
+            |list| {
+                list.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            },
+        );
+        assert!(violations.is_empty(), "{when}: {violations:#?}");
+    };
+    audit("the page as opened");
+    // The name is chosen from a list whose first entry names nobody.
+    let blank = element(driver, &session, "select[name=member] option[value=\"\"]");
+    let chosen =
+        script("return document.querySelector('select[name=member]').selectedOptions[0].value;");
+    assert_eq!(
+        chosen.as_str(),
+        Some(""),
+        "nobody's name is chosen by itself ({blank})"
+    );
+    let option = element(
         driver,
         &session,
-        &format!("input[name=member][value=\"{}\"]", member.name),
+        &format!("select[name=member] option[value=\"{}\"]", member.name),
     );
     webdriver(
         driver,
         "POST",
-        &format!("/session/{session}/element/{radio}/click"),
+        &format!("/session/{session}/element/{option}/click"),
         &json!({}),
     );
     let three = element(driver, &session, "button[name=level][value=\"3\"]");
@@ -214,7 +282,7 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
         &format!("/session/{session}/element/{three}/click"),
         &json!({}),
     );
-    // The form posts and the confirmation page loads: wait for it.
+    // The form posts, and the page it redirects to says so: wait for it.
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let source = webdriver(
@@ -232,13 +300,16 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    // The page fits a phone: nothing wider than the screen.
-    let width = webdriver(
-        driver,
-        "POST",
-        &format!("/session/{session}/execute/sync"),
-        &json!({ "script": "return document.documentElement.scrollWidth;", "args": [] }),
+    let address = script("return location.search;");
+    assert!(
+        address
+            .as_str()
+            .is_some_and(|a| a.contains("done=partners")),
+        "a reload shows the page, it does not send the vote again: {address}"
     );
+    audit("the page after a vote");
+    // The page fits a phone: nothing wider than the screen.
+    let width = script("return document.documentElement.scrollWidth;");
     assert!(
         width.as_f64().is_some_and(|w| w <= 390.0),
         "scroll width {width}"

@@ -1,8 +1,10 @@
 //! Exports of the sample project, read back by independent parsers, and compared with golden files.
 //! After an intended change: `UPDATE_GOLDEN=1 cargo test --test exports`, then review the diff.
 
-// Exact values are meant: levels, zoom steps rounded to tenths, whole days.
-#![allow(clippy::float_cmp)]
+#![expect(
+    clippy::float_cmp,
+    reason = "exact values are meant: levels, zoom steps rounded to tenths, whole days"
+)]
 
 use kizuki::Lang;
 use kizuki::export::{ExportOptions, Format, render};

@@ -60,7 +60,7 @@ fn apply(changes: &Changes, modified: &str) -> Project {
         r.votes.sort_by_key(|v| v.member);
     }
     for (t, i, what) in &changes.actions {
-        let id = Project::next_action_id(&p.teams[*t]);
+        let id = p.teams[*t].next_action_id();
         p.teams[*t].responses.0[*i].actions.push(Action {
             id,
             what: format!("新しいアクション {what}"),

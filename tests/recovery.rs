@@ -9,6 +9,7 @@ use kizuki::Lang;
 use kizuki::checklist::ItemId;
 use kizuki::file::{self, FileError};
 use kizuki::project::sample_project;
+use kizuki::session::FileCommand;
 use kizuki::session::{Clock, Command, ConflictChoice, Edit, TextField, UICommand};
 use std::time::Duration;
 
@@ -59,7 +60,7 @@ fn an_autosaved_project_is_offered_and_restored_after_a_crash() {
 
     // Saving it removes the recovery copy.
     let target = data.path().join("restored.kizuki.ron");
-    h.send(Command::SaveTo(target.clone()));
+    h.send(FileCommand::SaveTo(target.clone()));
     assert!(target.exists());
     assert_eq!(
         recovery_files(&recovery),
@@ -159,7 +160,7 @@ fn a_failed_save_keeps_the_project_in_memory_and_says_so() {
         TextField::Venue,
         "大会議室".into(),
     )));
-    h.send(Command::SaveTo(folder));
+    h.send(FileCommand::SaveTo(folder));
     let message = h
         .state()
         .session
@@ -181,7 +182,7 @@ fn another_programs_save_is_noticed_before_overwriting() {
     let mut h = window(Lang::Ja);
     let path = h.data_dir().join("shared.kizuki.ron");
     file::save(&sample_project(), &path).expect("save");
-    h.send(Command::OpenPath(path.clone()));
+    h.send(FileCommand::Open(path.clone()));
     h.send(Command::Edit(Edit::SetText(
         TextField::Venue,
         "こちらの変更".into(),
@@ -330,7 +331,7 @@ fn opening_a_file_with_a_newer_autosave_offers_it() {
         .expect("write");
 
     let mut h = builder(Lang::Ja).data_dir(data.path()).build();
-    h.send(Command::OpenPath(file.clone()));
+    h.send(FileCommand::Open(file.clone()));
     assert!(h.is_shown("このファイルより新しい自動保存があります"));
     h.click("自動保存から復元");
     let doc = h.state().session.doc.as_ref().expect("a document");
@@ -350,7 +351,7 @@ fn a_file_with_bad_values_is_opened_with_repairs_and_saved_with_the_original_kep
         1,
     );
     std::fs::write(&path, &text).expect("write");
-    h.send(Command::OpenPath(path.clone()));
+    h.send(FileCommand::Open(path.clone()));
     assert!(h.state().session.doc.is_none(), "refused as it is");
     h.click("修復して開く（1 か所）");
     let doc = h.state().session.doc.as_ref().expect("opened");

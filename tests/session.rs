@@ -1,8 +1,10 @@
 //! The window's behaviour without a window: commands in, effects out. These run headless (no egui),
 //! the same handler the window uses.
 
-// Exact values are meant: levels, zoom steps rounded to tenths, whole days.
-#![allow(clippy::float_cmp)]
+#![expect(
+    clippy::float_cmp,
+    reason = "exact values are meant: levels, zoom steps rounded to tenths, whole days"
+)]
 
 use kizuki::Lang;
 use kizuki::export::Format;
@@ -11,6 +13,7 @@ use kizuki::session::{
     Clock, Command, Edit, Effect, Purpose, Screen, Session, SessionOptions, TextField, UICommand,
     UnsavedChoice,
 };
+use kizuki::session::{Done, FileCommand, PathCommand};
 use std::path::{Path, PathBuf};
 
 fn today() -> chrono::NaiveDate {
@@ -38,8 +41,8 @@ impl Fixture {
         }
     }
 
-    fn send(&mut self, command: Command) -> Vec<Effect> {
-        self.session.handle(command, &self.clock)
+    fn send(&mut self, command: impl Into<Command>) -> Vec<Effect> {
+        self.session.handle(command.into(), &self.clock)
     }
 
     fn run(&mut self, command: UICommand) -> Vec<Effect> {
@@ -72,9 +75,9 @@ fn a_file_nobody_has_scored_opens_at_the_setup() {
     kizuki::file::save(&project, &empty).expect("save");
     let scored = f.path("scored.kizuki.ron");
     kizuki::file::save(&sample_project(), &scored).expect("save");
-    let _ = f.send(Command::OpenPath(empty));
+    let _ = f.send(FileCommand::Open(empty));
     assert_eq!(f.session.screen, Screen::Setup);
-    let _ = f.send(Command::OpenPath(scored));
+    let _ = f.send(FileCommand::Open(scored));
     assert_eq!(f.session.screen, Screen::Overview);
 }
 
@@ -84,12 +87,47 @@ fn a_typed_save_path_gets_the_project_ending() {
     let _ = f.run(UICommand::OpenSample);
     let _ = f.run(UICommand::SaveByPath);
     let typed = f.path("秋のワークショップ");
-    let _ = f.send(Command::EnterPathText(typed.display().to_string()));
-    let _ = f.send(Command::SubmitPath);
+    let _ = f.send(PathCommand::EnterText(typed.display().to_string()));
+    let _ = f.send(PathCommand::Submit);
     let saved = f.path("秋のワークショップ.kizuki.ron");
     assert!(saved.exists(), "saved as {}", saved.display());
     assert!(!typed.exists());
     assert!(f.session.path_entry.is_none());
+}
+
+#[test]
+fn a_path_chosen_for_reading_is_opened_as_it_is() {
+    let mut f = Fixture::new();
+    let mut project = sample_project();
+    project.meta.title = "ronだけ".into();
+    let plain = f.path("workshop.ron");
+    kizuki::file::save(&project, &plain).expect("save");
+    // From the dialog: a file ending in .ron, not .kizuki.ron.
+    let _ = f.send(Done::PathChosen {
+        purpose: Purpose::Open,
+        path: Some(plain.clone()),
+        shown: true,
+    });
+    let doc = f.session.doc.as_ref().expect("opened from the dialog");
+    assert_eq!(doc.project.meta.title, "ronだけ");
+    assert_eq!(doc.path.as_deref(), Some(plain.as_path()));
+
+    // Typed: Kizuki's own backup, written when a project is saved a second time.
+    let saved = f.path("秋.kizuki.ron");
+    kizuki::file::save(&project, &saved).expect("save");
+    project.meta.title = "新しい方".into();
+    kizuki::file::save(&project, &saved).expect("save again");
+    let backup = kizuki::file::backup_path(&saved);
+    assert!(backup.exists(), "{}", backup.display());
+    let _ = f.run(UICommand::OpenByPath);
+    let _ = f.send(PathCommand::EnterText(backup.display().to_string()));
+    let _ = f.send(PathCommand::Submit);
+    let doc = f.session.doc.as_ref().expect("opened the backup");
+    assert_eq!(
+        doc.project.meta.title, "ronだけ",
+        "the backup holds the first save"
+    );
+    assert!(f.session.error.is_none(), "{:?}", f.session.error);
 }
 
 #[test]
@@ -121,12 +159,12 @@ fn the_typed_export_changes_its_ending_with_the_format() {
         Path::new(&pdf).extension().is_some_and(|e| e == "pdf"),
         "{pdf}"
     );
-    let _ = f.send(Command::EnterPathFormat(Format::CsvScores));
+    let _ = f.send(PathCommand::EnterFormat(Format::CsvScores));
     let csv = f.session.path_entry.clone().expect("entry").text;
     assert!(csv.ends_with("-scores.csv"), "{csv}");
     let target = f.path("scores");
-    let _ = f.send(Command::EnterPathText(target.display().to_string()));
-    let _ = f.send(Command::SubmitPath);
+    let _ = f.send(PathCommand::EnterText(target.display().to_string()));
+    let _ = f.send(PathCommand::Submit);
     assert!(f.path("scores.csv").exists());
 }
 
@@ -137,10 +175,10 @@ fn save_first_then_open_is_one_waiting_command() {
     kizuki::file::save(&sample_project(), &other).expect("save");
     let _ = f.run(UICommand::New);
     f.edit_title("まだ保存していない");
-    let _ = f.send(Command::OpenPath(other.clone()));
+    let _ = f.send(FileCommand::Open(other.clone()));
     assert_eq!(
         f.session.pending,
-        Some(Command::OpenPath(other.clone())),
+        Some(FileCommand::Open(other.clone()).into()),
         "the open waits for the answer"
     );
     // "Save": never saved before, so a dialog is asked for…
@@ -151,7 +189,7 @@ fn save_first_then_open_is_one_waiting_command() {
     assert_eq!(*purpose, Purpose::SaveAs);
     // …and once the dialog gives a path, the project is saved and then the other file opened.
     let chosen = f.path("first");
-    let _ = f.send(Command::PathChosen {
+    let _ = f.send(Done::PathChosen {
         purpose: Purpose::SaveAs,
         path: Some(chosen),
         shown: true,
@@ -169,7 +207,7 @@ fn a_cancelled_save_dialog_keeps_everything() {
     f.edit_title("大事");
     let _ = f.run(UICommand::Close);
     let _ = f.send(Command::Unsaved(UnsavedChoice::Save));
-    let _ = f.send(Command::PathChosen {
+    let _ = f.send(Done::PathChosen {
         purpose: Purpose::SaveAs,
         path: None,
         shown: true,
@@ -183,7 +221,7 @@ fn a_dialog_that_was_never_shown_offers_the_path_field() {
     let mut f = Fixture::new();
     let _ = f.run(UICommand::OpenSample);
     let _ = f.run(UICommand::SaveAs);
-    let _ = f.send(Command::PathChosen {
+    let _ = f.send(Done::PathChosen {
         purpose: Purpose::SaveAs,
         path: None,
         shown: false,
@@ -237,7 +275,7 @@ fn an_opened_file_is_a_recent_file_at_once() {
     let mut f = Fixture::new();
     let file = f.path("w.kizuki.ron");
     kizuki::file::save(&sample_project(), &file).expect("save");
-    let _ = f.send(Command::OpenPath(file.clone()));
+    let _ = f.send(FileCommand::Open(file.clone()));
     let again = Session::new(SessionOptions {
         lang: None,
         data_dir: Some(f.data.path().to_owned()),

@@ -4,8 +4,7 @@
 
 mod common;
 
-use common::{Window, builder, snapshot_options as options};
-use egui_kittest::Harness;
+use common::{Window, builder};
 use egui_kittest::kittest::{NodeT, Queryable};
 use kizuki::Lang;
 use kizuki::project::{Level, sample_project};
@@ -48,7 +47,7 @@ fn item_screen_in_japanese() {
             "{label} is below the fold: {rect:?}"
         );
     }
-    h.snapshot_options("item_screen_ja", &options());
+    h.snapshot("item_screen_ja");
 }
 
 #[test]
@@ -58,27 +57,27 @@ fn item_screen_with_hidden_votes_being_typed() {
     h.click_first("3. 場作り");
     h.click("投票を隠す");
     h.click("高橋 由美");
-    h.snapshot_options("item_screen_hidden_votes_ja", &options());
+    h.snapshot("item_screen_hidden_votes_ja");
 }
 
 #[test]
 fn overview_in_japanese() {
     let mut h = window(egui::Theme::Light);
     open_sample(&mut h);
-    h.snapshot_options("overview_ja", &options());
+    h.snapshot("overview_ja");
 }
 
 #[test]
 fn overview_at_full_hd() {
     let mut h = window_sized(egui::Theme::Light, egui::vec2(1920.0, 1080.0));
     open_sample(&mut h);
-    h.snapshot_options("overview_1920_ja", &options());
+    h.snapshot("overview_1920_ja");
 }
 
 #[test]
 fn start_screen_dark() {
     let mut h = window(egui::Theme::Dark);
-    h.snapshot_options("start_dark", &options());
+    h.snapshot("start_dark");
 }
 
 fn chart_with(series: usize) -> Chart {
@@ -111,23 +110,18 @@ fn radar_with_one_two_and_four_series_in_both_themes() {
         for (theme, name) in [(egui::Theme::Light, "light"), (egui::Theme::Dark, "dark")] {
             let chart = chart_with(series);
             assert_eq!(chart.series.len(), series);
-            let mut h = Harness::builder()
-                .with_size(egui::vec2(640.0, 560.0))
-                .with_theme(theme)
-                .wgpu()
-                .build_ui(move |ui| {
-                    kizuki::ui::setup_context(ui.ctx());
-                    radar_ui(
-                        ui,
-                        &chart,
-                        &BTreeSet::new(),
-                        egui::vec2(620.0, 540.0),
-                        Detail::Full,
-                        Lang::Ja,
-                    );
-                });
+            let mut h = common::view_harness(egui::vec2(640.0, 560.0), theme, move |ui| {
+                radar_ui(
+                    ui,
+                    &chart,
+                    &BTreeSet::new(),
+                    egui::vec2(620.0, 540.0),
+                    Detail::Full,
+                    Lang::Ja,
+                );
+            });
             h.run();
-            h.snapshot_options(format!("radar_{series}_{name}"), &options());
+            h.snapshot(format!("radar_{series}_{name}"));
             results.extend_harness(&mut h);
         }
     }
@@ -180,7 +174,7 @@ fn overview_of_ten_teams_has_small_charts_and_a_table_that_scrolls() {
             .max_by(|a, b| a.top().total_cmp(&b.top()))
             .expect("the last team's column header")
     };
-    h.snapshot_options("overview_ten_teams_ja", &options());
+    h.snapshot("overview_ten_teams_ja");
     let wheel = |h: &mut Window, at: egui::Pos2, delta: egui::Vec2| {
         h.hover_at(at);
         h.event(egui::Event::MouseWheel {
@@ -213,5 +207,5 @@ fn overview_of_ten_teams_has_small_charts_and_a_table_that_scrolls() {
         after.right() <= 1280.0 && after.left() < before.left(),
         "scrolled into view: {after:?}"
     );
-    h.snapshot_options("overview_ten_teams_table_ja", &options());
+    h.snapshot("overview_ten_teams_table_ja");
 }

@@ -9,6 +9,7 @@ use kizuki::Lang;
 use kizuki::checklist::ItemId;
 use kizuki::project::{ActionStatus, Verdict};
 use kizuki::session::{Command, Screen, UICommand};
+use kizuki::session::{CompareCommand, FileCommand};
 
 #[test]
 fn an_indicator_is_written_on_item_6_with_numbers_as_people_type_them() {
@@ -153,7 +154,10 @@ fn circulation_roles_are_typed_as_one_line_and_the_export_carries_the_boxes() {
     h.click("PDF・HTML に回覧・決裁の欄を付ける");
     assert!(h.state().session.settings.export_circulation);
     let out = h.data_dir().join("summary.html");
-    h.send(Command::ExportTo(kizuki::export::Format::Html, out.clone()));
+    h.send(FileCommand::ExportTo(
+        kizuki::export::Format::Html,
+        out.clone(),
+    ));
     let html = std::fs::read_to_string(&out).expect("exported");
     for text in [
         "回覧",
@@ -167,7 +171,10 @@ fn circulation_roles_are_typed_as_one_line_and_the_export_carries_the_boxes() {
 
     // Off again: the next export has no boxes.
     h.send(Command::Run(UICommand::ExportCirculation));
-    h.send(Command::ExportTo(kizuki::export::Format::Html, out.clone()));
+    h.send(FileCommand::ExportTo(
+        kizuki::export::Format::Html,
+        out.clone(),
+    ));
     let html = std::fs::read_to_string(&out).expect("exported");
     assert!(!html.contains("主事"), "no stamp boxes");
 }
@@ -184,7 +191,7 @@ fn files_are_compared_in_the_window_and_a_broken_one_is_listed() {
     std::fs::write(folder.join("broken.kizuki.ron"), "(").expect("broken");
 
     // The files are read on another thread; a spinner turns meanwhile (so frames, not `run`).
-    h.state_mut().send(Command::Compare(vec![folder]));
+    h.state_mut().send(CompareCommand::Files(vec![folder]));
     for _ in 0..500 {
         if h.state().session.comparison.is_some() {
             break;
@@ -197,7 +204,7 @@ fn files_are_compared_in_the_window_and_a_broken_one_is_listed() {
     assert!(h.is_shown("broken.kizuki.ron"), "the broken file is listed");
     assert!(h.is_shown("みなみ町 / デジタル推進課"), "a row per team");
 
-    h.send(Command::CompareBy(kizuki::compare::By::Organisation));
+    h.send(CompareCommand::By(kizuki::compare::By::Organisation));
     assert!(h.is_shown("2 ファイルの比較（組織ごと）"));
     let rows = &h
         .state()
@@ -210,7 +217,7 @@ fn files_are_compared_in_the_window_and_a_broken_one_is_listed() {
     assert_eq!(rows.len(), 2, "one row per organisation");
 
     let out = h.data_dir().join("comparison.md");
-    h.send(Command::ExportComparisonTo(
+    h.send(CompareCommand::ExportTo(
         kizuki::export::Format::Markdown,
         out.clone(),
     ));

@@ -4,13 +4,14 @@
 
 mod common;
 
-use common::http::{form, request};
+use common::http::{Phone, request};
 use common::window;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kizuki::Lang;
 use kizuki::checklist::ItemId;
 use kizuki::project::Level;
 use kizuki::session::{Command, Screen, UICommand};
+use kizuki::session::{MergeCommand, VoteCommand};
 use std::net::{SocketAddr, TcpStream};
 
 /// The address and path of the page the window shows.
@@ -22,15 +23,22 @@ fn page_of(h: &common::Window) -> (SocketAddr, String) {
     (authority.parse().expect("address"), format!("/{path}"))
 }
 
-fn vote(addr: SocketAddr, path: &str, phone: &str, member: &str, item: ItemId, level: u8) -> u16 {
-    let level = level.to_string();
-    let body = form(&[
-        ("phone", phone),
-        ("member", member),
-        ("item", item.as_str()),
-        ("level", &level),
-    ]);
-    request(addr, "POST", path, "", &body).status
+/// Opens voting from the window's menu as a facilitator does: the team's phones all come from
+/// 127.0.0.1 here, so phones may share an address; the sample's item already holds votes, so
+/// the question "replace them?" is answered.
+fn start_voting_on_this_item(h: &mut common::Window, item: u8) {
+    h.click("スマホで投票");
+    h.click("1 台の端末で複数人が投票できる");
+    h.click(&format!("この項目（{item}）を投票"));
+    assert!(
+        h.is_shown("すでに票がある項目です"),
+        "asked before votes are replaced"
+    );
+    assert!(
+        h.is_shown("投票し直した人の票は置き換わり"),
+        "and told what happens"
+    );
+    h.click("投票を始める");
 }
 
 #[test]
@@ -38,8 +46,7 @@ fn phones_vote_the_window_counts_reveals_follows_and_stops() {
     let mut h = window(Lang::Ja);
     h.click("サンプルを見る");
     h.send(Command::Show(Screen::Item(ItemId::IdeasPlace)));
-    h.click("スマホで投票");
-    h.click("この項目（3）を投票");
+    start_voting_on_this_item(&mut h, 3);
     assert!(h.is_shown("項目 3 をスマホで投票中"));
     assert!(h.is_shown("投票ページの QR コード"), "the QR code is drawn");
     let (addr, path) = page_of(&h);
@@ -52,14 +59,9 @@ fn phones_vote_the_window_counts_reveals_follows_and_stops() {
     let project = h.project();
     let team = &project.teams[0];
     let (sato, suzuki) = (&team.members[0], &team.members[1]);
-    assert_eq!(
-        vote(addr, &path, "phone1", &sato.name, ItemId::IdeasPlace, 4),
-        200
-    );
-    assert_eq!(
-        vote(addr, &path, "phone2", &suzuki.name, ItemId::IdeasPlace, 2),
-        200
-    );
+    let (phone1, phone2) = (Phone::open(addr, &path), Phone::open(addr, &path));
+    assert_eq!(phone1.vote(&sato.name, "ideas-place", "4"), 303);
+    assert_eq!(phone2.vote(&suzuki.name, "ideas-place", "2"), 303);
     h.run();
     assert!(h.is_shown("5 人中 2 人が投票"), "counted live");
     // Nothing is in the project before the reveal.
@@ -82,10 +84,7 @@ fn phones_vote_the_window_counts_reveals_follows_and_stops() {
     h.send(Command::Run(UICommand::NextItem));
     let page = request(addr, "GET", &path, "", b"");
     assert!(page.body.contains("4. "), "the page shows item 4");
-    assert_eq!(
-        vote(addr, &path, "phone1", &sato.name, ItemId::LocalResources, 5),
-        200
-    );
+    assert_eq!(phone1.vote(&sato.name, "local-resources", "5"), 303);
     h.run();
 
     // Stopping keeps the unrevealed vote, hidden, and frees the port.
@@ -101,9 +100,11 @@ fn closing_the_project_stops_voting() {
     let mut h = window(Lang::Ja);
     h.click("サンプルを見る");
     h.send(Command::Show(Screen::Item(ItemId::Partners)));
-    h.send(Command::StartVoting {
+    h.send(VoteCommand::Start {
         scope: kizuki::vote::Scope::AllItems,
         anonymous: true,
+        ceiling: None,
+        shared: false,
     });
     let (addr, _) = page_of(&h);
     assert!(h.is_shown("10 項目をスマホで投票中"));
@@ -120,9 +121,11 @@ fn closing_the_project_stops_voting() {
 fn a_team_without_members_is_told_to_vote_anonymously() {
     let mut h = window(Lang::Ja);
     h.click("新しいプロジェクト");
-    h.send(Command::StartVoting {
+    h.send(VoteCommand::Start {
         scope: kizuki::vote::Scope::Item(ItemId::Partners),
         anonymous: false,
+        ceiling: None,
+        shared: false,
     });
     assert!(h.state().session.voting.is_none());
     assert!(h.is_shown("匿名で投票してください"));
@@ -208,7 +211,7 @@ fn another_laptops_file_is_merged_choosing_where_they_differ_and_undone_whole() 
     kizuki::file::save(&other, &path).expect("save");
     let before = h.project();
 
-    h.send(Command::MergeFrom(path));
+    h.send(MergeCommand::From(path));
     assert!(
         h.is_shown("1 件の値が異なります"),
         "the difference is listed"

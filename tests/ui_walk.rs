@@ -7,6 +7,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use kizuki::Lang;
 use kizuki::checklist::ItemId;
 use kizuki::project::{ActionStatus, Level};
+use kizuki::session::FileCommand;
 use kizuki::session::{Command, Overlay};
 
 #[test]
@@ -223,7 +224,7 @@ fn a_bad_file_is_reported_in_the_window_and_nothing_is_lost() {
     .expect("write");
     let mut h = window(Lang::Ja);
     h.click("サンプルを見る");
-    h.send(Command::OpenPath(bad));
+    h.send(FileCommand::Open(bad));
     let message = h
         .state()
         .session

@@ -1,7 +1,8 @@
 //! The system's file dialogs (rfd), run off the window's thread so that the window keeps
 //! repainting while one is open. The answer comes back as a [`Command::PathChosen`].
 
-use crate::session::{Command, CommandSender, Purpose};
+use crate::session::Done;
+use crate::session::{CommandSender, Purpose};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -57,7 +58,7 @@ pub fn ask_path(
         .spawn(move || {
             let path = pollster::block_on(future).map(|handle| handle.path().to_owned());
             let shown = path.is_some() || started.elapsed() >= SHOWN_AT_LEAST;
-            sender.send(Command::PathChosen {
+            sender.send(Done::PathChosen {
                 purpose,
                 path,
                 shown,
@@ -66,7 +67,7 @@ pub fn ask_path(
         });
     if spawned.is_err() {
         // Without a thread there is no dialog: offer the path field.
-        fallback.send(Command::PathChosen {
+        fallback.send(Done::PathChosen {
             purpose,
             path: None,
             shown: false,

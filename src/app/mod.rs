@@ -5,8 +5,9 @@ mod dialogs;
 
 use crate::i18n::Lang;
 use crate::session::{
-    Clock, Command, CommandSender, Effect, Session, SessionOptions, Settings, ThemeChoice,
+    Carried, Clock, Command, CommandSender, Effect, Session, SessionOptions, Settings, ThemeChoice,
 };
+use crate::session::{Done, FileCommand};
 use crate::ui;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
@@ -56,7 +57,7 @@ impl KizukiApp {
         apply_preferences(ctx, &session.settings);
         let (sender, receiver) = CommandSender::channel();
         if let Some(path) = options.file {
-            sender.send(Command::OpenPath(path));
+            sender.send(FileCommand::Open(path));
         }
         KizukiApp {
             session,
@@ -86,9 +87,9 @@ impl KizukiApp {
 
     /// Carries out one command now, as if a view had sent it. Public so that tests drive the
     /// window the way its views do.
-    pub fn send(&mut self, command: Command) {
+    pub fn send(&mut self, command: impl Into<Command>) {
         let clock = self.clock();
-        self.send_at(command, &clock);
+        self.send_at(command.into(), &clock);
     }
 
     /// As [`Self::send`], at a given time (tests step through the autosave's debounce).
@@ -144,7 +145,7 @@ impl KizukiApp {
                 match spawned {
                     Ok(handle) => self.autosave = Some(handle),
                     // No thread to be had: report it as a failed autosave, which the window shows.
-                    Err(e) => self.sender.send(Command::AutosaveFinished {
+                    Err(e) => self.sender.send(Done::AutosaveFinished {
                         generation: self
                             .session
                             .doc
@@ -164,48 +165,69 @@ impl KizukiApp {
                     .name("kizuki-compare".into())
                     .spawn(move || {
                         let loaded = crate::compare::load(&inputs, lang);
-                        sender.send(Command::ComparisonLoaded(Box::new(loaded)));
+                        sender.send(Done::ComparisonLoaded(Box::new(loaded)));
                         ctx.request_repaint();
                     });
                 if let Err(e) = spawned {
                     // No thread to be had: read here, the window waits meanwhile.
                     log::warn!("reading the files to compare on the window's thread: {e}");
                     let loaded = crate::compare::load(&fallback, lang);
-                    self.sender
-                        .send(Command::ComparisonLoaded(Box::new(loaded)));
+                    self.sender.send(Done::ComparisonLoaded(Box::new(loaded)));
                 }
             }
-            Effect::StartVoteServer { config, bind } => {
+            Effect::StartVoteServer {
+                config,
+                bind,
+                journal,
+            } => {
                 self.vote_server = None;
+                let journal = match journal
+                    .map(|(folder, header)| crate::vote::journal::Journal::create(&folder, header))
+                    .transpose()
+                {
+                    Ok(journal) => journal,
+                    // Without a journal, a crash would lose every ballot: no voting then.
+                    Err(e) => {
+                        let error = crate::vote::StartError::from(e);
+                        self.sender.send(Done::VotingFailed(Carried::new(error)));
+                        return;
+                    }
+                };
                 let sender = self.sender.clone();
                 let wake = ctx.clone();
-                let lang = self.session.lang;
-                match crate::vote::VoteServer::start(config, bind, move |event| {
-                    sender.send(Command::VoteEvent(event));
+                let options = crate::vote::ServerOptions {
+                    bind,
+                    journal,
+                    ..crate::vote::ServerOptions::default()
+                };
+                match crate::vote::VoteServer::start(config, options, move |event| {
+                    sender.send(Done::VoteEvent(event));
                     wake.request_repaint();
                 }) {
                     Ok(server) => {
-                        self.sender.send(Command::VotingStarted {
+                        self.sender.send(Done::VotingStarted {
                             urls: server.urls(),
                             reachable: server.reachable(),
-                            statuses: server.status(),
+                            standing: server.standing(),
+                            journal: server.journal(),
                         });
                         self.vote_server = Some(server);
                     }
-                    Err(e) => self.sender.send(Command::VotingFailed(e.message(lang))),
+                    Err(e) => self.sender.send(Done::VotingFailed(Carried::new(e))),
                 }
             }
             Effect::RevealVotes { item, document } => {
                 if let Some(server) = &self.vote_server {
                     let ballots = vec![server.reveal(item)];
-                    self.sender.send(Command::BallotsCollected {
+                    self.sender.send(Done::BallotsCollected {
                         ballots,
                         shown: true,
                         document,
+                        journal: None,
                     });
                     self.sender
-                        .send(Command::VoteEvent(crate::vote::Event::Changed(
-                            server.status(),
+                        .send(Done::VoteEvent(crate::vote::Event::Changed(
+                            server.standing(),
                         )));
                 }
             }
@@ -213,8 +235,8 @@ impl KizukiApp {
                 if let Some(server) = &self.vote_server {
                     server.follow(item);
                     self.sender
-                        .send(Command::VoteEvent(crate::vote::Event::Changed(
-                            server.status(),
+                        .send(Done::VoteEvent(crate::vote::Event::Changed(
+                            server.standing(),
                         )));
                 }
             }
@@ -223,21 +245,47 @@ impl KizukiApp {
                     server.set_auto_reveal(on);
                 }
             }
+            Effect::VoteSharing(phones) => {
+                if let Some(server) = &self.vote_server {
+                    server.set_phones_per_address(phones);
+                }
+            }
+            Effect::ReleaseName(member) => {
+                if let Some(server) = &self.vote_server {
+                    self.sender.send(Done::NameReleased(server.release(member)));
+                    self.sender
+                        .send(Done::VoteEvent(crate::vote::Event::Changed(
+                            server.standing(),
+                        )));
+                }
+            }
+            Effect::RestoreName(released) => {
+                if let Some(server) = &self.vote_server {
+                    self.sender
+                        .send(Done::NameRestored(server.restore(released)));
+                    self.sender
+                        .send(Done::VoteEvent(crate::vote::Event::Changed(
+                            server.standing(),
+                        )));
+                }
+            }
             Effect::StopVoteServer { document } => {
                 if let Some(server) = self.vote_server.take() {
                     // Votes cast but not revealed are kept, hidden, as typed votes are.
                     let ballots = server.reveal_all();
+                    let journal = server.journal();
                     server.stop();
-                    self.sender.send(Command::BallotsCollected {
+                    self.sender.send(Done::BallotsCollected {
                         ballots,
                         shown: false,
                         document,
+                        journal,
                     });
                 }
             }
             Effect::OpenFolder(path) => {
                 if let Err(e) = open::that_detached(&path) {
-                    self.sender.send(Command::FolderNotOpened {
+                    self.sender.send(Done::FolderNotOpened {
                         path,
                         kind: e.kind(),
                     });
@@ -258,7 +306,7 @@ impl KizukiApp {
                 .find(|p| !p.as_os_str().is_empty())
         });
         if let Some(path) = dropped {
-            self.send(Command::OpenPath(path));
+            self.send(FileCommand::Open(path));
         }
         for command in ui::shortcuts::pressed(ctx, &self.session) {
             self.send(Command::Run(command));

@@ -1,10 +1,20 @@
 //! The command line: with no command (or just a file) it opens the window; the commands run headless.
 
+#![expect(
+    clippy::print_stdout,
+    reason = "the command line answers on standard output; messages are in the user's language"
+)]
+
+mod error;
+mod vote;
+
+pub use error::CliError;
+
 use crate::export::{self, ExportOptions, Format};
 use crate::file;
 use crate::i18n::Lang;
+use crate::project::{Edit, TextField};
 use crate::project::{Project, sample_project};
-use crate::session::{Edit, TextField};
 use crate::tr;
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -167,6 +177,13 @@ pub enum Command {
         /// 名前を送らず保存しない（分布だけを記録）/ No names sent or stored: only the distribution
         #[arg(long)]
         anonymous: bool,
+        /// 匿名投票で受け付ける票の数（既定: メンバーの人数）/ Anonymous voting: how many votes
+        /// an item takes (default: the number of members)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+        ballots: Option<u32>,
+        /// 1 台の端末で複数人が投票できる / Several people may vote from one phone
+        #[arg(long)]
+        shared_phones: bool,
         /// 待ち受けるアドレスとポート（既定: すべてのアドレスの 8765、使用中なら空きポート。0 で
         /// 空きポート）/ Address and port to listen on (default: every address, port 8765 or a free
         /// one; port 0 picks a free one)
@@ -202,18 +219,16 @@ impl Cli {
                 force,
             } => new_project(&title, &organization, &teams, &out, force, lang),
             Command::Sample { out, force } => write_project(&sample_project(), &out, force, lang),
-            Command::NextRound { file, out, force } => file::load(&file)
-                .map_err(|e| format!("{}: {}", file.display(), e.message(lang)))
-                .and_then(|p| write_project(&p.next_round(now()), &out, force, lang)),
+            Command::NextRound { file, out, force } => {
+                load(&file).and_then(|p| write_project(&p.next_round(now()), &out, force, lang))
+            }
             Command::Validate { files } => return Outcome::Exit(validate(&files, lang)),
-            Command::Agenda { file, minutes } => file::load(&file)
-                .map_err(|e| format!("{}: {}", file.display(), e.message(lang)))
-                .map(|project| {
-                    print!(
-                        "{}",
-                        crate::export::agenda::markdown(&project, minutes, lang)
-                    );
-                }),
+            Command::Agenda { file, minutes } => load(&file).map(|project| {
+                print!(
+                    "{}",
+                    crate::export::agenda::markdown(&project, minutes, lang)
+                );
+            }),
             Command::Export {
                 file,
                 format,
@@ -234,7 +249,7 @@ impl Cli {
                 let mut out = std::io::stdout().lock();
                 clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
                     .render(&mut out)
-                    .map_err(|e| e.to_string())
+                    .map_err(CliError::Stdout)
             }
             Command::Completions { shell } => {
                 let mut command = <Cli as clap::CommandFactory>::command();
@@ -254,20 +269,27 @@ impl Cli {
                 item,
                 all_items,
                 anonymous,
+                ballots,
+                shared_phones,
                 bind,
-            } => crate::vote::cli::run(
+            } => vote::run(
                 &file,
-                &team,
-                item.as_deref(),
-                (all_items, anonymous),
-                bind,
+                &vote::Asked {
+                    team,
+                    item,
+                    all_items,
+                    anonymous,
+                    ballots: ballots.map(|n| n as usize),
+                    shared_phones,
+                    bind,
+                },
                 lang,
             ),
         };
         Outcome::Exit(match result {
             Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("{}: {message}", tr!(lang, "cli.error"));
+            Err(error) => {
+                eprintln!("{}: {}", tr!(lang, "cli.error"), error.message(lang));
                 ExitCode::FAILURE
             }
         })
@@ -278,6 +300,26 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
     chrono::Local::now().fixed_offset()
 }
 
+/// Reads a project file, or says which one could not be read and why.
+fn load(path: &Path) -> Result<Project, CliError> {
+    file::load(path).map_err(CliError::file(path))
+}
+
+/// Writes bytes atomically, or says where they could not be written.
+fn write(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    file::write_atomically(path, bytes, false).map_err(CliError::file(path))
+}
+
+/// Checks a project the command built before it is written.
+fn validated(project: &Project) -> Result<(), CliError> {
+    project
+        .validate()
+        .map_err(|(problem, place)| CliError::Invalid {
+            problem: Box::new(problem),
+            place: Box::new(place),
+        })
+}
+
 /// A new project with the named teams, built with the same edits the window makes.
 fn new_project(
     title: &str,
@@ -286,7 +328,7 @@ fn new_project(
     out: &Path,
     force: bool,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     let mut project = Project::new(title, organization, lang, now());
     let names: Vec<&str> = teams
         .iter()
@@ -304,17 +346,15 @@ fn new_project(
             .apply(&mut project);
         }
     }
-    project
-        .validate()
-        .map_err(|(problem, place)| file::FileError::Invalid { problem, place }.message(lang))?;
+    validated(&project)?;
     write_project(&project, out, force, lang)
 }
 
-fn write_project(project: &Project, out: &Path, force: bool, lang: Lang) -> Result<(), String> {
+fn write_project(project: &Project, out: &Path, force: bool, lang: Lang) -> Result<(), CliError> {
     if out.exists() && !force {
-        return Err(tr!(lang, "cli.exists", path = out.display()));
+        return Err(CliError::Exists(out.to_owned()));
     }
-    file::save(project, out).map_err(|e| format!("{}: {}", out.display(), e.message(lang)))?;
+    file::save(project, out).map_err(CliError::file(out))?;
     println!("{}", tr!(lang, "cli.written", path = out.display()));
     Ok(())
 }
@@ -332,17 +372,7 @@ fn validate(files: &[PathBuf], lang: Lang) -> ExitCode {
             }
             Err(e) => {
                 bad += 1;
-                // file:line:column: message, as compilers write it, so editors can jump there.
-                match e.position() {
-                    Some(at) => eprintln!(
-                        "{}:{}:{}: {}",
-                        path.display(),
-                        at.line,
-                        at.column,
-                        e.describe(lang)
-                    ),
-                    None => eprintln!("{}: {}", path.display(), e.describe(lang)),
-                }
+                eprintln!("{}", error::file_message(path, &e, lang));
             }
         }
     }
@@ -364,36 +394,26 @@ fn export_file(
     team: Option<String>,
     (notes, circulation): (bool, bool),
     lang: Lang,
-) -> Result<(), String> {
-    let project = file::load(path).map_err(|e| match e.position() {
-        Some(at) => format!(
-            "{}:{}:{}: {}",
-            path.display(),
-            at.line,
-            at.column,
-            e.describe(lang)
-        ),
-        None => format!("{}: {}", path.display(), e.describe(lang)),
-    })?;
+) -> Result<(), CliError> {
+    let project = load(path)?;
     let options = ExportOptions {
         team,
         include_facilitator_notes: notes,
         circulation,
         ..ExportOptions::new(lang, chrono::Local::now().date_naive())
     };
-    let bytes = export::render(&project, format, &options).map_err(|e| e.message(lang))?;
+    let bytes = export::render(&project, format, &options)?;
     match out {
         Some(p) if p.as_os_str() == "-" => {
             let mut stdout = std::io::stdout().lock();
             stdout
                 .write_all(&bytes)
                 .and_then(|()| stdout.flush())
-                .map_err(|e| e.to_string())?;
+                .map_err(CliError::Stdout)?;
         }
         _ => {
             let target = out.map_or_else(|| beside(path, format), Path::to_path_buf);
-            file::write_atomically(&target, &bytes, false)
-                .map_err(|e| format!("{}: {}", target.display(), e.message(lang)))?;
+            write(&target, &bytes)?;
             println!("{}", tr!(lang, "cli.written", path = target.display()));
         }
     }
@@ -408,20 +428,19 @@ fn compare(
     out: &Path,
     by: crate::compare::By,
     lang: Lang,
-) -> Result<(), String> {
-    let format = comparison_format(out)
-        .ok_or_else(|| tr!(lang, "cli.compare_format", path = out.display()))?;
+) -> Result<(), CliError> {
+    let format =
+        comparison_format(out).ok_or_else(|| CliError::ComparisonFormat(out.to_owned()))?;
     let loaded = crate::compare::load(inputs, lang);
     for failed in &loaded.failed {
         eprintln!("{}: {}", failed.path.display(), failed.reason);
     }
     if loaded.files.is_empty() {
-        return Err(tr!(lang, "cli.compare_nothing"));
+        return Err(CliError::NothingToCompare);
     }
     let comparison = crate::compare::Comparison::build(&loaded, by, lang);
-    let bytes = crate::compare::render(&comparison, format).map_err(|e| e.message(lang))?;
-    file::write_atomically(out, &bytes, false)
-        .map_err(|e| format!("{}: {}", out.display(), e.message(lang)))?;
+    let bytes = crate::compare::render(&comparison, format)?;
+    write(out, &bytes)?;
     println!(
         "{}",
         tr!(
@@ -441,16 +460,14 @@ fn merge_files(
     prefer: Option<crate::project::merge::Prefer>,
     force: bool,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     use crate::project::merge::{Prefer, merge};
     if out.exists() && !force {
-        return Err(tr!(lang, "cli.exists", path = out.display()));
+        return Err(CliError::Exists(out.to_owned()));
     }
     let mut projects = Vec::new();
     for path in files {
-        let project =
-            file::load(path).map_err(|e| format!("{}: {}", path.display(), e.message(lang)))?;
-        projects.push((path, project));
+        projects.push((path, load(path)?));
     }
     let mut iter = projects.into_iter();
     let Some((_, mut merged)) = iter.next() else {
@@ -477,12 +494,10 @@ fn merge_files(
         for line in &conflicts {
             eprintln!("{line}");
         }
-        return Err(tr!(lang, "cli.merge_conflicts", count = conflicts.len()));
+        return Err(CliError::MergeConflicts(conflicts.len()));
     }
-    merged
-        .validate()
-        .map_err(|(problem, place)| file::FileError::Invalid { problem, place }.message(lang))?;
-    file::save(&merged, out).map_err(|e| format!("{}: {}", out.display(), e.message(lang)))?;
+    validated(&merged)?;
+    file::save(&merged, out).map_err(CliError::file(out))?;
     println!(
         "{}",
         tr!(
@@ -497,13 +512,10 @@ fn merge_files(
     Ok(())
 }
 
-fn sheets(path: &Path, team: Option<&str>, out: &Path, lang: Lang) -> Result<(), String> {
-    let project =
-        file::load(path).map_err(|e| format!("{}: {}", path.display(), e.message(lang)))?;
-    let bytes =
-        crate::export::pdf::render_sheets(&project, team, lang).map_err(|e| e.message(lang))?;
-    file::write_atomically(out, &bytes, false)
-        .map_err(|e| format!("{}: {}", out.display(), e.message(lang)))?;
+fn sheets(path: &Path, team: Option<&str>, out: &Path, lang: Lang) -> Result<(), CliError> {
+    let project = load(path)?;
+    let bytes = crate::export::pdf::render_sheets(&project, team, lang)?;
+    write(out, &bytes)?;
     println!("{}", tr!(lang, "cli.written", path = out.display()));
     Ok(())
 }

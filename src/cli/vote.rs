@@ -1,65 +1,105 @@
 //! `kizuki vote`: the voting server without the window (a second laptop, and how tests drive it).
 
-use super::{Event, PollConfig, Scope, VoteServer};
+use super::CliError;
 use crate::checklist::ItemId;
-use crate::file;
+use crate::file::{self, FileError};
 use crate::i18n::Lang;
-use crate::session::Edit;
+use crate::project::{Edit, Project};
 use crate::tr;
+use crate::vote::journal::{self, Header, Journal};
+use crate::vote::{Event, PollConfig, Revealed, Scope, ServerOptions, VoteServer};
 use std::io::Write;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Serves until standard input ends or Ctrl+C, then reveals every item voted on, records the
-/// votes in `path` (re-read first, so that nothing saved meanwhile is lost) and saves it.
-pub fn run(
-    path: &Path,
-    team_name: &str,
-    item: Option<&str>,
-    (all_items, anonymous): (bool, bool),
-    bind: Option<SocketAddr>,
-    lang: Lang,
-) -> Result<(), String> {
-    let project =
-        file::load(path).map_err(|e| format!("{}: {}", path.display(), e.message(lang)))?;
+/// What the command line asked for.
+pub struct Asked {
+    pub team: String,
+    pub item: Option<String>,
+    pub all_items: bool,
+    pub anonymous: bool,
+    pub ballots: Option<usize>,
+    pub shared_phones: bool,
+    pub bind: Option<SocketAddr>,
+}
+
+/// Serves until standard input ends, Ctrl+C, or the terminal closes (SIGHUP) or the system asks
+/// it to end (SIGTERM); then reveals every item voted on, records the votes in `path` (re-read
+/// first, so that nothing saved meanwhile is lost) and saves it. Every ballot is journaled as it
+/// comes in; ballots an earlier run journaled for this file and never saved are recorded first.
+pub fn run(path: &Path, asked: &Asked, lang: Lang) -> Result<(), CliError> {
+    let votes_dir = crate::session::default_data_dir().map(|d| crate::session::votes_dir(&d));
+    if let Some(dir) = &votes_dir {
+        recover(path, dir, lang)?;
+    }
+    let project = super::load(path)?;
     let team = project
-        .teams
-        .iter()
-        .find(|t| t.name.trim() == team_name.trim())
-        .ok_or_else(|| tr!(lang, "export.no_such_team", name = team_name))?;
-    let scope = if all_items {
+        .team_named(&asked.team)
+        .ok_or_else(|| CliError::NoSuchTeam(asked.team.clone()))?;
+    let scope = if asked.all_items {
         Scope::AllItems
     } else {
-        let text = item.unwrap_or_default();
+        let text = asked.item.as_deref().unwrap_or_default();
         let id = text
             .parse::<usize>()
             .ok()
             .and_then(|n| n.checked_sub(1))
             .and_then(ItemId::from_index)
             .or_else(|| ItemId::parse(text))
-            .ok_or_else(|| tr!(lang, "cli.no_such_item", item = text))?;
+            .ok_or_else(|| CliError::NoSuchItem(text.to_owned()))?;
         Scope::Item(id)
     };
-    if !anonymous && team.members.is_empty() {
-        return Err(tr!(lang, "cli.vote_no_members", team = team_name));
+    if !asked.anonymous && team.members.is_empty() {
+        return Err(CliError::NoMembers(asked.team.clone()));
     }
-    let config = PollConfig::for_team(team, scope, anonymous);
+    let mut config = PollConfig::for_team(team, scope, asked.anonymous);
+    if let Some(ballots) = asked.ballots.filter(|_| asked.anonymous) {
+        config.ceiling = ballots;
+    }
+    if config.effective_ceiling() == 0 {
+        return Err(CliError::NoCeiling(asked.team.clone()));
+    }
+    if asked.shared_phones {
+        config.phones_per_address = team.members.len().max(2);
+    }
+    let journal = match &votes_dir {
+        Some(dir) => Some(
+            Journal::create(
+                dir,
+                Header {
+                    project: Some(std::path::absolute(path).unwrap_or_else(|_| path.to_owned())),
+                    title: project.meta.title.clone(),
+                    team: team.id,
+                    team_name: team.name.clone(),
+                    anonymous: asked.anonymous,
+                    opened: chrono::Local::now().to_rfc3339(),
+                },
+            )
+            .map_err(crate::vote::StartError::from)?,
+        ),
+        None => None,
+    };
     let team_id = team.id;
-    let server = VoteServer::start(config, bind, move |event| {
-        if let Event::Changed(statuses) = event {
-            let counts: Vec<String> = statuses
+    let options = ServerOptions {
+        bind: asked.bind,
+        journal,
+        ..ServerOptions::default()
+    };
+    let server = VoteServer::start(config, options, move |event| {
+        if let Event::Changed(standing) = event {
+            let counts: Vec<String> = standing
+                .items
                 .iter()
                 .map(|s| format!("{}: {}/{}", s.item.number(), s.voted, s.expected))
                 .collect();
             eprintln!("{}", counts.join("  "));
         }
-    })
-    .map_err(|e| e.message(lang))?;
+    })?;
 
     // The URL first, alone on its line: scripts and tests read it from there.
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{}", server.url());
-    if let Some(qr) = super::qr::terminal(&server.url()) {
+    if let Some(qr) = crate::vote::qr::terminal(&server.url()) {
         let _ = write!(out, "{qr}");
     }
     for other in server.urls().iter().skip(1) {
@@ -74,23 +114,24 @@ pub fn run(
 
     wait_for_end();
     let revealed = server.reveal_all();
+    let journal = server.journal();
     server.stop();
 
-    // Re-read: the file may have been saved meanwhile (by the window on this laptop).
-    let mut project = file::load(path).unwrap_or(project);
-    let mut count = 0;
-    for r in revealed {
-        count += r.named.len() + r.anonymous.map_or(0, |d| d.total() as usize);
-        Edit::RecordBallots {
-            team: team_id,
-            item: r.item,
-            named: r.named,
-            anonymous: r.anonymous,
-            shown: true,
-        }
-        .apply(&mut project);
+    let count: usize = revealed.iter().map(Revealed::count).sum();
+    save_ballots(path, &project, team_id, &revealed).map_err(|error| match (error, &journal) {
+        // The journal holds them too: say so, for the next start finds them there.
+        (CliError::VotesNotSaved { path, error, kept }, Some(journal)) => CliError::VotesNotSaved {
+            path,
+            error,
+            kept: kept.or_else(|| Some(journal.clone())),
+        },
+        (other, _) => other,
+    })?;
+    if let Some(journal) = journal {
+        // Saved: the journal is no longer needed. One that cannot be deleted is offered again,
+        // which records the same votes once more and changes nothing.
+        let _ = std::fs::remove_file(journal);
     }
-    file::save(&project, path).map_err(|e| format!("{}: {}", path.display(), e.message(lang)))?;
     // A closed standard output (a script that read only the URL) is no reason to fail now.
     let _ = writeln!(
         std::io::stdout(),
@@ -100,7 +141,123 @@ pub fn run(
     Ok(())
 }
 
-/// Returns when standard input ends (Ctrl+D, or the pipe closing) or on Ctrl+C.
+/// Records the ballots an earlier `kizuki vote` (or window) journaled for `path` and never saved,
+/// then deletes their journals.
+fn recover(path: &Path, votes_dir: &Path, lang: Lang) -> Result<(), CliError> {
+    let here = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    for found in journal::scan(votes_dir) {
+        if found.header.project.as_deref() != Some(here.as_path()) {
+            continue;
+        }
+        let project = super::load(path)?;
+        save_ballots(path, &project, found.header.team, &found.items)?;
+        let _ = writeln!(
+            std::io::stdout(),
+            "{}",
+            tr!(
+                lang,
+                "cli.votes_recovered",
+                count = found.ballots(),
+                path = path.display()
+            )
+        );
+        if let Err(error) = std::fs::remove_file(&found.file) {
+            eprintln!(
+                "{}: {}",
+                found.file.display(),
+                crate::file::io_reason(&error, lang)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Records the ballots in the file at `path`, read again first: the window on this laptop may
+/// have saved it meanwhile, and that work must not be overwritten by the copy read at the start.
+/// When the file cannot be read again (after a few tries: Windows refuses a read for a moment
+/// while another program renames its save into place) or cannot be saved, nothing is written
+/// over it; the ballots go to a file of their own beside it, to merge with `kizuki merge`.
+fn save_ballots(
+    path: &Path,
+    read_at_start: &Project,
+    team: u32,
+    revealed: &[Revealed],
+) -> Result<(), CliError> {
+    let record = |project: &mut Project| {
+        for r in revealed {
+            Edit::RecordBallots {
+                team,
+                item: r.item,
+                named: r.named.clone(),
+                anonymous: r.anonymous,
+                shown: true,
+            }
+            .apply_in_place(project);
+        }
+    };
+    let failed = |error: FileError| {
+        let mut aside = read_at_start.clone();
+        record(&mut aside);
+        CliError::VotesNotSaved {
+            path: path.to_owned(),
+            error: Box::new(error),
+            kept: keep_aside(&aside, path),
+        }
+    };
+    let mut project = reread(path).map_err(failed)?;
+    record(&mut project);
+    file::save(&project, path).map_err(failed)
+}
+
+/// The project at `path`, read again, with a few tries a moment apart.
+fn reread(path: &Path) -> Result<Project, FileError> {
+    let mut tries = 0;
+    loop {
+        match file::load(path) {
+            Ok(project) => return Ok(project),
+            Err(FileError::Read { .. }) if tries < 5 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// Saves `project` (the votes recorded in it) under a name of its own beside `path`, or in the
+/// system's temporary folder when that folder cannot be written; the path it was saved at.
+fn keep_aside(project: &Project, path: &Path) -> Option<PathBuf> {
+    let stem = file::project_stem(path).unwrap_or_else(|| "kizuki".to_owned());
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let name = format!("{stem}.votes-{stamp}.{}", file::EXTENSION);
+    let beside = path.parent().map(|dir| dir.join(&name));
+    beside
+        .into_iter()
+        .chain([std::env::temp_dir().join(&name)])
+        .find(|candidate| file::save(project, candidate).is_ok())
+}
+
+/// Ctrl+C; and on Unix also the terminal closing (SIGHUP) and the system asking the program to
+/// end (SIGTERM, as `kill` and a shutdown do): each ends the vote the same way, with a save.
+async fn ended() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut terminate = signal(SignalKind::terminate())?;
+        let mut hangup = signal(SignalKind::hangup())?;
+        tokio::select! {
+            result = tokio::signal::ctrl_c() => result,
+            _ = terminate.recv() => Ok(()),
+            _ = hangup.recv() => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await
+    }
+}
+
+/// Returns when standard input ends (Ctrl+D, or the pipe closing) or on a signal to end.
 fn wait_for_end() {
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     let on_eof = tx.clone();
@@ -119,7 +276,7 @@ fn wait_for_end() {
             else {
                 return;
             };
-            if runtime.block_on(tokio::signal::ctrl_c()).is_ok() {
+            if runtime.block_on(ended()).is_ok() {
                 let _ = tx.send(());
             }
         });

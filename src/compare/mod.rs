@@ -11,12 +11,13 @@ mod render;
 pub use render::{FORMATS, render};
 
 use crate::checklist::{ITEM_COUNT, ItemId};
-use crate::export::report::{Table, TableRow, format_date_compact};
+use crate::export::report::{Table, TableRow};
 use crate::file::{self, FileError};
 use crate::i18n::Lang;
 use crate::project::Project;
 use crate::radar::{Chart, Series, SeriesKind, median};
 use crate::tr;
+use crate::words::format_date_compact;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -13,7 +13,7 @@ pub fn render(comparison: &Comparison, format: Format) -> Result<Vec<u8>, Export
         Format::Html => html(comparison).into_bytes(),
         Format::Markdown => markdown(comparison).into_bytes(),
         Format::Xlsx => xlsx(comparison)?,
-        Format::Pdf => crate::export::pdf::render_comparison(comparison)?,
+        Format::Pdf => pdf(comparison)?,
         other => return Err(ExportError::NotForComparison(other)),
     })
 }
@@ -29,6 +29,17 @@ fn summary_line(c: &Comparison) -> String {
         rows = c.rows.len(),
         failed = c.failed.len()
     )
+}
+
+fn pdf(c: &Comparison) -> Result<Vec<u8>, crate::export::pdf::PdfError> {
+    let (title, summary) = (c.title(), summary_line(c));
+    crate::export::pdf::render_document(&crate::export::pdf::Document {
+        title: &title,
+        summary: &summary,
+        chart: &c.chart(),
+        tables: &c.tables(),
+        lang: c.lang,
+    })
 }
 
 fn html(c: &Comparison) -> String {

@@ -1,12 +1,13 @@
 //! The summary as one self-contained HTML file: no network, no external files, prints to A4.
 //! Written with maud, so that every text from the project is escaped by construction.
 
-use super::report::{ItemReport, Report, Table, TeamReport, format_date, gap_text, signed};
+use super::report::{ItemReport, Report, Table, TeamReport};
 use super::svg::{FONT_FAMILY, chart_svg};
 use crate::project::Circulation;
 use crate::project::{ActionStatus, Level};
 use crate::style::{hex, paper};
 use crate::tr;
+use crate::words::{format_date_long, gap_text, signed};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// The page's style; the colours are the documents' tokens (`crate::style::paper`).
@@ -128,10 +129,10 @@ pub fn render(report: &Report) -> String {
                     section.multiples-page {
                         h2 { (tr!(lang, "report.small_multiples")) }
                         div.multiples {
-                            @for (team, chart) in report.teams.iter().zip(&report.team_charts) {
+                            @for team in &report.teams {
                                 figure {
                                     figcaption { (team.name) }
-                                    (PreEscaped(chart_svg(chart, &team.name, 420.0, 460.0)))
+                                    (PreEscaped(chart_svg(&team.chart, &team.name, 420.0, 460.0)))
                                 }
                             }
                         }
@@ -162,7 +163,7 @@ fn made_line(report: &Report) -> String {
     tr!(
         lang,
         "report.made",
-        date = format_date(report.made_on, lang),
+        date = format_date_long(report.made_on, lang),
         by = by
     )
 }
@@ -180,7 +181,7 @@ fn stamps_html(report: &Report, circulation: &Circulation) -> Markup {
             div.fields {
                 p { (tr!(lang, "field.document_number")) ": "
                     @if number.is_empty() { "＿＿＿＿＿＿＿＿" } @else { (number) } }
-                p { (tr!(lang, "report.made_on")) ": " (format_date(report.made_on, lang)) }
+                p { (tr!(lang, "report.made_on")) ": " (format_date_long(report.made_on, lang)) }
             }
             div.boxes {
                 @for (name, roles) in &groups {

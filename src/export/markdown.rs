@@ -59,12 +59,12 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
             level_cell(item.score, item.score_words.as_deref()),
             level_cell(item.target, item.target_words.as_deref()),
             item.gap
-                .map_or_else(|| "—".into(), |g| crate::export::report::gap_text(g, lang)),
+                .map_or_else(|| "—".into(), |g| crate::words::gap_text(g, lang)),
         ];
         if has_baseline {
             row.push(
                 item.change()
-                    .map_or_else(|| "—".into(), crate::export::report::signed),
+                    .map_or_else(|| "—".into(), crate::words::signed),
             );
         }
         table_row(w, &row);

@@ -134,6 +134,8 @@ pub enum ExportError {
     Pdf(#[from] pdf::PdfError),
     #[error("cannot draw the chart: {0}")]
     Png(#[from] png::PngError),
+    #[error("cannot write the CSV: {0}")]
+    Csv(#[from] ::csv::Error),
     #[error("a comparison of files cannot be written as {0:?}")]
     NotForComparison(Format),
 }
@@ -145,6 +147,7 @@ impl ExportError {
             ExportError::Xlsx(_) => crate::tr!(lang, "export.xlsx_failed"),
             ExportError::Pdf(e) => crate::tr!(lang, "export.pdf_failed", reason = e.message(lang)),
             ExportError::Png(_) => crate::tr!(lang, "export.png_failed"),
+            ExportError::Csv(_) => crate::tr!(lang, "export.csv_failed"),
             ExportError::NotForComparison(format) => crate::tr!(
                 lang,
                 "export.not_for_comparison",
@@ -165,9 +168,9 @@ pub fn render(
         Format::Markdown => markdown::render(&report).into_bytes(),
         Format::Html => html::render(&report).into_bytes(),
         Format::Svg => svg::chart_svg(&report.chart, &report.title, 800.0, 800.0).into_bytes(),
-        Format::CsvActions => csv::actions(&report),
-        Format::CsvScores => csv::scores(&report),
-        Format::CsvKpis => csv::kpis(&report),
+        Format::CsvActions => csv::actions(&report)?,
+        Format::CsvScores => csv::scores(&report)?,
+        Format::CsvKpis => csv::kpis(&report)?,
         Format::Xlsx => xlsx::render(&report)?,
         Format::Pdf => pdf::render(&report)?,
         Format::Png => png::chart_png(&report.chart, &report.title)?,

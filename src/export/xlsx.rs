@@ -389,7 +389,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
 #[cfg(test)]
 mod tests {
     #[test]
-    #[allow(clippy::float_cmp)] // the widths are sums of 1.1 and 2.0, compared as computed
+    #[expect(
+        clippy::float_cmp,
+        reason = "the widths are sums of 1.1 and 2.0, compared as computed"
+    )]
     fn japanese_counts_double() {
         assert_eq!(super::display_width("ab"), 2.2);
         assert_eq!(super::display_width("日本"), 4.0);

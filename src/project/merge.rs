@@ -8,12 +8,12 @@
 //! is chosen. Nothing is dropped: every vote, action, indicator and example of both files is in
 //! the result or in a conflict.
 
+use super::edit::{Edit, TextField};
 use super::kpi::Kpi;
-use super::{Action, ActionStatus, Distribution, Level, Project, Team};
+use super::{Action, Level, Project, Team, next_id};
 use crate::checklist::{Checklist, ItemId};
 use crate::i18n::Lang;
 use crate::tr;
-use chrono::NaiveDate;
 
 /// Which value wins when two files differ and nobody picks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -34,106 +34,14 @@ pub struct Conflict {
     pub theirs: String,
     /// The other file was saved after the one kept so far.
     pub theirs_newer: bool,
-    change: Change,
-}
-
-/// The other file's value, and where it goes.
-#[derive(Clone, Debug, PartialEq)]
-enum Change {
-    Title(String),
-    Organization(String),
-    Date(Option<NaiveDate>),
-    Facilitator(String),
-    Venue(String),
-    Score(u32, ItemId, Option<Level>),
-    Target(u32, ItemId, Option<Level>),
-    CurrentState(u32, ItemId, String),
-    Ideas(u32, ItemId, String),
-    Note(u32, ItemId, String),
-    Vote(u32, ItemId, u32, Level),
-    Anonymous(u32, ItemId, Distribution),
-    ActionOwner(u32, ItemId, u32, String),
-    ActionDue(u32, ItemId, u32, Option<NaiveDate>),
-    ActionStatus(u32, ItemId, u32, ActionStatus),
-    Kpi(u32, ItemId, Box<Kpi>),
+    /// The edit that takes the other file's value.
+    change: Edit,
 }
 
 impl Conflict {
-    /// Takes the other file's value.
+    /// Takes the other file's value: the same edit the window would make.
     pub fn take_theirs(&self, project: &mut Project) {
-        fn response(p: &mut Project, team: u32, item: ItemId) -> Option<&mut super::ItemResponse> {
-            p.team_mut(team).map(|t| &mut t.responses[item])
-        }
-        fn action(p: &mut Project, team: u32, item: ItemId, id: u32) -> Option<&mut Action> {
-            p.team_mut(team)
-                .and_then(|t| t.responses[item].actions.iter_mut().find(|a| a.id == id))
-        }
-        match &self.change {
-            Change::Title(v) => project.meta.title.clone_from(v),
-            Change::Organization(v) => project.meta.organization.clone_from(v),
-            Change::Date(v) => project.meta.date = *v,
-            Change::Facilitator(v) => project.meta.facilitator.clone_from(v),
-            Change::Venue(v) => project.meta.venue.clone_from(v),
-            Change::Score(t, i, v) => {
-                if let Some(r) = response(project, *t, *i) {
-                    r.score = *v;
-                }
-            }
-            Change::Target(t, i, v) => {
-                if let Some(r) = response(project, *t, *i) {
-                    r.target = *v;
-                }
-            }
-            Change::CurrentState(t, i, v) => {
-                if let Some(r) = response(project, *t, *i) {
-                    r.current_state.clone_from(v);
-                }
-            }
-            Change::Ideas(t, i, v) => {
-                if let Some(r) = response(project, *t, *i) {
-                    r.ideas.clone_from(v);
-                }
-            }
-            Change::Note(t, i, v) => {
-                if let Some(r) = response(project, *t, *i) {
-                    r.facilitator_note.clone_from(v);
-                }
-            }
-            Change::Vote(t, i, member, level) => {
-                if let Some(r) = response(project, *t, *i) {
-                    for vote in r.votes.iter_mut().filter(|v| v.member == *member) {
-                        vote.level = *level;
-                    }
-                }
-            }
-            Change::Anonymous(t, i, d) => {
-                if let Some(r) = response(project, *t, *i) {
-                    r.anonymous_votes = Some(*d);
-                }
-            }
-            Change::ActionOwner(t, i, a, v) => {
-                if let Some(a) = action(project, *t, *i, *a) {
-                    a.owner.clone_from(v);
-                }
-            }
-            Change::ActionDue(t, i, a, v) => {
-                if let Some(a) = action(project, *t, *i, *a) {
-                    a.due = *v;
-                }
-            }
-            Change::ActionStatus(t, i, a, v) => {
-                if let Some(a) = action(project, *t, *i, *a) {
-                    a.status = *v;
-                }
-            }
-            Change::Kpi(t, i, kpi) => {
-                if let Some(r) = response(project, *t, *i)
-                    && let Some(k) = r.kpis.iter_mut().find(|k| k.id == kpi.id)
-                {
-                    *k = (**kpi).clone();
-                }
-            }
-        }
+        self.change.clone().apply_in_place(project);
     }
 }
 
@@ -183,7 +91,7 @@ pub fn merge(ours: &Project, theirs: &Project, lang: Lang) -> Merged {
             .project
             .teams
             .iter()
-            .position(|t| t.name.trim() == team.name.trim());
+            .position(|t| super::same_name(&t.name, &team.name));
         if let Some(index) = found {
             merged_teams.push(team.name.clone());
             m.team(index, team);
@@ -206,8 +114,8 @@ pub fn merge(ours: &Project, theirs: &Project, lang: Lang) -> Merged {
     }
 }
 
-/// A text of the workshop's details: its label, ours, theirs, and how to take theirs.
-type Field<'a> = (&'a str, &'a mut String, &'a String, fn(String) -> Change);
+/// A text of the workshop's details: its label, ours, theirs, and which field it is.
+type Field<'a> = (&'a str, &'a mut String, &'a String, TextField);
 
 struct Merger {
     project: Project,
@@ -217,7 +125,7 @@ struct Merger {
 }
 
 impl Merger {
-    fn conflict(&mut self, place: String, ours: String, theirs: String, change: Change) {
+    fn conflict(&mut self, place: String, ours: String, theirs: String, change: Edit) {
         self.conflicts.push(Conflict {
             place,
             ours,
@@ -228,13 +136,7 @@ impl Merger {
     }
 
     /// A text: taken when ours is empty, a conflict when both differ.
-    fn text(
-        &mut self,
-        ours: &mut String,
-        theirs: &str,
-        place: impl Fn() -> String,
-        change: Change,
-    ) {
+    fn text(&mut self, ours: &mut String, theirs: &str, place: impl Fn() -> String, change: Edit) {
         if theirs.trim().is_empty() || ours.trim() == theirs.trim() {
             return;
         }
@@ -250,23 +152,33 @@ impl Merger {
         let lang = self.lang;
         let mut meta = self.project.meta.clone();
         let fields: [Field; 4] = [
-            ("field.title", &mut meta.title, &theirs.title, Change::Title),
+            (
+                "field.title",
+                &mut meta.title,
+                &theirs.title,
+                TextField::Title,
+            ),
             (
                 "field.organization",
                 &mut meta.organization,
                 &theirs.organization,
-                Change::Organization,
+                TextField::Organization,
             ),
             (
                 "field.facilitator",
                 &mut meta.facilitator,
                 &theirs.facilitator,
-                Change::Facilitator,
+                TextField::Facilitator,
             ),
-            ("field.venue", &mut meta.venue, &theirs.venue, Change::Venue),
+            (
+                "field.venue",
+                &mut meta.venue,
+                &theirs.venue,
+                TextField::Venue,
+            ),
         ];
-        for (key, ours, theirs, change) in fields {
-            let change = change(theirs.clone());
+        for (key, ours, theirs, field) in fields {
+            let change = Edit::SetText(field, theirs.clone());
             self.text(ours, theirs, || tr!(lang, key), change);
         }
         match (meta.date, theirs.date) {
@@ -275,7 +187,7 @@ impl Merger {
                 tr!(lang, "field.date"),
                 a.to_string(),
                 b.to_string(),
-                Change::Date(Some(b)),
+                Edit::SetDate(Some(b)),
             ),
             _ => {}
         }
@@ -291,12 +203,12 @@ impl Merger {
             let found = team
                 .members
                 .iter()
-                .find(|m| m.name.trim() == member.name.trim())
+                .find(|m| super::same_name(&m.name, &member.name))
                 .map(|m| m.id);
             let id = if let Some(id) = found {
                 id
             } else {
-                let id = team.members.iter().map(|m| m.id).max().unwrap_or(0) + 1;
+                let id = next_id(&team.members);
                 team.members.push(super::Member {
                     id,
                     name: member.name.clone(),
@@ -318,19 +230,24 @@ impl Merger {
             let t = team.id;
             let mut ours = team.responses[id].clone();
             let other = &theirs.responses[id];
+            let score = |level| Edit::SetScore {
+                team: t,
+                item: id,
+                level,
+            };
+            let target = |level| Edit::SetTarget {
+                team: t,
+                item: id,
+                level,
+            };
             for (mine, other_level, key, change) in [
                 (
                     &mut ours.score,
                     other.score,
                     "item.score",
-                    Change::Score as fn(u32, ItemId, Option<Level>) -> Change,
+                    &score as &dyn Fn(Option<Level>) -> Edit,
                 ),
-                (
-                    &mut ours.target,
-                    other.target,
-                    "item.target",
-                    Change::Target,
-                ),
+                (&mut ours.target, other.target, "item.target", &target),
             ] {
                 match (*mine, other_level) {
                     (None, Some(l)) => *mine = Some(l),
@@ -338,32 +255,33 @@ impl Merger {
                         place(&tr!(lang, key)),
                         a.get().to_string(),
                         b.get().to_string(),
-                        change(t, id, Some(b)),
+                        change(Some(b)),
                     ),
                     _ => {}
                 }
             }
-            let texts: [(&str, &mut String, &String, Change); 3] = [
+            let texts: [(&str, &mut String, &String, TextField); 3] = [
                 (
                     "field.current_state",
                     &mut ours.current_state,
                     &other.current_state,
-                    Change::CurrentState(t, id, other.current_state.clone()),
+                    TextField::CurrentState { team: t, item: id },
                 ),
                 (
                     "field.ideas",
                     &mut ours.ideas,
                     &other.ideas,
-                    Change::Ideas(t, id, other.ideas.clone()),
+                    TextField::Ideas { team: t, item: id },
                 ),
                 (
                     "field.facilitator_note",
                     &mut ours.facilitator_note,
                     &other.facilitator_note,
-                    Change::Note(t, id, other.facilitator_note.clone()),
+                    TextField::FacilitatorNote { team: t, item: id },
                 ),
             ];
-            for (key, mine, other_text, change) in texts {
+            for (key, mine, other_text, field) in texts {
+                let change = Edit::SetText(field, other_text.clone());
                 self.text(mine, other_text, || place(&tr!(lang, key)), change);
             }
             for vote in &other.votes {
@@ -386,7 +304,12 @@ impl Merger {
                             place(&tr!(lang, "merge.vote_of", member = name)),
                             v.level.get().to_string(),
                             vote.level.get().to_string(),
-                            Change::Vote(t, id, member, vote.level),
+                            Edit::SetVote {
+                                team: t,
+                                item: id,
+                                member,
+                                level: Some(vote.level),
+                            },
                         );
                     }
                     Some(_) => {}
@@ -398,9 +321,15 @@ impl Merger {
                 (None, Some(d)) => ours.anonymous_votes = Some(d),
                 (Some(a), Some(b)) if a != b => self.conflict(
                     place(&tr!(lang, "report.anonymous_votes")),
-                    crate::export::report::anonymous_text(a, lang),
-                    crate::export::report::anonymous_text(b, lang),
-                    Change::Anonymous(t, id, b),
+                    a.describe(lang),
+                    b.describe(lang),
+                    Edit::RecordBallots {
+                        team: t,
+                        item: id,
+                        named: Vec::new(),
+                        anonymous: Some(b),
+                        shown: false,
+                    },
                 ),
                 _ => {}
             }
@@ -440,7 +369,7 @@ impl Merger {
                     .flat_map(|r| &r.actions)
                     .any(|a| a.id == other.id)
                 {
-                    Project::next_action_id(team)
+                    team.next_action_id()
                 } else {
                     other.id
                 };
@@ -463,7 +392,14 @@ impl Merger {
                         at(&tr!(lang, "report.col.owner")),
                         ours.owner.clone(),
                         other.owner.clone(),
-                        Change::ActionOwner(t, item, ours.id, other.owner.clone()),
+                        Edit::SetText(
+                            TextField::ActionOwner {
+                                team: t,
+                                item,
+                                action: ours.id,
+                            },
+                            other.owner.clone(),
+                        ),
                     );
                 }
             }
@@ -473,7 +409,12 @@ impl Merger {
                     at(&tr!(lang, "report.col.due")),
                     a.to_string(),
                     b.to_string(),
-                    Change::ActionDue(t, item, ours.id, Some(b)),
+                    Edit::SetActionDue {
+                        team: t,
+                        item,
+                        action: ours.id,
+                        due: Some(b),
+                    },
                 ),
                 _ => {}
             }
@@ -482,7 +423,12 @@ impl Merger {
                     at(&tr!(lang, "item.status")),
                     ours.status.label(lang),
                     other.status.label(lang),
-                    Change::ActionStatus(t, item, ours.id, other.status),
+                    Edit::SetActionStatus {
+                        team: t,
+                        item,
+                        action: ours.id,
+                        status: other.status,
+                    },
                 );
             }
             if team.responses[item].actions[index].review.is_none() {
@@ -510,18 +456,7 @@ impl Merger {
             match same {
                 None => {
                     let taken = team.responses[item].kpis.iter().any(|k| k.id == other.id);
-                    let id = if taken {
-                        team.responses
-                            .0
-                            .iter()
-                            .flat_map(|r| &r.kpis)
-                            .map(|k| k.id)
-                            .max()
-                            .unwrap_or(0)
-                            + 1
-                    } else {
-                        other.id
-                    };
+                    let id = if taken { team.next_kpi_id() } else { other.id };
                     team.responses[item].kpis.push(Kpi {
                         id,
                         ..other.clone()
@@ -548,7 +483,11 @@ impl Merger {
                         )),
                         describe(ours),
                         describe(other),
-                        Change::Kpi(t, item, Box::new(other.clone())),
+                        Edit::SetKpi {
+                            team: t,
+                            item,
+                            kpi: Box::new(other.clone()),
+                        },
                     );
                 }
                 Some(_) => {}
@@ -606,7 +545,7 @@ mod tests {
         let a = sample_project();
         let mut b = sample_project();
         let mut ours = a.clone();
-        let id = Project::next_action_id(&a.teams[0]);
+        let id = a.teams[0].next_action_id();
         let new = |what: &str| Action {
             id,
             what: what.into(),

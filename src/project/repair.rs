@@ -4,10 +4,12 @@
 //! and then the original is kept as `.bak`.
 //!
 //! While a repair is in progress ([`collecting`]), the parsing helpers note a repair and go on
-//! where they would have stopped with an error; [`Project::repair`] then mends what only the whole
-//! project shows (votes of unknown members, duplicate ids, too long texts).
+//! where they would have stopped with an error, reading the bad value as absent (a level off the
+//! scale as no score, a vote with one as no vote): nothing invalid is ever held in the project's
+//! own types. [`Project::repair`] then mends what only the whole project shows (votes of unknown
+//! members, duplicate ids, too long texts).
 
-use super::{IdKind, Level, Problem, Project};
+use super::{IdKind, Problem, Project};
 use crate::i18n::Lang;
 use crate::tr;
 use std::cell::RefCell;
@@ -91,41 +93,27 @@ pub fn note(repair: Repair) -> bool {
 
 /// Runs `f` with repairs collected; returns its result and the repairs noted meanwhile.
 pub fn collecting<T>(f: impl FnOnce() -> T) -> (T, Vec<Repair>) {
+    /// Ends the repair when dropped, so that even a panic inside `f` (unwinding is kept on
+    /// purpose) never leaves this thread mending every later file in silence.
+    struct Collecting;
+    impl Drop for Collecting {
+        fn drop(&mut self) {
+            REPAIRS.with(|r| r.borrow_mut().take());
+        }
+    }
     REPAIRS.with(|r| *r.borrow_mut() = Some(Vec::new()));
+    let guard = Collecting;
     let result = f();
     let repairs = REPAIRS.with(|r| r.borrow_mut().take()).unwrap_or_default();
+    drop(guard);
     (result, repairs)
 }
-
-/// The level a bad one is read as while repairing: never a real level, cleared by
-/// [`Project::repair`] before anyone sees it.
-pub const BAD_LEVEL: Level = Level(0);
 
 impl Project {
     /// Mends what the parser let through while repairing and what only the whole project shows,
     /// noting each repair; stops when the project validates (or nothing more can be mended).
     pub fn repair(&mut self) -> Vec<Repair> {
         let mut repairs = Vec::new();
-        // Levels read as BAD_LEVEL: empty scores, removed votes.
-        for team in &mut self.teams {
-            for response in &mut team.responses.0 {
-                for level in [&mut response.score, &mut response.target] {
-                    if *level == Some(BAD_LEVEL) {
-                        *level = None;
-                    }
-                }
-                response.votes.retain(|v| v.level != BAD_LEVEL);
-            }
-        }
-        if let Some(baseline) = &mut self.baseline {
-            for team in &mut baseline.teams {
-                for score in &mut team.scores {
-                    if *score == Some(BAD_LEVEL) {
-                        *score = None;
-                    }
-                }
-            }
-        }
         for _ in 0..10_000 {
             let Err((problem, place)) = self.validate() else {
                 break;
@@ -246,17 +234,38 @@ impl Project {
 /// carry ids only to be told apart).
 pub fn renumber<T: super::HasId>(items: &mut [T]) {
     let mut seen = std::collections::HashSet::new();
-    let mut next = items.iter().map(super::HasId::id).max().unwrap_or(0);
+    let mut next = super::next_id(&*items);
     for item in items.iter_mut() {
         let id = item.id();
         if !seen.insert(id) {
-            next += 1;
             note(Repair::Renumbered {
                 kind: T::KIND,
                 id: id.into(),
             });
             item.set_id(next);
             seen.insert(next);
+            next += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_repairing_ends_the_repair() {
+        let outcome = std::panic::catch_unwind(|| {
+            collecting(|| {
+                assert!(active());
+                panic!("a parser bug");
+            })
+        });
+        assert!(outcome.is_err());
+        assert!(
+            !active(),
+            "the next file on this thread must be checked, not mended"
+        );
+        assert!(!note(Repair::Agenda));
     }
 }

@@ -14,11 +14,18 @@ const SAMPLE: &str = include_str!("../../assets/sample/hikarino.kizuki.ron");
 pub fn sample_project() -> Project {
     static SAMPLE_PROJECT: OnceLock<Project> = OnceLock::new();
     SAMPLE_PROJECT
-        .get_or_init(|| match crate::file::parse(SAMPLE.as_bytes()) {
-            Ok(project) => project,
-            // The file is fixed at build time and loaded by `sample_is_complete_and_valid`, so a
-            // failure here is a build defect, not bad input.
-            Err(e) => panic!("the embedded sample project is broken: {e}"),
+        .get_or_init(|| {
+            // Read like any project file (the same parser and checks as `file::parse`, which sits
+            // a layer above the model); it is fixed at build time and checked by
+            // `sample_is_complete_and_valid`, so a failure here is a build defect, not bad input.
+            let project: Project = match ron::from_str(SAMPLE) {
+                Ok(project) => project,
+                Err(e) => panic!("the embedded sample project does not parse: {e}"),
+            };
+            if let Err((problem, place)) = project.validate() {
+                panic!("the embedded sample project is invalid: {problem:?} at {place:?}");
+            }
+            project
         })
         .clone()
 }

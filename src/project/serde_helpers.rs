@@ -1,7 +1,8 @@
 //! The parts of the file format that check while they parse, so that an error carries the line and
 //! column where the parser stood: duplicate ids, unknown or repeated items, impossible dates.
 
-use super::{HasId, ItemResponse, Problem, Responses};
+use super::repair::{self, Repair};
+use super::{HasId, ItemResponse, Level, Problem, Responses, Vote};
 use crate::checklist::{ITEM_COUNT, ItemId, example_count};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
@@ -36,7 +37,7 @@ where
             let mut repeated = false;
             while let Some(element) = seq.next_element::<T>()? {
                 if !seen.insert(element.id()) {
-                    if !super::repair::active() {
+                    if !repair::active() {
                         return Err(problem(&Problem::DuplicateId {
                             kind: T::KIND,
                             id: element.id().into(),
@@ -47,7 +48,7 @@ where
                 out.push(element);
             }
             if repeated {
-                super::repair::renumber(&mut out);
+                repair::renumber(&mut out);
             }
             Ok(out)
         }
@@ -80,11 +81,11 @@ impl<'de> Deserialize<'de> for Responses {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Responses, A::Error> {
                 let mut responses = Responses::default();
                 let mut seen = [false; ITEM_COUNT];
-                let repairing = super::repair::active();
+                let repairing = repair::active();
                 while let Some(key) = map.next_key::<String>()? {
                     let Some(id) = ItemId::parse(&key) else {
                         if repairing {
-                            super::repair::note(super::repair::Repair::UnknownItem(truncate(&key)));
+                            repair::note(Repair::UnknownItem(truncate(&key)));
                             map.next_value::<de::IgnoredAny>()?;
                             continue;
                         }
@@ -92,7 +93,7 @@ impl<'de> Deserialize<'de> for Responses {
                     };
                     if std::mem::replace(&mut seen[id.index()], true) {
                         if repairing {
-                            super::repair::note(super::repair::Repair::DuplicateItem(key));
+                            repair::note(Repair::DuplicateItem(key));
                             map.next_value::<de::IgnoredAny>()?;
                             continue;
                         }
@@ -106,7 +107,7 @@ impl<'de> Deserialize<'de> for Responses {
                         .find(|&&n| n == 0 || n > count)
                     {
                         if repairing {
-                            super::repair::note(super::repair::Repair::Example {
+                            repair::note(Repair::Example {
                                 item: id.as_str().to_owned(),
                                 number: number.into(),
                             });
@@ -132,8 +133,11 @@ impl<'de> Deserialize<'de> for Responses {
 }
 
 /// `Option<NaiveDate>` as `Some("2026-11-26")`, with a clear message for an impossible date.
-/// (serde's `with` gives the field as `&Option<T>`, hence the signatures.)
-#[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)]
+#[expect(
+    clippy::ref_option,
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's `with` hands the field over as `&Option<T>`"
+)]
 pub mod opt_date {
     use super::{Deserialize, Deserializer, Problem, Serialize, Serializer, problem, truncate};
     use chrono::NaiveDate;
@@ -148,18 +152,17 @@ pub mod opt_date {
         };
         match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
             Ok(date) => Ok(Some(date)),
-            Err(_)
-                if super::super::repair::note(super::super::repair::Repair::Date(truncate(&s))) =>
-            {
-                Ok(None)
-            }
+            Err(_) if super::repair::note(super::Repair::Date(truncate(&s))) => Ok(None),
             Err(_) => Err(problem(&Problem::InvalidDate(truncate(&s)))),
         }
     }
 }
 
 /// `Option<DateTime<FixedOffset>>` as RFC 3339 text.
-#[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)]
+#[expect(
+    clippy::ref_option,
+    reason = "serde's `with` hands the field over as `&Option<T>`"
+)]
 pub mod opt_timestamp {
     use super::{Deserialize, Deserializer, Problem, Serialize, Serializer, problem, truncate};
     use chrono::{DateTime, FixedOffset, SecondsFormat};
@@ -180,16 +183,75 @@ pub mod opt_timestamp {
         };
         match DateTime::parse_from_rfc3339(s.trim()) {
             Ok(t) => Ok(Some(t)),
-            Err(_)
-                if super::super::repair::note(super::super::repair::Repair::Timestamp(
-                    truncate(&s),
-                )) =>
-            {
-                Ok(None)
-            }
+            Err(_) if super::repair::note(super::Repair::Timestamp(truncate(&s))) => Ok(None),
             Err(_) => Err(problem(&Problem::InvalidTimestamp(truncate(&s)))),
         }
     }
+}
+
+/// A level as the file writes it, a number 1–5. Any other number is refused where it stands, or,
+/// while repairing, read as no level and noted: a [`Level`] never holds anything else.
+fn level<E: de::Error>(value: i64) -> Result<Option<Level>, E> {
+    match Level::try_from(value) {
+        Ok(level) => Ok(Some(level)),
+        Err(_) if repair::note(Repair::Level(value)) => Ok(None),
+        Err(_) => Err(problem(&Problem::LevelOutOfRange(value))),
+    }
+}
+
+/// A score or a target: `Some(3)`, or `None` when not agreed yet.
+#[expect(
+    clippy::ref_option,
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's `with` hands the field over as `&Option<T>`"
+)]
+pub mod opt_level {
+    use super::{Deserialize, Deserializer, Level, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(level: &Option<Level>, s: S) -> Result<S::Ok, S::Error> {
+        level.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Level>, D::Error> {
+        match Option::<i64>::deserialize(d)? {
+            Some(value) => super::level(value),
+            None => Ok(None),
+        }
+    }
+}
+
+/// The previous round's ten scores.
+pub fn levels<'de, D: Deserializer<'de>>(d: D) -> Result<[Option<Level>; ITEM_COUNT], D::Error> {
+    let raw = <[Option<i64>; ITEM_COUNT]>::deserialize(d)?;
+    let mut out = [None; ITEM_COUNT];
+    for (slot, value) in out.iter_mut().zip(raw) {
+        if let Some(value) = value {
+            *slot = level(value)?;
+        }
+    }
+    Ok(out)
+}
+
+/// The members' votes on an item; while repairing, a vote with a level off the scale is dropped.
+pub fn votes<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vote>, D::Error> {
+    /// A vote as written, before its level is checked.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Written {
+        member: u32,
+        level: i64,
+    }
+    let written = Vec::<Written>::deserialize(d)?;
+    let mut votes = Vec::with_capacity(written.len());
+    for vote in written {
+        if let Some(level) = level(vote.level)? {
+            votes.push(Vote {
+                member: vote.member,
+                level,
+            });
+        }
+    }
+    Ok(votes)
 }
 
 /// Keeps a quoted bad value short enough for a message.

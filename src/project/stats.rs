@@ -48,7 +48,6 @@ impl VoteSpread {
     /// The level nearest the mean, offered as the score.
     pub fn nearest_level(&self) -> Option<Level> {
         // The mean of levels 1–5 lies within 1–5, so the cast cannot truncate.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Level::new(self.mean.round() as u8)
     }
 }

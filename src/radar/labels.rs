@@ -1,6 +1,6 @@
 //! Chart labels: wrapped into balanced lines, measured with the font where there is one.
 
-pub use crate::text_wrap::wrap as wrap_label;
+pub use crate::text_wrap::{estimate_width_em, wrap as wrap_label};
 
 /// As [`wrap_label`], but with lines of even length: "利用者との / 関係" rather than
 /// "利用者との関 / 係". Uses as many lines as plain wrapping at `max_width` needs, at the narrowest
@@ -32,20 +32,6 @@ pub fn wrap_label_balanced(
         }
     }
     wrap_label(text, hi, &width_of)
-}
-
-/// An estimate of text width in ems for labels laid out without a font at hand: characters that
-/// take two columns (CJK, full-width forms) are one em, spaces about a third, others about half.
-pub fn estimate_width_em(text: &str) -> f32 {
-    use unicode_width::UnicodeWidthChar;
-    text.chars()
-        .map(|c| match (c, c.width()) {
-            (' ', _) => 0.3,
-            (_, Some(2)) => 1.0,
-            (_, Some(0)) => 0.0,
-            _ => 0.55,
-        })
-        .sum()
 }
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ impl Chart {
             .collect();
         let value = |l: Option<crate::project::Level>| l.map(|l| f32::from(l.get()));
         for &(index, t) in &teams {
-            let name = crate::export::report::display_team_name(&t.name, index, lang);
+            let name = crate::words::display_team_name(&t.name, index, lang);
             series.push(Series {
                 name,
                 kind: SeriesKind::Scores,
@@ -77,7 +77,7 @@ impl Chart {
         }
         for &(index, t) in &teams {
             if t.responses.0.iter().any(|r| r.target.is_some()) {
-                let name = crate::export::report::display_team_name(&t.name, index, lang);
+                let name = crate::words::display_team_name(&t.name, index, lang);
                 series.push(Series {
                     name: crate::tr!(lang, "radar.target_of", team = name),
                     kind: SeriesKind::Target,
@@ -92,9 +92,9 @@ impl Chart {
                 if let Some(b) = baseline
                     .teams
                     .iter()
-                    .find(|b| b.name.trim() == t.name.trim())
+                    .find(|b| crate::project::same_name(&b.name, &t.name))
                 {
-                    let name = crate::export::report::display_team_name(&t.name, index, lang);
+                    let name = crate::words::display_team_name(&t.name, index, lang);
                     series.push(Series {
                         name: crate::tr!(lang, "radar.baseline_of", team = name),
                         kind: SeriesKind::Baseline,
@@ -129,7 +129,7 @@ impl Chart {
     /// One series: the median of every team's agreed scores, item by item (for a project with
     /// many teams, whose single chart would be unreadable).
     pub fn median_of(project: &crate::project::Project, lang: crate::Lang) -> Chart {
-        let mut chart = Chart::of_project(project, lang, Some(u32::MAX));
+        let mut chart = Chart::axes(lang);
         let values = (0..crate::checklist::ITEM_COUNT)
             .map(|i| {
                 let mut scores: Vec<f32> = project

@@ -83,6 +83,7 @@ impl Session {
             Ok(()) => {
                 self.autosave_failure = None;
                 self.autosave.not_before = None;
+                self.forget_journals(generation);
             }
             Err(failure) => {
                 self.autosave_failure = Some(failure);

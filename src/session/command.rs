@@ -3,14 +3,13 @@
 //! Views send [`Command`]s; [`super::Session::handle`] is the one place that carries them out and
 //! returns the [`Effect`]s that need the window (dialogs, theme, zoom, closing, threads).
 
-use super::edit::Edit;
 use super::recovery::RecoveryError;
 use super::settings::ThemeChoice;
 use super::ui_command::UICommand;
 use crate::checklist::ItemId;
 use crate::export::Format;
 use crate::i18n::Lang;
-use crate::project::ActionStatus;
+use crate::project::{ActionStatus, Edit};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -72,15 +71,16 @@ pub enum Purpose {
 }
 
 impl Purpose {
-    /// The file ending a chosen path must have (added when the user left it out).
-    pub fn extension(self) -> &'static str {
+    /// The ending a path chosen for writing gets when the user left it out. Paths chosen for
+    /// reading are taken as they are: `x.ron` or Kizuki's own `x.kizuki.ron.bak` must open.
+    pub fn write_extension(self) -> Option<&'static str> {
         match self {
-            Purpose::Open | Purpose::ImportBaseline | Purpose::SaveAs | Purpose::Merge => {
-                crate::file::EXTENSION
+            Purpose::SaveAs => Some(crate::file::EXTENSION),
+            Purpose::Export(format) | Purpose::ExportComparison(format) => Some(format.extension()),
+            Purpose::Sheets => Some("pdf"),
+            Purpose::Open | Purpose::ImportBaseline | Purpose::Merge | Purpose::CompareFolder => {
+                None
             }
-            Purpose::Export(format) | Purpose::ExportComparison(format) => format.extension(),
-            Purpose::CompareFolder => "",
-            Purpose::Sheets => "pdf",
         }
     }
 
@@ -146,47 +146,20 @@ pub enum ViewChange {
 }
 
 /// Everything the window can ask for. Nothing in the window changes the session itself.
+///
+/// What the user asks for directly sits at the top; the rest is grouped by what it is about
+/// (files, a typed path, a comparison, a merge, phone voting), and what comes back from a dialog or
+/// another thread is [`Done`]. Each group converts into a `Command`, so a view sends
+/// `tx.send(FileCommand::Open(path))`.
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// A menu entry, a shortcut or a palette entry.
     Run(UICommand),
     Edit(Edit),
+    View(ViewChange),
     Show(Screen),
     SelectTeam(u32),
-    OpenPath(PathBuf),
-    SaveTo(PathBuf),
-    ExportTo(Format, PathBuf),
-    ImportBaselineFrom(PathBuf),
-    ForgetRecent(PathBuf),
-    /// A file dialog closed: with a path, or without one (cancelled, or never shown: `shown` false).
-    PathChosen {
-        purpose: Purpose,
-        path: Option<PathBuf>,
-        shown: bool,
-    },
-    /// Ask for a path with the system's file dialog.
-    AskPath(Purpose),
-    /// Ask for a path by typing it, where no file dialog can be shown.
-    EnterPath(Purpose),
-    EnterPathText(String),
-    /// The format of the export a typed path is for.
-    EnterPathFormat(Format),
-    SubmitPath,
-    CancelPathEntry,
-    Unsaved(UnsavedChoice),
-    Conflict(ConflictChoice),
-    DismissMessage,
-    DismissError,
-    /// Reopen a project found in the recovery folder.
-    Restore(PathBuf),
-    /// Keep the file as opened, not the newer recovery copy offered beside it.
-    DismissNewerCopy,
-    /// Delete a recovery file the user does not want.
-    DiscardRecovery(PathBuf),
-    /// The window's close button (or the system asking the window to close).
-    CloseRequested,
-    View(ViewChange),
     /// A level key on an item screen: 1–5 (or 0 to clear) enters the selected member's vote, or,
     /// with no member selected, the team's score; with `target`, the target.
     LevelKey {
@@ -195,61 +168,157 @@ pub enum Command {
     },
     /// ↑/↓ on an item screen: the previous or next member's vote.
     MoveVoteCursor(i8),
+    File(FileCommand),
+    Path(PathCommand),
+    Compare(CompareCommand),
+    Merge(MergeCommand),
+    Vote(VoteCommand),
+    /// The answer to "save first?".
+    Unsaved(UnsavedChoice),
+    /// The answer to "the file changed on disk".
+    Conflict(ConflictChoice),
+    DismissMessage,
+    DismissError,
+    /// The window's close button (or the system asking the window to close).
+    CloseRequested,
     /// Time passed: the autosave may be due, a notice may fade.
     Tick,
-    /// Read these files and folders and compare them.
-    Compare(Vec<PathBuf>),
-    /// The files asked for by [`Command::Compare`] were read (on another thread).
-    ComparisonLoaded(Box<crate::compare::Loaded>),
-    /// What a row of the comparison stands for.
-    CompareBy(crate::compare::By),
-    ExportComparisonTo(Format, PathBuf),
+    /// A dialog or another thread finished what an [`Effect`] started.
+    Done(Done),
+}
+
+/// Files the user acts on by name.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
+    Open(PathBuf),
+    SaveTo(PathBuf),
+    ExportTo(Format, PathBuf),
+    ImportBaselineFrom(PathBuf),
     /// Write the current team's answer sheets.
     WriteSheets(PathBuf),
+    ForgetRecent(PathBuf),
+    /// Show a folder in the system's file manager (after an export).
+    OpenFolder(PathBuf),
+    /// Reopen a project found in the recovery folder.
+    Restore(PathBuf),
+    /// Delete a recovery file the user does not want.
+    DiscardRecovery(PathBuf),
+    /// Keep the file as opened, not the newer recovery copy offered beside it.
+    DismissNewerCopy,
     /// Open the mended project offered after a failed open.
     OpenRepaired,
     DismissRepairs,
-    /// Merge another laptop's file into the open project.
-    MergeFrom(PathBuf),
-    /// For one difference of a merge: take the other file's value, or keep ours.
-    MergeChoice {
+    /// Record the ballots an earlier run journaled but never saved (into their project).
+    RecoverVotes(PathBuf),
+    /// Delete such a journal.
+    DiscardVotes(PathBuf),
+}
+
+/// Asking for a path: with the system's dialog, or typed where no dialog can be shown.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathCommand {
+    /// Ask with the system's file dialog.
+    Ask(Purpose),
+    /// Ask by typing it.
+    Enter(Purpose),
+    EnterText(String),
+    /// The format of the export a typed path is for.
+    EnterFormat(Format),
+    Submit,
+    Cancel,
+}
+
+/// Many files compared.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum CompareCommand {
+    /// Read these files and folders and compare them.
+    Files(Vec<PathBuf>),
+    /// What a row of the comparison stands for.
+    By(crate::compare::By),
+    ExportTo(Format, PathBuf),
+    Close,
+}
+
+/// Another laptop's file merged into the open project.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum MergeCommand {
+    From(PathBuf),
+    /// For one difference: take the other file's value, or keep ours.
+    Choice {
         index: usize,
         theirs: bool,
     },
     /// For every difference at once.
-    MergeChooseAll {
+    ChooseAll {
         theirs: bool,
     },
-    MergeApply,
-    MergeCancel,
-    CloseComparison,
-    /// Open voting from phones for the current team.
-    StartVoting {
+    Apply,
+    Cancel,
+}
+
+/// Voting from phones for the current team.
+#[must_use]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum VoteCommand {
+    Start {
         scope: crate::vote::Scope,
         anonymous: bool,
+        /// Anonymous voting: the most ballots an item takes (else the team's size).
+        ceiling: Option<usize>,
+        /// Several people may vote from one phone.
+        shared: bool,
     },
-    /// The server listens: at these URLs (the likely one first).
+    /// The answer to "these items hold votes already: start anyway?".
+    ConfirmRevote(bool),
+    /// Reveal the phones' votes on an item into the project.
+    Reveal(ItemId),
+    SetAutoReveal(bool),
+    SetShared(bool),
+    /// Free a name taken by mistake (its phone is told); [`VoteCommand::UndoRelease`] undoes it.
+    Release(u32),
+    UndoRelease,
+    Stop,
+}
+
+/// What a dialog or another thread reports back.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Done {
+    /// A file dialog closed: with a path, or without one (cancelled, or never shown: `shown` false).
+    PathChosen {
+        purpose: Purpose,
+        path: Option<PathBuf>,
+        shown: bool,
+    },
+    /// The files asked for by [`CompareCommand::Files`] were read.
+    ComparisonLoaded(Box<crate::compare::Loaded>),
+    /// The server listens: at these URLs (the likely one first), journaling into `journal`.
     VotingStarted {
         urls: Vec<String>,
         reachable: bool,
-        statuses: Vec<crate::vote::ItemStatus>,
+        standing: crate::vote::Standing,
+        journal: Option<PathBuf>,
     },
-    VotingFailed(String),
+    /// A name was released in the server (`None`: nobody held it any more).
+    NameReleased(Option<crate::vote::Released>),
+    /// A release was undone (false: the name was taken meanwhile).
+    NameRestored(bool),
+    VotingFailed(Carried<crate::vote::StartError>),
     /// From the server: a vote was cast, or everyone had voted and the item revealed itself.
     VoteEvent(crate::vote::Event),
-    /// Reveal the phones' votes on an item into the project.
-    RevealVoting(ItemId),
     /// Votes collected from the server, to record; `shown` reveals them.
     BallotsCollected {
         ballots: Vec<crate::vote::Revealed>,
         shown: bool,
         /// The document they were cast for: recorded only into that one.
         document: u64,
+        /// The journal of a stopped server, to delete once these ballots are saved.
+        journal: Option<PathBuf>,
     },
-    SetAutoReveal(bool),
-    StopVoting,
-    /// Show a folder in the system's file manager (after an export).
-    OpenFolder(PathBuf),
     /// The system's file manager could not be asked to show a folder.
     FolderNotOpened {
         path: PathBuf,
@@ -260,6 +329,52 @@ pub enum Command {
         generation: u64,
         result: Result<(), AutosaveFailure>,
     },
+}
+
+macro_rules! into_command {
+    ($($group:ident => $variant:ident),* $(,)?) => {
+        $(impl From<$group> for Command {
+            fn from(command: $group) -> Command {
+                Command::$variant(command)
+            }
+        })*
+    };
+}
+
+into_command!(
+    UICommand => Run,
+    Edit => Edit,
+    ViewChange => View,
+    FileCommand => File,
+    PathCommand => Path,
+    CompareCommand => Compare,
+    MergeCommand => Merge,
+    VoteCommand => Vote,
+    Done => Done,
+);
+
+/// An error carried from another thread to the handler, kept whole so that it is worded only when
+/// shown, in the language of that moment. Shared, and compared by identity: commands are compared
+/// in tests, and an OS error cannot be.
+#[derive(Debug)]
+pub struct Carried<E>(pub std::sync::Arc<E>);
+
+impl<E> Carried<E> {
+    pub fn new(error: E) -> Carried<E> {
+        Carried(std::sync::Arc::new(error))
+    }
+}
+
+impl<E> Clone for Carried<E> {
+    fn clone(&self) -> Self {
+        Carried(std::sync::Arc::clone(&self.0))
+    }
+}
+
+impl<E> PartialEq for Carried<E> {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Why an autosave failed, said in the user's language. Carried across threads, so it keeps the
@@ -304,10 +419,10 @@ impl AutosaveJob {
     /// Writes the copy; returns the command that reports the outcome.
     pub fn run(self) -> Command {
         let result = super::recovery::write(&self.file, &self.bytes).map_err(AutosaveFailure::from);
-        Command::AutosaveFinished {
+        Command::Done(Done::AutosaveFinished {
             generation: self.generation,
             result,
-        }
+        })
     }
 }
 
@@ -315,7 +430,7 @@ impl AutosaveJob {
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Show the system's file dialog; its answer comes back as [`Command::PathChosen`].
+    /// Show the system's file dialog; its answer comes back as [`Done::PathChosen`].
     AskPath {
         purpose: Purpose,
         title: String,
@@ -330,17 +445,25 @@ pub enum Effect {
     WriteAutosave(AutosaveJob),
     /// Show a folder in the system's file manager.
     OpenFolder(PathBuf),
-    /// Read files to compare on another thread; report with [`Command::ComparisonLoaded`].
+    /// Read files to compare on another thread; report with [`Done::ComparisonLoaded`].
     LoadComparison {
         inputs: Vec<PathBuf>,
         lang: Lang,
     },
-    /// Start the voting server; report with [`Command::VotingStarted`] or [`Command::VotingFailed`].
+    /// Start the voting server; report with [`Done::VotingStarted`] or [`Done::VotingFailed`].
     StartVoteServer {
         config: crate::vote::PollConfig,
         bind: Option<std::net::SocketAddr>,
+        /// Where to journal every ballot (the folder), and what the journal is about.
+        journal: Option<(PathBuf, crate::vote::journal::Header)>,
     },
-    /// Reveal an item's ballots; report with [`Command::BallotsCollected`].
+    /// How many phones may vote from one address.
+    VoteSharing(usize),
+    /// Free a name; report with [`Done::NameReleased`].
+    ReleaseName(u32),
+    /// Undo a release; report with [`Done::NameRestored`].
+    RestoreName(crate::vote::Released),
+    /// Reveal an item's ballots; report with [`Done::BallotsCollected`].
     RevealVotes {
         item: ItemId,
         document: u64,

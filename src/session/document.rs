@@ -2,8 +2,8 @@
 //! changes, its undo history and its autosave state. Everything that changes these goes through a
 //! method here, so that "dirty", "generation" and the recovery file never disagree.
 
-use super::edit::{Edit, TextField};
 use crate::project::Project;
+use crate::project::edit::{Edit, TextField};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

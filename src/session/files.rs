@@ -1,6 +1,7 @@
 //! The session's file work: open, save (with the check for another program's save), export,
 //! earlier rounds, recovery files, and the paths asked for by dialog or typed by hand.
 
+use super::command::{CompareCommand, FileCommand, MergeCommand};
 use super::command::{Effect, Purpose, Screen};
 use super::document::Document;
 use super::messages::{Failure, Notice};
@@ -323,7 +324,7 @@ impl Session {
         entry.purpose = Purpose::Export(format);
     }
 
-    /// A path was chosen in a dialog or typed: give it the right ending and act on it.
+    /// A path was chosen in a dialog or typed: give a path to write the right ending, and act on it.
     pub(super) fn path_chosen(
         &mut self,
         purpose: Purpose,
@@ -331,20 +332,19 @@ impl Session {
         clock: &Clock,
         fx: &mut Vec<Effect>,
     ) {
-        let path = if purpose.extension().is_empty() {
-            path
-        } else {
-            with_extension(path, purpose.extension())
+        let path = match purpose.write_extension() {
+            Some(extension) => with_extension(path, extension),
+            None => path,
         };
-        let command = match purpose {
-            Purpose::Open => super::Command::OpenPath(path),
-            Purpose::ImportBaseline => super::Command::ImportBaselineFrom(path),
-            Purpose::SaveAs => super::Command::SaveTo(path),
-            Purpose::Export(format) => super::Command::ExportTo(format, path),
-            Purpose::CompareFolder => super::Command::Compare(vec![path]),
-            Purpose::ExportComparison(format) => super::Command::ExportComparisonTo(format, path),
-            Purpose::Sheets => super::Command::WriteSheets(path),
-            Purpose::Merge => super::Command::MergeFrom(path),
+        let command: super::Command = match purpose {
+            Purpose::Open => FileCommand::Open(path).into(),
+            Purpose::ImportBaseline => FileCommand::ImportBaselineFrom(path).into(),
+            Purpose::SaveAs => FileCommand::SaveTo(path).into(),
+            Purpose::Export(format) => FileCommand::ExportTo(format, path).into(),
+            Purpose::CompareFolder => CompareCommand::Files(vec![path]).into(),
+            Purpose::ExportComparison(format) => CompareCommand::ExportTo(format, path).into(),
+            Purpose::Sheets => FileCommand::WriteSheets(path).into(),
+            Purpose::Merge => MergeCommand::From(path).into(),
         };
         self.dispatch(command, clock, fx);
     }

@@ -1,10 +1,15 @@
 //! [`Session::handle`]: the one place where commands change the session.
 
-use super::command::{Command, ConflictChoice, Effect, Purpose, Screen, UnsavedChoice, ViewChange};
+use super::command::{
+    Command, CompareCommand, ConflictChoice, Done, Effect, FileCommand, MergeCommand, PathCommand,
+    Purpose, Screen, UnsavedChoice, ViewChange,
+};
 use super::document::Document;
 use super::settings::{Settings, ZOOM_STEP};
 use super::ui_command::UICommand;
-use super::{Clock, Edit, Focus, Notice, Overlay, Page, REMOVAL_SHOWN_FOR, Session, ShownRemoval};
+use super::{
+    Clock, Edit, Focus, Notice, Overlay, Page, REMOVAL_SHOWN_FOR, Removed, Session, ShownRemoval,
+};
 use crate::project::{Project, sample_project};
 
 /// The zoom of the projector-safe mode at least: readable from the back of a room.
@@ -36,15 +41,89 @@ impl Session {
         match command {
             Command::Run(ui) => self.run(ui, clock, fx),
             Command::Edit(edit) => self.edit(edit, clock),
+            Command::View(change) => self.change_view(change),
             Command::Show(screen) => self.show(screen),
             Command::SelectTeam(team) => {
                 self.team = Some(team);
                 self.view.vote_cursor = None;
             }
-            Command::OpenPath(path) => self.open(&path),
-            Command::SaveTo(path) => self.save_to(&path, clock, fx),
-            Command::ExportTo(format, path) => self.export_to(format, &path),
-            Command::Compare(inputs) => {
+            Command::LevelKey { level, target } => self.level_key(level, target, clock),
+            Command::MoveVoteCursor(step) => self.move_vote_cursor(step),
+            Command::File(command) => self.file_command(command, clock, fx),
+            Command::Path(command) => self.path_command(command, clock, fx),
+            Command::Compare(command) => self.compare_command(command, fx),
+            Command::Merge(command) => self.merge_command(command, clock),
+            Command::Vote(command) => self.vote_command(command, fx),
+            Command::Unsaved(choice) => self.answer_unsaved(choice, clock, fx),
+            Command::Conflict(choice) => self.answer_conflict(choice, clock, fx),
+            Command::DismissMessage => self.notice = None,
+            Command::DismissError => {
+                self.error = None;
+                self.repair_offer = None;
+            }
+            Command::CloseRequested => self.quit(fx),
+            Command::Tick => {
+                self.fade_removal(clock, fx);
+                if self.timer.is_running() {
+                    // A running timer shows its seconds: one wake-up a second, no more.
+                    fx.push(Effect::RepaintAfter(std::time::Duration::from_secs(1)));
+                }
+                self.autosave_tick(clock, fx);
+            }
+            Command::Done(done) => self.done(done, clock, fx),
+        }
+    }
+
+    fn file_command(&mut self, command: FileCommand, clock: &Clock, fx: &mut Vec<Effect>) {
+        match command {
+            FileCommand::Open(path) => self.open(&path),
+            FileCommand::SaveTo(path) => self.save_to(&path, clock, fx),
+            FileCommand::ExportTo(format, path) => self.export_to(format, &path),
+            FileCommand::ImportBaselineFrom(path) => self.import_baseline(&path, clock),
+            FileCommand::WriteSheets(path) => self.write_sheets(&path),
+            FileCommand::ForgetRecent(path) => {
+                self.settings.forget(&path);
+                self.save_settings();
+            }
+            FileCommand::OpenFolder(path) => fx.push(Effect::OpenFolder(path)),
+            FileCommand::Restore(file) => self.restore(&file),
+            FileCommand::DiscardRecovery(file) => self.discard_recovery(&file),
+            FileCommand::DismissNewerCopy => self.newer_copy = None,
+            FileCommand::OpenRepaired => self.open_repaired(),
+            FileCommand::DismissRepairs => self.repairs_made.clear(),
+            FileCommand::RecoverVotes(journal) => self.recover_votes(&journal, clock),
+            FileCommand::DiscardVotes(journal) => self.discard_votes(&journal),
+        }
+    }
+
+    fn path_command(&mut self, command: PathCommand, clock: &Clock, fx: &mut Vec<Effect>) {
+        match command {
+            PathCommand::Ask(purpose) => self.ask_path(purpose, fx),
+            PathCommand::Enter(purpose) => self.enter_path(purpose),
+            PathCommand::EnterText(text) => {
+                if let Some(entry) = &mut self.path_entry {
+                    entry.text = text;
+                }
+            }
+            PathCommand::EnterFormat(format) => self.enter_path_format(format),
+            PathCommand::Submit => {
+                if let Some(entry) = self.path_entry.clone()
+                    && !entry.text.trim().is_empty()
+                {
+                    let path = std::path::PathBuf::from(entry.text.trim());
+                    self.path_chosen(entry.purpose, path, clock, fx);
+                }
+            }
+            PathCommand::Cancel => {
+                self.path_entry = None;
+                self.after_save = None;
+            }
+        }
+    }
+
+    fn compare_command(&mut self, command: CompareCommand, fx: &mut Vec<Effect>) {
+        match command {
+            CompareCommand::Files(inputs) => {
                 self.path_entry = None;
                 self.comparing = true;
                 fx.push(Effect::LoadComparison {
@@ -52,92 +131,48 @@ impl Session {
                     lang: self.lang,
                 });
             }
-            Command::ComparisonLoaded(loaded) => {
-                self.comparing = false;
-                let by = self
-                    .comparison
-                    .as_ref()
-                    .map_or_else(Default::default, |c| c.comparison.by);
-                let comparison = crate::compare::Comparison::build(&loaded, by, self.lang);
-                self.comparison = Some(super::ShownComparison {
-                    loaded: *loaded,
-                    comparison,
-                });
-                self.view.page = Some(super::Page::Compare);
-            }
-            Command::CompareBy(by) => {
+            CompareCommand::By(by) => {
                 if let Some(shown) = &mut self.comparison {
                     shown.comparison =
                         crate::compare::Comparison::build(&shown.loaded, by, self.lang);
                 }
             }
-            Command::ExportComparisonTo(format, path) => self.export_comparison_to(format, &path),
-            Command::WriteSheets(path) => self.write_sheets(&path),
-            Command::MergeFrom(path) => self.merge_from(&path, clock),
-            Command::OpenRepaired => self.open_repaired(),
-            Command::DismissRepairs => self.repairs_made.clear(),
-            Command::MergeChoice { index, theirs } => {
-                if let Some(slot) = self.merging.as_mut().and_then(|m| m.choices.get_mut(index)) {
-                    *slot = theirs;
-                }
-            }
-            Command::MergeChooseAll { theirs } => {
-                if let Some(m) = &mut self.merging {
-                    m.choices.iter_mut().for_each(|c| *c = theirs);
-                }
-            }
-            Command::MergeApply => {
-                if let Some(pending) = self.merging.take() {
-                    self.finish_merge(&pending.merged, &pending.choices, clock);
-                }
-            }
-            Command::MergeCancel => self.merging = None,
-            Command::StartVoting { scope, anonymous } => {
-                self.start_voting(scope, anonymous, fx);
-            }
-            Command::VotingStarted {
-                urls,
-                reachable,
-                statuses,
-            } => self.voting_started(urls, reachable, statuses),
-            Command::VotingFailed(message) => self.voting_failed(message),
-            Command::VoteEvent(event) => self.vote_event(event, clock),
-            Command::RevealVoting(item) => {
-                if let Some(voting) = &self.voting {
-                    fx.push(Effect::RevealVotes {
-                        item,
-                        document: voting.document,
-                    });
-                }
-            }
-            Command::BallotsCollected {
-                ballots,
-                shown,
-                document,
-            } => {
-                if self.doc.as_ref().map(|d| d.revision().0) == Some(document) {
-                    self.record_ballots(ballots, shown, clock);
-                }
-            }
-            Command::SetAutoReveal(on) => {
-                if let Some(voting) = &mut self.voting {
-                    voting.auto_reveal = on;
-                    fx.push(Effect::VoteAutoReveal(on));
-                }
-            }
-            Command::StopVoting => self.stop_voting(fx),
-            Command::CloseComparison => {
+            CompareCommand::ExportTo(format, path) => self.export_comparison_to(format, &path),
+            CompareCommand::Close => {
                 self.comparison = None;
                 if self.view.page == Some(super::Page::Compare) {
                     self.view.page = None;
                 }
             }
-            Command::ImportBaselineFrom(path) => self.import_baseline(&path, clock),
-            Command::ForgetRecent(path) => {
-                self.settings.forget(&path);
-                self.save_settings();
+        }
+    }
+
+    fn merge_command(&mut self, command: MergeCommand, clock: &Clock) {
+        match command {
+            MergeCommand::From(path) => self.merge_from(&path, clock),
+            MergeCommand::Choice { index, theirs } => {
+                if let Some(slot) = self.merging.as_mut().and_then(|m| m.choices.get_mut(index)) {
+                    *slot = theirs;
+                }
             }
-            Command::PathChosen {
+            MergeCommand::ChooseAll { theirs } => {
+                if let Some(m) = &mut self.merging {
+                    m.choices.iter_mut().for_each(|c| *c = theirs);
+                }
+            }
+            MergeCommand::Apply => {
+                if let Some(pending) = self.merging.take() {
+                    self.finish_merge(&pending.merged, &pending.choices, clock);
+                }
+            }
+            MergeCommand::Cancel => self.merging = None,
+        }
+    }
+
+    /// What a dialog or another thread reports back.
+    fn done(&mut self, done: Done, clock: &Clock, fx: &mut Vec<Effect>) {
+        match done {
+            Done::PathChosen {
                 purpose,
                 path,
                 shown,
@@ -153,53 +188,54 @@ impl Session {
                     None => self.after_save = None,
                 }
             }
-            Command::AskPath(purpose) => self.ask_path(purpose, fx),
-            Command::EnterPath(purpose) => self.enter_path(purpose),
-            Command::EnterPathText(text) => {
-                if let Some(entry) = &mut self.path_entry {
-                    entry.text = text;
+            Done::ComparisonLoaded(loaded) => {
+                self.comparing = false;
+                let by = self
+                    .comparison
+                    .as_ref()
+                    .map_or_else(Default::default, |c| c.comparison.by);
+                let comparison = crate::compare::Comparison::build(&loaded, by, self.lang);
+                self.comparison = Some(super::ShownComparison {
+                    loaded: *loaded,
+                    comparison,
+                });
+                self.view.page = Some(super::Page::Compare);
+            }
+            Done::VotingStarted {
+                urls,
+                reachable,
+                standing,
+                journal,
+            } => self.voting_started(urls, reachable, standing, journal),
+            Done::VotingFailed(error) => self.voting_failed(error),
+            Done::VoteEvent(event) => self.vote_event(event, clock, fx),
+            Done::NameReleased(released) => self.name_released(released),
+            Done::NameRestored(restored) => {
+                self.notify(if restored {
+                    Notice::NameRestored
+                } else {
+                    Notice::NameNotRestored
+                });
+            }
+            Done::BallotsCollected {
+                ballots,
+                shown,
+                document,
+                journal,
+            } => {
+                // Into the document they were cast for only; otherwise the journal stays, and the
+                // next start offers them back.
+                if self.doc.as_ref().map(|d| d.revision().0) == Some(document) {
+                    self.record_ballots(ballots, shown, clock);
+                    if let Some((journal, doc)) = journal.zip(self.doc.as_ref()) {
+                        self.journals_done.push((journal, doc.generation()));
+                    }
                 }
             }
-            Command::EnterPathFormat(format) => self.enter_path_format(format),
-            Command::SubmitPath => {
-                if let Some(entry) = self.path_entry.clone()
-                    && !entry.text.trim().is_empty()
-                {
-                    let path = std::path::PathBuf::from(entry.text.trim());
-                    self.path_chosen(entry.purpose, path, clock, fx);
-                }
-            }
-            Command::CancelPathEntry => {
-                self.path_entry = None;
-                self.after_save = None;
-            }
-            Command::Unsaved(choice) => self.answer_unsaved(choice, clock, fx),
-            Command::Conflict(choice) => self.answer_conflict(choice, clock, fx),
-            Command::DismissMessage => self.notice = None,
-            Command::DismissError => {
-                self.error = None;
-                self.repair_offer = None;
-            }
-            Command::Restore(file) => self.restore(&file),
-            Command::DiscardRecovery(file) => self.discard_recovery(&file),
-            Command::DismissNewerCopy => self.newer_copy = None,
-            Command::CloseRequested => self.quit(fx),
-            Command::View(change) => self.change_view(change),
-            Command::LevelKey { level, target } => self.level_key(level, target, clock),
-            Command::MoveVoteCursor(step) => self.move_vote_cursor(step),
-            Command::OpenFolder(path) => fx.push(Effect::OpenFolder(path)),
-            Command::FolderNotOpened { path, kind } => {
+            Done::FolderNotOpened { path, kind } => {
                 self.fail(super::Failure::OpenFolder { path, kind });
             }
-            Command::Tick => {
-                self.fade_removal(clock, fx);
-                if self.timer.is_running() {
-                    // A running timer shows its seconds: one wake-up a second, no more.
-                    fx.push(Effect::RepaintAfter(std::time::Duration::from_secs(1)));
-                }
-                self.autosave_tick(clock, fx);
-            }
-            Command::AutosaveFinished { generation, result } => {
+            Done::AutosaveFinished { generation, result } => {
                 self.autosave_finished(generation, result, clock, fx);
             }
         }
@@ -324,7 +360,7 @@ impl Session {
             Edit::AddAction { team, item, .. } => Some((*team, *item)),
             _ => None,
         };
-        let removed = edit.removes(&doc.project);
+        let removed = Removed::by(&edit, &doc.project);
         if !doc.apply(edit, clock.instant) {
             return;
         }
@@ -535,6 +571,9 @@ impl Session {
 
     /// The save asked for by "save first?" succeeded: run what was waiting.
     pub(super) fn saved(&mut self, clock: &Clock, fx: &mut Vec<Effect>) {
+        if let Some(generation) = self.doc.as_ref().map(super::Document::generation) {
+            self.forget_journals(generation);
+        }
         if let Some(next) = self.after_save.take() {
             self.proceed(next, clock, fx);
         }
@@ -551,8 +590,8 @@ fn drops_document(command: &Command) -> bool {
                 | UICommand::NextRound
                 | UICommand::Close
                 | UICommand::Quit
-        ) | Command::OpenPath(_)
-            | Command::Restore(_)
-            | Command::CloseRequested
+        ) | Command::File(
+            FileCommand::Open(_) | FileCommand::Restore(_) | FileCommand::RecoverVotes(_)
+        ) | Command::CloseRequested
     )
 }

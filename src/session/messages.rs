@@ -24,6 +24,18 @@ pub enum Notice {
         added: usize,
         merged: usize,
     },
+    /// A name taken by mistake was released, with the ballots cast under it (undoable).
+    NameReleased {
+        name: String,
+        ballots: usize,
+    },
+    NameRestored,
+    /// The release could not be undone: another phone took the name meanwhile.
+    NameNotRestored,
+    /// Ballots of an earlier run were recorded (hidden until revealed).
+    VotesRecovered {
+        count: usize,
+    },
 }
 
 impl Notice {
@@ -39,6 +51,12 @@ impl Notice {
             Notice::Merged { added, merged } => {
                 tr!(lang, "merge.done", added = added, merged = merged)
             }
+            Notice::NameReleased { name, ballots } => {
+                tr!(lang, "voting.released", name = name, count = ballots)
+            }
+            Notice::NameRestored => tr!(lang, "voting.restored"),
+            Notice::NameNotRestored => tr!(lang, "voting.not_restored"),
+            Notice::VotesRecovered { count } => tr!(lang, "votes.recovered", count = count),
         }
     }
 
@@ -83,15 +101,31 @@ pub enum Failure {
         error: std::io::Error,
     },
     Settings(FileError),
+    /// The saved settings could not be read: the defaults are used, a copy kept.
+    SettingsDamaged(super::settings::Damaged),
     /// The system's file manager could not be asked to show a folder.
     OpenFolder {
         path: PathBuf,
         kind: std::io::ErrorKind,
     },
-    /// Phone voting could not start (already said in the user's language).
-    Voting(String),
+    /// Phone voting could not start.
+    Voting(super::command::Carried<crate::vote::StartError>),
     /// Phone voting by name for a team without members.
     VotingWithoutMembers,
+    /// Anonymous voting for a team without members, and no number of ballots given.
+    VotingWithoutCeiling,
+    /// A ballot was accepted but could not be written to its journal.
+    VotesNotJournaled {
+        path: PathBuf,
+        kind: std::io::ErrorKind,
+    },
+    /// The voting server stopped by itself.
+    VotingStopped,
+    /// Ballots of an earlier run whose project (or team) is not there to take them.
+    VotesProjectMissing {
+        journal: PathBuf,
+        project: Option<PathBuf>,
+    },
 }
 
 impl Failure {
@@ -134,11 +168,42 @@ impl Failure {
                 reason = crate::file::io_kind_reason(*kind, lang)
                     .unwrap_or_else(|| tr!(lang, "io.other"))
             ),
+            Failure::SettingsDamaged(damaged) => match &damaged.kept {
+                Some(kept) => tr!(
+                    lang,
+                    "app.settings_damaged",
+                    path = damaged.file.display(),
+                    kept = kept.display()
+                ),
+                None => tr!(
+                    lang,
+                    "app.settings_damaged_not_kept",
+                    path = damaged.file.display()
+                ),
+            },
             Failure::Settings(error) => {
                 tr!(lang, "app.settings_failed", reason = error.message(lang))
             }
-            Failure::Voting(message) => message.clone(),
+            Failure::Voting(error) => error.0.message(lang),
             Failure::VotingWithoutMembers => tr!(lang, "vote.no_members"),
+            Failure::VotingWithoutCeiling => tr!(lang, "vote.no_ceiling"),
+            Failure::VotesNotJournaled { path, kind } => tr!(
+                lang,
+                "vote.not_journaled",
+                path = path.display(),
+                reason = crate::file::io_kind_reason(*kind, lang)
+                    .unwrap_or_else(|| tr!(lang, "io.other"))
+            ),
+            Failure::VotingStopped => tr!(lang, "vote.stopped"),
+            Failure::VotesProjectMissing { journal, project } => match project {
+                Some(project) => tr!(
+                    lang,
+                    "votes.project_missing",
+                    project = project.display(),
+                    journal = journal.display()
+                ),
+                None => tr!(lang, "votes.never_saved", journal = journal.display()),
+            },
         }
     }
 }

@@ -9,24 +9,26 @@ mod autosave;
 pub mod clock;
 pub mod command;
 pub mod document;
-pub mod edit;
 mod files;
 mod handler;
 pub mod messages;
 pub mod recovery;
+mod removed;
 pub mod settings;
 pub mod timer;
 pub mod ui_command;
 mod voting;
 
+pub use crate::project::edit::{Edit, KpiText, KpiValue, TextField};
 pub use clock::Clock;
 pub use command::{
-    AutosaveFailure, AutosaveJob, Command, ConflictChoice, Effect, Purpose, Screen, UnsavedChoice,
-    ViewChange,
+    AutosaveFailure, AutosaveJob, Carried, Command, CompareCommand, ConflictChoice, Done, Effect,
+    FileCommand, MergeCommand, PathCommand, Purpose, Screen, UnsavedChoice, ViewChange,
+    VoteCommand,
 };
 pub use document::Document;
-pub use edit::{Edit, KpiText, KpiValue, Removed, TextField};
 pub use messages::{Failure, Notice};
+pub use removed::Removed;
 pub use settings::{Settings, ThemeChoice};
 pub use ui_command::{Shortcut, UICommand};
 
@@ -52,6 +54,11 @@ pub struct SessionOptions {
     pub today: Option<NaiveDate>,
     /// Where phone voting listens; `None` for every address (tests give 127.0.0.1:0).
     pub vote_bind: Option<std::net::SocketAddr>,
+}
+
+/// Where phone votes are journaled as they come in, in Kizuki's data folder.
+pub fn votes_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("votes")
 }
 
 /// Kizuki's own folder: `KIZUKI_DATA_DIR` if set (demonstrations and tests, so that they never touch
@@ -137,7 +144,7 @@ pub const REMOVAL_SHOWN_FOR: std::time::Duration = std::time::Duration::from_sec
 /// A removal just made, shown with a way back until it fades or the project changes again.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShownRemoval {
-    pub removed: edit::Removed,
+    pub removed: Removed,
     generation: u64,
     until: std::time::Instant,
 }
@@ -204,12 +211,23 @@ pub struct Session {
     pub comparison: Option<ShownComparison>,
     /// Files to compare are being read.
     pub comparing: bool,
+    /// A vote asked for on items that hold votes already: waits for "replace them?".
+    pub revote: Option<Revote>,
+    /// Ballots journaled in an earlier run and never saved, offered back on the start screen.
+    pub vote_journals: Vec<crate::vote::journal::Found>,
+    /// Journals whose ballots are in the document from this generation on: deleted once it is
+    /// saved (or autosaved) at that generation or later.
+    journals_done: Vec<(PathBuf, u64)>,
     /// The overview's report of the open project, built once per change rather than every frame.
     report: std::cell::RefCell<Option<(ReportKey, std::rc::Rc<Report>)>>,
 }
 
 /// Phone voting as the window shows it.
 #[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "four independent switches of one vote, each read on its own by the panel"
+)]
 pub struct Voting {
     /// The document voted into ([`Document::revision`]'s first part): another document stops it.
     pub document: u64,
@@ -223,6 +241,14 @@ pub struct Voting {
     /// False when the laptop is on no network: phones cannot reach it.
     pub reachable: bool,
     pub statuses: Vec<crate::vote::ItemStatus>,
+    /// What only the facilitator sees: names claimed, addresses holding several ballots.
+    pub oversight: crate::vote::Oversight,
+    /// Several people may vote from one phone.
+    pub shared_phones: bool,
+    /// Where every accepted ballot is written as it comes in.
+    pub journal: Option<PathBuf>,
+    /// The names released last, to undo (newest last).
+    pub released: Vec<crate::vote::Released>,
 }
 
 impl Voting {
@@ -230,6 +256,16 @@ impl Voting {
     pub fn status(&self, item: ItemId) -> Option<&crate::vote::ItemStatus> {
         self.statuses.iter().find(|s| s.item == item)
     }
+}
+
+/// A vote on items that hold votes already, and what a new round does to them, for the question
+/// asked before it starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Revote {
+    pub start: VoteCommand,
+    /// The items that hold votes, with how many.
+    pub items: Vec<(ItemId, usize)>,
+    pub anonymous: bool,
 }
 
 /// A file that could not be opened as it is, mended: offered beside the error.
@@ -258,7 +294,7 @@ type ReportKey = ((u64, u64), Lang, NaiveDate);
 
 impl Session {
     pub fn new(options: SessionOptions) -> Session {
-        let settings = options
+        let (settings, damaged) = options
             .data_dir
             .as_deref()
             .map(|dir| Settings::load(&settings_file(dir)))
@@ -275,6 +311,11 @@ impl Session {
             .as_ref()
             .map(|i| recovery::scan(i.dir()))
             .unwrap_or_default();
+        let vote_journals = options
+            .data_dir
+            .as_deref()
+            .map(|dir| crate::vote::journal::scan(&votes_dir(dir)))
+            .unwrap_or_default();
         Session {
             lang,
             settings,
@@ -283,7 +324,7 @@ impl Session {
             team: None,
             notice: None,
             removal: None,
-            error: None,
+            error: damaged.map(Failure::SettingsDamaged),
             autosave_failure: None,
             pending: None,
             after_save: None,
@@ -312,6 +353,9 @@ impl Session {
             repair_offer: None,
             repairs_made: Vec::new(),
             vote_bind: options.vote_bind,
+            revote: None,
+            vote_journals,
+            journals_done: Vec::new(),
         }
     }
 
@@ -362,7 +406,7 @@ impl Session {
 
     /// A removal just made, while it can still be taken back with one click (until it fades or
     /// anything else changes).
-    pub fn removal(&self) -> Option<&edit::Removed> {
+    pub fn removal(&self) -> Option<&Removed> {
         let shown = self.removal.as_ref()?;
         let current = self.doc.as_ref().map(Document::generation);
         (current == Some(shown.generation)).then_some(&shown.removed)
@@ -512,9 +556,9 @@ impl CommandSender {
         (CommandSender(tx), rx)
     }
 
-    pub fn send(&self, command: Command) {
+    pub fn send(&self, command: impl Into<Command>) {
         // The receiver lives as long as the window; once it is gone nobody is left to act anyway.
-        let _ = self.0.send(command);
+        let _ = self.0.send(command.into());
     }
 
     /// Sends a menu, key or palette command.

@@ -46,6 +46,26 @@ impl Default for Settings {
     }
 }
 
+/// A settings file that could not be read, and where a copy of it was kept (`None` when even
+/// the copy failed: the folder is read-only, say).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Damaged {
+    pub file: PathBuf,
+    pub kept: Option<PathBuf>,
+}
+
+impl Damaged {
+    fn keep(path: &Path) -> Damaged {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".damaged");
+        let copy = PathBuf::from(name);
+        Damaged {
+            file: path.to_owned(),
+            kept: std::fs::copy(path, &copy).ok().map(|_| copy),
+        }
+    }
+}
+
 /// The smallest and largest zoom: from a small laptop to the back row of a room.
 pub const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
 /// One step of Ctrl+plus / Ctrl+minus.
@@ -72,19 +92,26 @@ impl Settings {
         }
     }
 
-    /// Reads the settings file; a missing or damaged one gives the defaults (the settings are a
-    /// convenience, never a reason not to start).
-    pub fn load(path: &Path) -> Settings {
-        let Ok(bytes) = crate::file::read_limited(path) else {
-            return Settings::default();
+    /// Reads the settings file. A missing one gives the defaults; so does a damaged one (the
+    /// settings are a convenience, never a reason not to start), but it is first copied aside,
+    /// since the defaults will be written over it at the next change, and the copy is reported.
+    pub fn load(path: &Path) -> (Settings, Option<Damaged>) {
+        let bytes = match crate::file::read_limited(path) {
+            Ok(bytes) => bytes,
+            Err(crate::file::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Settings::default(), None);
+            }
+            Err(_) => return (Settings::default(), Some(Damaged::keep(path))),
         };
-        let mut settings: Settings = std::str::from_utf8(&bytes)
+        let parsed = std::str::from_utf8(&bytes)
             .ok()
-            .and_then(|text| ron::from_str(text).ok())
-            .unwrap_or_default();
+            .and_then(|text| ron::from_str::<Settings>(text).ok());
+        let Some(mut settings) = parsed else {
+            return (Settings::default(), Some(Damaged::keep(path)));
+        };
         settings.zoom = Settings::clamp_zoom(settings.zoom);
         settings.recent.truncate(RECENT_MAX);
-        settings
+        (settings, None)
     }
 
     pub fn save(&self, path: &Path) -> Result<(), crate::file::FileError> {
@@ -123,7 +150,10 @@ mod tests {
     }
 
     #[test]
-    #[allow(clippy::float_cmp)] // rounded to tenths, so exactly the literal
+    #[expect(
+        clippy::float_cmp,
+        reason = "rounded to tenths, so exactly the literal"
+    )]
     fn absurd_zoom_is_clamped() {
         assert_eq!(Settings::clamp_zoom(100.0), 3.0);
         assert_eq!(Settings::clamp_zoom(f32::NAN), 1.0);
@@ -141,12 +171,17 @@ mod tests {
         };
         s.remember(Path::new("/nowhere/a.kizuki.ron"));
         s.save(&path).expect("save");
-        assert_eq!(Settings::load(&path), s);
-        std::fs::write(&path, "(zoom: \"big\"").expect("write");
-        assert_eq!(Settings::load(&path), Settings::default());
+        assert_eq!(Settings::load(&path), (s, None));
         assert_eq!(
             Settings::load(&dir.path().join("missing.ron")),
-            Settings::default()
+            (Settings::default(), None)
         );
+        let damaged = "(zoom: \"big\"";
+        std::fs::write(&path, damaged).expect("write");
+        let (settings, report) = Settings::load(&path);
+        assert_eq!(settings, Settings::default());
+        let report = report.expect("the damage is reported");
+        let kept = report.kept.expect("a copy is kept");
+        assert_eq!(std::fs::read_to_string(kept).expect("copy"), damaged);
     }
 }

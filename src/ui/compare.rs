@@ -4,10 +4,11 @@
 
 use super::radar::{Detail, legend_ui, radar_ui};
 use super::tokens::{space, text};
-use super::widgets::{document_table_ui, section_heading};
+use super::widgets::{document_table_ui, section_heading_ui};
 use crate::checklist::{ITEM_COUNT, ItemId};
 use crate::compare::{By, Comparison};
-use crate::session::{Command, CommandSender, Purpose, Session};
+use crate::session::{CommandSender, Purpose, Session};
+use crate::session::{CompareCommand, PathCommand};
 use crate::tr;
 use egui::RichText;
 
@@ -31,12 +32,12 @@ pub fn compare_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(tr!(lang, "compare.close")).clicked() {
-                tx.send(Command::CloseComparison);
+                tx.send(CompareCommand::Close);
             }
             ui.menu_button(tr!(lang, "compare.export"), |ui| {
                 for format in crate::compare::FORMATS {
                     if ui.button(format.label(lang)).clicked() {
-                        tx.send(Command::AskPath(Purpose::ExportComparison(format)));
+                        tx.send(PathCommand::Ask(Purpose::ExportComparison(format)));
                         ui.close();
                     }
                 }
@@ -58,7 +59,7 @@ pub fn compare_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
             .show_ui(ui, |ui| {
                 for by in By::ALL.iter().copied() {
                     if ui.selectable_label(c.by == by, by.label(lang)).clicked() {
-                        tx.send(Command::CompareBy(by));
+                        tx.send(CompareCommand::By(by));
                     }
                 }
             })
@@ -85,7 +86,7 @@ pub fn compare_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
             chart_and_spread_ui(ui, c, lang);
             if let Some(trend) = c.trend_table() {
                 ui.add_space(space::L);
-                section_heading(ui, &trend.heading);
+                section_heading_ui(ui, &trend.heading);
                 document_table_ui(ui, &trend);
             }
             ui.add_space(space::L);
@@ -125,13 +126,13 @@ fn chart_and_spread_ui(ui: &mut egui::Ui, c: &Comparison, lang: crate::Lang) {
             chart_ui(ui);
             ui.add_space(space::L);
             ui.vertical(|ui| {
-                section_heading(ui, &spread.heading);
+                section_heading_ui(ui, &spread.heading);
                 document_table_ui(ui, &spread);
             });
         });
     } else {
         chart_ui(ui);
-        section_heading(ui, &spread.heading);
+        section_heading_ui(ui, &spread.heading);
         document_table_ui(ui, &spread);
     }
 }
@@ -140,7 +141,7 @@ fn chart_and_spread_ui(ui: &mut egui::Ui, c: &Comparison, lang: crate::Lang) {
 fn rows_ui(ui: &mut egui::Ui, c: &Comparison) {
     let lang = c.lang;
     let table = c.scores_table();
-    section_heading(ui, &table.heading);
+    section_heading_ui(ui, &table.heading);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + space::S;
     egui::ScrollArea::horizontal()
         .id_salt("compare-rows-wide")

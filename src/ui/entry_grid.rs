@@ -46,7 +46,7 @@ pub fn entry_grid_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     let rows = team.members.len();
     let (row, col) = session.view.grid_cursor;
     let cursor = (row.min(rows - 1), col.min(ITEM_COUNT - 1));
-    keys(ui, team, cursor, tx);
+    keys_ui(ui, team, cursor, tx);
 
     let filled: usize = team.responses.0.iter().map(|r| r.votes.len()).sum();
     ui.label(tr!(
@@ -110,7 +110,7 @@ pub fn entry_grid_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
 }
 
 /// The keys of the grid: each one a vote or a move, the digits' text swallowed.
-fn keys(ui: &mut egui::Ui, team: &Team, (row, col): (usize, usize), tx: &CommandSender) {
+fn keys_ui(ui: &mut egui::Ui, team: &Team, (row, col): (usize, usize), tx: &CommandSender) {
     let rows = team.members.len();
     let mut at = (row, col);
     let mut handled = false;
@@ -130,14 +130,7 @@ fn keys(ui: &mut egui::Ui, team: &Team, (row, col): (usize, usize), tx: &Command
                 return true;
             }
             let key = physical_key.unwrap_or(*key);
-            let level = match key {
-                egui::Key::Num1 => Level::new(1),
-                egui::Key::Num2 => Level::new(2),
-                egui::Key::Num3 => Level::new(3),
-                egui::Key::Num4 => Level::new(4),
-                egui::Key::Num5 => Level::new(5),
-                _ => None,
-            };
+            let level = super::shortcuts::level_key(key);
             let (r, c) = at;
             let set = |level: Option<Level>| Edit::SetVote {
                 team: team.id,

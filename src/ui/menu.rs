@@ -4,7 +4,8 @@
 use super::widgets::accessible_name;
 use crate::export::Format;
 use crate::i18n::Lang;
-use crate::session::{Command, CommandSender, Session, ThemeChoice, UICommand};
+use crate::session::FileCommand;
+use crate::session::{CommandSender, Session, ThemeChoice, UICommand};
 use crate::tr;
 use egui::{RichText, Role};
 
@@ -150,7 +151,7 @@ fn entry_ui(ui: &mut egui::Ui, entry: &Entry, session: &Session, tx: &CommandSen
                 }
                 for path in &session.settings.recent {
                     if ui.button(path.display().to_string()).clicked() {
-                        tx.send(Command::OpenPath(path.clone()));
+                        tx.send(FileCommand::Open(path.clone()));
                         ui.close();
                     }
                 }

@@ -110,6 +110,7 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     modals::unsaved_ui(ctx, session, tx);
     modals::conflict_ui(ctx, session, tx);
     modals::merge_ui(ctx, session, tx);
+    modals::revote_ui(ctx, session, tx);
     if session.view.presenter {
         presenter::presenter_window(ctx, session, tx);
     }

@@ -3,6 +3,7 @@
 
 use super::tokens::{space, text};
 use crate::session::{Command, CommandSender, ConflictChoice, Session, UICommand, UnsavedChoice};
+use crate::session::{MergeCommand, VoteCommand};
 use crate::tr;
 use egui::RichText;
 
@@ -93,6 +94,51 @@ pub fn conflict_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
     }
 }
 
+/// A vote on items that hold votes already: what the new round does to them, before it starts.
+pub fn revote_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some(revote) = &session.revote else {
+        return;
+    };
+    let mut answered = false;
+    let response = egui::Modal::new(egui::Id::unique("kizuki-revote")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        title_ui(ui, tr!(lang, "voting.revote_title"));
+        for (item, count) in &revote.items {
+            ui.label(tr!(
+                lang,
+                "voting.revote_item",
+                number = item.number(),
+                count = count
+            ));
+        }
+        ui.add_space(space::S);
+        let rule = if revote.anonymous {
+            "voting.revote_anonymous"
+        } else {
+            "voting.revote_named"
+        };
+        ui.add(egui::Label::new(tr!(lang, rule)).wrap());
+        ui.add_space(space::L);
+        ui.horizontal(|ui| {
+            if ui
+                .button(RichText::new(tr!(lang, "voting.revote_go")).strong())
+                .clicked()
+            {
+                tx.send(VoteCommand::ConfirmRevote(true));
+                answered = true;
+            }
+            if ui.button(tr!(lang, "unsaved.cancel")).clicked() {
+                tx.send(VoteCommand::ConfirmRevote(false));
+                answered = true;
+            }
+        });
+    });
+    if response.should_close() && !answered {
+        tx.send(VoteCommand::ConfirmRevote(false));
+    }
+}
+
 /// Merging another laptop's file where the two differ: each difference with both values, and the
 /// one to keep chosen (this project's by default).
 pub fn merge_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
@@ -110,10 +156,10 @@ pub fn merge_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
         ));
         ui.horizontal(|ui| {
             if ui.button(tr!(lang, "merge.all_ours")).clicked() {
-                tx.send(Command::MergeChooseAll { theirs: false });
+                tx.send(MergeCommand::ChooseAll { theirs: false });
             }
             if ui.button(tr!(lang, "merge.all_theirs")).clicked() {
-                tx.send(Command::MergeChooseAll { theirs: true });
+                tx.send(MergeCommand::ChooseAll { theirs: true });
             }
         });
         ui.separator();
@@ -157,7 +203,7 @@ pub fn merge_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
                                     ),
                                 );
                                 if button.clicked() {
-                                    tx.send(Command::MergeChoice {
+                                    tx.send(MergeCommand::Choice {
                                         index,
                                         theirs: pick,
                                     });
@@ -173,14 +219,14 @@ pub fn merge_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
                 .button(RichText::new(tr!(lang, "merge.apply")).strong())
                 .clicked()
             {
-                tx.send(Command::MergeApply);
+                tx.send(MergeCommand::Apply);
             }
             if ui.button(tr!(lang, "merge.cancel")).clicked() {
-                tx.send(Command::MergeCancel);
+                tx.send(MergeCommand::Cancel);
             }
         });
     });
     if response.should_close() {
-        tx.send(Command::MergeCancel);
+        tx.send(MergeCommand::Cancel);
     }
 }

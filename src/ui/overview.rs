@@ -2,14 +2,15 @@
 
 use super::radar::{Detail, legend_ui, radar_ui};
 use super::tokens::{space, text};
-use super::widgets::section_heading;
+use super::widgets::section_heading_ui;
 use crate::checklist::{Checklist, ItemId};
 use crate::export::Format;
-use crate::export::report::{Report, display_team_name, format_date_compact as format_date};
+use crate::export::report::Report;
 use crate::project::{ActionStatus, ItemStats, Project, TeamStats};
 use crate::radar::Chart;
 use crate::session::{Command, CommandSender, Page, Screen, Session, UICommand, ViewChange};
 use crate::tr;
+use crate::words::{display_team_name, format_date_compact as format_date};
 use egui::RichText;
 
 pub fn overview_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
@@ -134,7 +135,7 @@ fn chart_and_scores_ui(
 /// Each team's chart, small and on the same scale, and the teams' median: the shapes compare at a
 /// glance where ten overlapping polygons could not.
 fn small_multiples_ui(ui: &mut egui::Ui, report: &Report, lang: crate::Lang) {
-    section_heading(ui, &tr!(lang, "report.small_multiples"));
+    section_heading_ui(ui, &tr!(lang, "report.small_multiples"));
     let gap = space::L;
     let width = ui.available_width();
     let columns = (((width + gap) / (SMALL_CHART_MIN + gap)).floor() as usize).max(1);
@@ -149,7 +150,7 @@ fn small_multiples_ui(ui: &mut egui::Ui, report: &Report, lang: crate::Lang) {
         (
             team.name.clone(),
             crate::style::team_color(team.index),
-            report.team_chart(team),
+            team.chart.clone(),
         )
     }))
     .collect();
@@ -227,7 +228,7 @@ fn scores_table_ui(
     today: chrono::NaiveDate,
 ) {
     let checklist = Checklist::get(lang);
-    section_heading(ui, &tr!(lang, "report.scores"));
+    section_heading_ui(ui, &tr!(lang, "report.scores"));
     // With many teams the table is wider than the window: the teams' columns scroll sideways
     // (never cut off) while the items stay in view at the left. Every cell is one line, so the
     // two grids' rows line up.
@@ -331,7 +332,7 @@ fn actions_table_ui(ui: &mut egui::Ui, session: &Session, project: &Project, tx:
     let today = session.today();
     let view = &session.view;
     let checklist = Checklist::get(lang);
-    section_heading(ui, &tr!(lang, "report.actions"));
+    section_heading_ui(ui, &tr!(lang, "report.actions"));
     let mut owners: Vec<String> = project
         .teams
         .iter()

@@ -5,12 +5,12 @@
 use super::radar::{Detail, radar_ui};
 use super::tokens::{color, radius, space};
 use crate::checklist::{Checklist, ItemId};
-use crate::export::report::{display_team_name, format_date_long};
 use crate::project::{ItemResponse, Level, VoteSpread};
 use crate::radar::Chart;
 use crate::session::timer::{clock_text, countdown_text};
 use crate::session::{Command, CommandSender, Page, Screen, Session, ViewChange};
 use crate::tr;
+use crate::words::{display_team_name, format_date_long};
 use egui::RichText;
 
 /// Sizes for a room: the title is read from the back row.

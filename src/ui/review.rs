@@ -4,10 +4,10 @@
 use super::tokens::{space, text};
 use super::widgets::accessible_name;
 use crate::checklist::{Checklist, ItemId};
-use crate::export::report::format_date_compact;
 use crate::project::{Action, Verdict};
 use crate::session::{Command, CommandSender, Edit, Session, TextField, UICommand};
 use crate::tr;
+use crate::words::format_date_compact;
 use egui::{RichText, Role};
 
 pub fn review_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {

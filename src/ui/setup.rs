@@ -2,14 +2,14 @@
 
 use super::tokens::{space, text};
 use super::widgets::{
-    accessible_name, date_input_ui, enter_submits, section_heading, text_field_ui,
+    accessible_name, date_input_ui, enter_submits, section_heading_ui, text_field_ui,
 };
 use crate::checklist::ItemId;
-use crate::export::report::{display_team_name, format_date_long};
 use crate::project::Team;
 use crate::project::agenda::{self, Agenda, ItemWeight};
 use crate::session::{Command, CommandSender, Edit, Session, TextField, UICommand};
 use crate::tr;
+use crate::words::{display_team_name, format_date_long};
 use egui::{RichText, Role};
 
 pub fn setup_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
@@ -27,7 +27,7 @@ pub fn setup_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                     .strong(),
             );
             ui.label(RichText::new(tr!(lang, "setup.intro")).weak());
-            section_heading(ui, &tr!(lang, "setup.workshop"));
+            section_heading_ui(ui, &tr!(lang, "setup.workshop"));
             meta_ui(ui, session, tx);
 
             egui::CollapsingHeader::new(
@@ -39,7 +39,7 @@ pub fn setup_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
             .default_open(session.settings.export_circulation)
             .show(ui, |ui| circulation_ui(ui, session, tx));
 
-            section_heading(ui, &tr!(lang, "setup.teams"));
+            section_heading_ui(ui, &tr!(lang, "setup.teams"));
             ui.label(RichText::new(tr!(lang, "setup.teams_hint")).weak());
             let team_count = project.teams.len();
             for (index, team) in project.teams.iter().enumerate() {
@@ -56,7 +56,7 @@ pub fn setup_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                     name: String::new(),
                 });
             }
-            section_heading(ui, &tr!(lang, "agenda.title"));
+            section_heading_ui(ui, &tr!(lang, "agenda.title"));
             agenda_ui(ui, session, tx);
             ui.add_space(space::XL);
             let start = egui::Button::new(

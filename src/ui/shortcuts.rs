@@ -113,12 +113,7 @@ pub fn item_keys(ctx: &egui::Context, session: &Session) -> Vec<Command> {
             let key = physical_key.unwrap_or(*key);
             let digit = match key {
                 egui::Key::Num0 | egui::Key::Backspace | egui::Key::Delete => Some(None),
-                egui::Key::Num1 => Some(Level::new(1)),
-                egui::Key::Num2 => Some(Level::new(2)),
-                egui::Key::Num3 => Some(Level::new(3)),
-                egui::Key::Num4 => Some(Level::new(4)),
-                egui::Key::Num5 => Some(Level::new(5)),
-                _ => None,
+                other => level_key(other).map(Some),
             };
             let command = match (digit, key) {
                 (Some(level), _) => Command::LevelKey {
@@ -143,4 +138,16 @@ pub fn item_keys(ctx: &egui::Context, session: &Session) -> Vec<Command> {
         }
     });
     out
+}
+
+/// The level a digit key stands for, 1–5 (the key's place, so any keyboard layout gives the same).
+pub fn level_key(key: egui::Key) -> Option<Level> {
+    match key {
+        egui::Key::Num1 => Level::new(1),
+        egui::Key::Num2 => Level::new(2),
+        egui::Key::Num3 => Level::new(3),
+        egui::Key::Num4 => Level::new(4),
+        egui::Key::Num5 => Level::new(5),
+        _ => None,
+    }
 }

@@ -2,7 +2,8 @@
 
 use super::tokens::{space, text};
 use super::widgets::accessible_name;
-use crate::session::{Command, CommandSender, Session, UICommand};
+use crate::session::FileCommand;
+use crate::session::{CommandSender, Session, UICommand};
 use crate::tr;
 use egui::RichText;
 
@@ -26,6 +27,10 @@ pub fn start_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
 
             if !session.recovered.is_empty() {
                 recovered_ui(ui, session, tx);
+                ui.add_space(space::XL);
+            }
+            if !session.vote_journals.is_empty() {
+                vote_journals_ui(ui, session, tx);
                 ui.add_space(space::XL);
             }
             for (command, key) in [
@@ -88,7 +93,7 @@ pub fn start_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                             &format!("{} {name}", tr!(lang, "start.forget")),
                         );
                         if remove.clicked() {
-                            tx.send(Command::ForgetRecent(path.clone()));
+                            tx.send(FileCommand::ForgetRecent(path.clone()));
                         }
                         if exists {
                             if ui
@@ -96,7 +101,7 @@ pub fn start_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                                 .on_hover_text(path.display().to_string())
                                 .clicked()
                             {
-                                tx.send(Command::OpenPath(path.clone()));
+                                tx.send(FileCommand::Open(path.clone()));
                             }
                         } else {
                             ui.label(RichText::new(&name).strikethrough().weak());
@@ -119,6 +124,63 @@ pub fn format_autosaved_at(rfc3339: &str) -> String {
         |_| rfc3339.to_owned(),
         |t| t.format("%Y-%m-%d %H:%M").to_string(),
     )
+}
+
+/// Phone votes an earlier run journaled and never saved: take them into their project, or not.
+fn vote_journals_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let warn = ui.visuals().warn_fg_color;
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.5, warn))
+        .inner_margin(space::L)
+        .show(ui, |ui| {
+            ui.set_max_width(720.0);
+            for found in &session.vote_journals {
+                let header = &found.header;
+                let title = if header.title.trim().is_empty() {
+                    tr!(lang, "app.untitled")
+                } else {
+                    header.title.clone()
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(tr!(
+                            lang,
+                            "votes.found",
+                            title = title,
+                            team = header.team_name,
+                            count = found.ballots(),
+                            opened = format_autosaved_at(&header.opened)
+                        ))
+                        .strong()
+                        .color(warn),
+                    );
+                    if let Some(project) = &header.project {
+                        ui.label(RichText::new(project.display().to_string()).small().weak());
+                    }
+                    let take = ui.button(RichText::new(tr!(lang, "votes.take")).strong());
+                    accessible_name(
+                        &take,
+                        egui::Role::Button,
+                        None,
+                        &format!("{} {title}", tr!(lang, "votes.take")),
+                    );
+                    if take.clicked() {
+                        tx.send(FileCommand::RecoverVotes(found.file.clone()));
+                    }
+                    let discard = ui.button(tr!(lang, "votes.discard"));
+                    accessible_name(
+                        &discard,
+                        egui::Role::Button,
+                        None,
+                        &format!("{} {title}", tr!(lang, "votes.discard")),
+                    );
+                    if discard.clicked() {
+                        tx.send(FileCommand::DiscardVotes(found.file.clone()));
+                    }
+                });
+            }
+        });
 }
 
 /// Projects left behind by a crash, with the choice to restore or discard each.
@@ -165,7 +227,7 @@ fn recovered_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                                 &format!("{} {title}", tr!(lang, "recovery.restore")),
                             );
                             if restore.clicked() {
-                                tx.send(Command::Restore(r.file.clone()));
+                                tx.send(FileCommand::Restore(r.file.clone()));
                             }
                         }
                         Some(problem) => {
@@ -184,7 +246,7 @@ fn recovered_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                         &format!("{} {title}", tr!(lang, "recovery.discard")),
                     );
                     if discard.clicked() {
-                        tx.send(Command::DiscardRecovery(r.file.clone()));
+                        tx.send(FileCommand::DiscardRecovery(r.file.clone()));
                     }
                 });
             }

@@ -5,6 +5,7 @@ use super::tokens::{color, radius, space};
 use super::widgets::enter_submits;
 use crate::export::Format;
 use crate::session::{Command, CommandSender, Purpose, Session};
+use crate::session::{FileCommand, PathCommand};
 use crate::tr;
 use egui::RichText;
 
@@ -19,8 +20,16 @@ pub fn status_bar_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
             if let Some(folder) = notice.folder() {
                 let open = ui.small_button(tr!(lang, "app.open_folder"));
                 if open.on_hover_text(folder.display().to_string()).clicked() {
-                    tx.send(Command::OpenFolder(folder));
+                    tx.send(FileCommand::OpenFolder(folder));
                 }
+            }
+            let undoable = matches!(notice, crate::session::Notice::NameReleased { .. })
+                && session
+                    .voting
+                    .as_ref()
+                    .is_some_and(|v| !v.released.is_empty());
+            if undoable && ui.small_button(tr!(lang, "removed.undo")).clicked() {
+                tx.send(crate::session::VoteCommand::UndoRelease);
             }
             if ui
                 .small_button("×")
@@ -77,7 +86,7 @@ pub fn error_banner_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender)
                 .button(tr!(lang, "repair.open", count = offer.repairs.len()))
                 .on_hover_text(tr!(lang, "repair.open_hint"));
             if open.clicked() {
-                tx.send(Command::OpenRepaired);
+                tx.send(FileCommand::OpenRepaired);
             }
         }
         if ui.button(tr!(lang, "app.dismiss")).clicked() {
@@ -99,7 +108,7 @@ pub fn repairs_made_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender)
     );
     banner_ui(ui, &text, Some(crate::style::paper::WARN), |ui| {
         if ui.button(tr!(lang, "app.dismiss")).clicked() {
-            tx.send(Command::DismissRepairs);
+            tx.send(FileCommand::DismissRepairs);
         }
     });
 }
@@ -157,7 +166,7 @@ pub fn path_entry_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                                     .selectable_label(format == current, format.label(lang))
                                     .clicked()
                                 {
-                                    tx.send(Command::EnterPathFormat(format));
+                                    tx.send(PathCommand::EnterFormat(format));
                                 }
                             }
                         })
@@ -175,15 +184,15 @@ pub fn path_entry_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                     response.request_focus();
                 }
                 if response.changed() {
-                    tx.send(Command::EnterPathText(text.clone()));
+                    tx.send(PathCommand::EnterText(text.clone()));
                 }
                 // Enter confirms, but not the Enter that ends an input method's conversion.
                 let enter = enter_submits(ui, &response);
                 if (ui.button(button).clicked() || enter) && !text.trim().is_empty() {
-                    tx.send(Command::SubmitPath);
+                    tx.send(PathCommand::Submit);
                 }
                 if ui.button(tr!(lang, "path.cancel")).clicked() {
-                    tx.send(Command::CancelPathEntry);
+                    tx.send(PathCommand::Cancel);
                 }
             });
         });
@@ -243,13 +252,13 @@ pub fn newer_copy_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         Some(crate::style::paper::WARN),
         |ui| {
             if ui.button(tr!(lang, "recovery.keep_file")).clicked() {
-                tx.send(Command::DismissNewerCopy);
+                tx.send(FileCommand::DismissNewerCopy);
             }
             if ui
                 .button(RichText::new(tr!(lang, "recovery.restore_newer")).strong())
                 .clicked()
             {
-                tx.send(Command::Restore(file.clone()));
+                tx.send(FileCommand::Restore(file.clone()));
             }
         },
     );

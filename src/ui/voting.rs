@@ -4,49 +4,74 @@
 use super::tokens::{space, text};
 use super::widgets::accessible_name;
 use crate::checklist::ItemId;
+use crate::session::VoteCommand;
 use crate::session::{Command, CommandSender, Page, Session, ViewChange, Voting};
 use crate::tr;
 use crate::vote::Scope;
 use egui::{RichText, Role};
 
-/// 「スマホで投票」: this item, or all ten at each member's pace; named or anonymous.
+/// 「スマホで投票」: this item, or all ten at each member's pace; named or anonymous; how many
+/// votes an anonymous item takes; whether phones may be shared.
 pub fn voting_button_ui(ui: &mut egui::Ui, session: &Session, item: ItemId, tx: &CommandSender) {
     let lang = session.lang;
     if session.voting.is_some() {
         return;
     }
-    let anonymous_id = ui.make_persistent_id("vote-anonymous");
-    let mut anonymous = ui
-        .data(|d| d.get_temp::<bool>(anonymous_id))
-        .unwrap_or(false);
-    let menu = ui.menu_button(tr!(lang, "voting.open"), |ui| {
-        if ui
-            .button(tr!(lang, "voting.this_item", number = item.number()))
-            .clicked()
-        {
-            tx.send(Command::StartVoting {
-                scope: Scope::Item(item),
+    let members = session
+        .team_id()
+        .and_then(|id| session.project()?.team(id))
+        .map_or(0, |t| t.members.len());
+    let id = ui.make_persistent_id("vote-setup");
+    let (mut anonymous, mut ceiling, mut shared) = ui
+        .data(|d| d.get_temp::<(bool, usize, bool)>(id))
+        .unwrap_or((false, members, false));
+    // The settings below the two choices are ticked on the way: only a choice closes the menu.
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    let menu = egui::containers::menu::MenuButton::new(tr!(lang, "voting.open"))
+        .config(config)
+        .ui(ui, |ui| {
+            let start = |scope| VoteCommand::Start {
+                scope,
                 anonymous,
-            });
-            ui.close();
-        }
-        if ui.button(tr!(lang, "voting.all_items")).clicked() {
-            tx.send(Command::StartVoting {
-                scope: Scope::AllItems,
-                anonymous,
-            });
-            ui.close();
-        }
-        ui.separator();
-        if ui
-            .checkbox(&mut anonymous, tr!(lang, "voting.anonymous"))
-            .on_hover_text(tr!(lang, "voting.anonymous_hint"))
-            .changed()
-        {
-            ui.data_mut(|d| d.insert_temp(anonymous_id, anonymous));
-        }
-    });
-    menu.response.on_hover_text(tr!(lang, "voting.open_hint"));
+                ceiling: anonymous.then_some(ceiling),
+                shared,
+            };
+            if ui
+                .button(tr!(lang, "voting.this_item", number = item.number()))
+                .clicked()
+            {
+                tx.send(start(Scope::Item(item)));
+                ui.close();
+            }
+            if ui.button(tr!(lang, "voting.all_items")).clicked() {
+                tx.send(start(Scope::AllItems));
+                ui.close();
+            }
+            ui.separator();
+            let mut changed = ui
+                .checkbox(&mut anonymous, tr!(lang, "voting.anonymous"))
+                .on_hover_text(tr!(lang, "voting.anonymous_hint"))
+                .changed();
+            if anonymous {
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr!(lang, "voting.ceiling"));
+                    changed |= ui
+                        .add(egui::DragValue::new(&mut ceiling).range(1..=500))
+                        .labelled_by(label.id)
+                        .on_hover_text(tr!(lang, "voting.ceiling_hint"))
+                        .changed();
+                });
+            }
+            changed |= ui
+                .checkbox(&mut shared, tr!(lang, "voting.shared"))
+                .on_hover_text(tr!(lang, "voting.shared_hint"))
+                .changed();
+            if changed {
+                ui.data_mut(|d| d.insert_temp(id, (anonymous, ceiling, shared)));
+            }
+        });
+    menu.0.on_hover_text(tr!(lang, "voting.open_hint"));
 }
 
 /// The open vote: QR code, address, count, reveal and stop. At the top of the item's answers.
@@ -111,10 +136,63 @@ pub fn voting_panel_ui(ui: &mut egui::Ui, session: &Session, item: ItemId, tx: &
                     count_ui(ui, voting, item, lang);
                     ui.add_space(space::S);
                     actions_ui(ui, voting, item, tx, lang);
+                    // What only the facilitator sees: who took which name, phones at one
+                    // address. Never in projector mode, where the room sees this window.
+                    if !session.view.projector {
+                        oversight_ui(ui, voting, tx, lang);
+                    }
                 });
             });
         });
     ui.add_space(space::M);
+}
+
+/// The names claimed (each with a button to release it, when a member took the wrong one),
+/// addresses that hold several ballots, and second phones turned away.
+fn oversight_ui(ui: &mut egui::Ui, voting: &Voting, tx: &CommandSender, lang: crate::Lang) {
+    let seen = &voting.oversight;
+    if !voting.anonymous && !seen.claimed.is_empty() {
+        ui.add_space(space::S);
+        ui.label(RichText::new(tr!(lang, "voting.claimed")).strong());
+        ui.horizontal_wrapped(|ui| {
+            for (member, name) in &seen.claimed {
+                ui.label(name);
+                if ui
+                    .small_button(tr!(lang, "voting.release"))
+                    .on_hover_text(tr!(lang, "voting.release_hint", name = name))
+                    .clicked()
+                {
+                    tx.send(VoteCommand::Release(*member));
+                }
+                ui.add_space(space::S);
+            }
+        });
+    }
+    for (address, phones) in &seen.shared {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            tr!(
+                lang,
+                "voting.shared_address",
+                address = address,
+                phones = phones
+            ),
+        );
+    }
+    if seen.turned_away > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            tr!(lang, "voting.turned_away", count = seen.turned_away),
+        );
+    }
+    let mut shared = voting.shared_phones;
+    if ui
+        .checkbox(&mut shared, tr!(lang, "voting.shared"))
+        .on_hover_text(tr!(lang, "voting.shared_hint"))
+        .changed()
+    {
+        tx.send(VoteCommand::SetShared(shared));
+    }
 }
 
 fn scope_text(voting: &Voting, lang: crate::Lang) -> String {
@@ -178,20 +256,20 @@ fn actions_ui(
             .add_enabled(open, egui::Button::new(tr!(lang, "voting.reveal")))
             .clicked()
         {
-            tx.send(Command::RevealVoting(item));
+            tx.send(VoteCommand::Reveal(item));
         }
         if ui.button(tr!(lang, "voting.large_qr")).clicked() {
             tx.send(Command::View(ViewChange::Page(Some(Page::VoteQr))));
         }
         if ui.button(tr!(lang, "voting.stop")).clicked() {
-            tx.send(Command::StopVoting);
+            tx.send(VoteCommand::Stop);
         }
         let mut auto = voting.auto_reveal;
         if ui
             .checkbox(&mut auto, tr!(lang, "voting.auto_reveal"))
             .changed()
         {
-            tx.send(Command::SetAutoReveal(auto));
+            tx.send(VoteCommand::SetAutoReveal(auto));
         }
     });
 }

@@ -2,11 +2,11 @@
 
 use super::tokens::{space, text};
 use crate::checklist::Checklist;
-use crate::export::report::display_team_name;
 use crate::i18n::Lang;
 use crate::project::Level;
 use crate::session::{Command, CommandSender, Edit, Session, TextField};
 use crate::tr;
+use crate::words::display_team_name;
 use egui::{RichText, Role, WidgetInfo};
 
 /// Whether an input method is composing text this frame: an Enter then confirms the conversion
@@ -150,7 +150,6 @@ pub fn level_picker_ui(
     chosen
 }
 
-/// Chooses which team the walk shows.
 /// Chooses which team the walk shows; each team with its colour and how far it has got.
 pub fn team_switcher_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     let lang = session.lang;
@@ -216,7 +215,7 @@ pub fn swatch_ui(ui: &mut egui::Ui, rgb: crate::style::Rgb) {
 }
 
 /// A heading for a section of a screen.
-pub fn section_heading(ui: &mut egui::Ui, heading: &str) {
+pub fn section_heading_ui(ui: &mut egui::Ui, heading: &str) {
     ui.add_space(space::S + space::XS);
     ui.label(
         RichText::new(heading)

@@ -96,7 +96,11 @@ fn socket(addr: SocketAddr, dual_stack: bool) -> std::io::Result<std::net::TcpLi
     if dual_stack {
         socket.set_only_v6(false)?;
     }
-    // No SO_REUSEADDR: on Windows it would let another program take the same port.
+    // On Unix, SO_REUSEADDR lets voting start again on the same port right after it stopped
+    // (the old connections linger in TIME_WAIT for a minute), as servers do; two listeners still
+    // cannot share the port. On Windows it would let another program take the port, so not there.
+    #[cfg(unix)]
+    socket.set_reuse_address(true)?;
     socket.bind(&addr.into())?;
     socket.listen(128)?;
     socket.set_nonblocking(true)?;

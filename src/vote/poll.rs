@@ -1,9 +1,21 @@
-//! The ballots of one voting session, and the rules they follow: pure, no network, so that every
+//! The ballots of one voting round, and the rules they follow: pure, no network, so that every
 //! rule is unit-tested and the server is only transport.
+//!
+//! The rules a room can trust:
+//! - A phone is known by an id the server issued and checked ([`super::token`]); this module
+//!   takes that id and the phone's address as given.
+//! - One phone, one ballot per item; a second phone at the same address is turned away unless the
+//!   facilitator allows a shared phone (`phones_per_address`).
+//! - Never more ballots on an item than the team has members, or than the facilitator's ceiling.
+//! - Named: a phone votes as one member. Choosing another name moves that phone's ballots to
+//!   the new name (the person corrected their name; nothing is lost), unless one of them was
+//!   revealed already. The facilitator can release a name taken by mistake, and undo that.
 
 use crate::checklist::ItemId;
-use crate::project::{Distribution, Level, Team, Vote};
+use crate::project::{Distribution, Level, Team, Vote, limits};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::net::IpAddr;
 
 /// Which items the phones vote on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,14 +26,16 @@ pub enum Scope {
     AllItems,
 }
 
-/// An unguessable id the server gives each phone (a cookie, or a hidden field without cookies).
+/// The id the server issued a phone (its cookie).
 pub type PhoneId = String;
 
 /// What a vote can be refused for. Each is said to the phone in its language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rejection {
-    /// A name not in the team (named mode), or no name given.
+    /// A name not in the team.
     UnknownMember,
+    /// Named voting, and no name chosen.
+    NoName,
     /// A level outside 1–5, or not a number.
     BadLevel,
     /// An item that is not being voted on.
@@ -30,10 +44,17 @@ pub enum Rejection {
     NameTaken,
     /// The votes on this item were revealed: they can no longer change.
     Closed,
-    /// No phone id (neither the cookie nor the form's field).
-    NoBallot,
+    /// The phone's id or the form's ballot was not issued by this voting round (or not for this
+    /// phone, this item or this address).
+    NotIssued,
     /// A name was sent in anonymous mode, where none may be stored.
     NameNotWanted,
+    /// The item holds as many ballots as the team has members (or the facilitator allowed).
+    Full(usize),
+    /// Another phone at this address voted on this item already.
+    AddressUsed,
+    /// The name cannot change: a ballot cast under it was revealed already.
+    NameLocked,
 }
 
 /// Who votes and how.
@@ -41,12 +62,17 @@ pub enum Rejection {
 pub struct PollConfig {
     pub team_id: u32,
     pub team_name: String,
-    /// The members (id, name) in the project's order; in anonymous mode only their number matters.
+    /// The members (id, name) in the project's order.
     pub members: Vec<(u32, String)>,
     pub scope: Scope,
     pub anonymous: bool,
     /// Reveal an item by itself once every member has voted on it.
     pub auto_reveal: bool,
+    /// The most ballots one item may hold: the team's size, unless the facilitator set another
+    /// (an anonymous vote of a team whose members are not listed).
+    pub ceiling: usize,
+    /// How many phones at one address may vote on an item: 1, unless a phone is shared.
+    pub phones_per_address: usize,
 }
 
 impl PollConfig {
@@ -62,7 +88,20 @@ impl PollConfig {
             scope,
             anonymous,
             auto_reveal: false,
+            ceiling: team.members.len(),
+            phones_per_address: 1,
         }
+    }
+
+    /// The ceiling as it applies: named voting never takes more ballots than there are names,
+    /// and no item more than a project file may hold.
+    pub fn effective_ceiling(&self) -> usize {
+        let ceiling = if self.anonymous {
+            self.ceiling
+        } else {
+            self.ceiling.min(self.members.len())
+        };
+        ceiling.min(limits::MAX_ANONYMOUS_VOTES)
     }
 }
 
@@ -71,15 +110,16 @@ impl PollConfig {
 pub struct ItemStatus {
     pub item: ItemId,
     pub voted: usize,
-    /// The number of members: who is expected to vote.
+    /// The ballots the item may hold: who is expected to vote.
     pub expected: usize,
     pub revealed: bool,
     /// After the reveal, how many chose each level.
     pub distribution: Option<Distribution>,
 }
 
-/// The votes of one item at its reveal, to be recorded in the project.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The votes of one item, to be recorded in the project: at its reveal, or as the journal's
+/// snapshot of the item after each accepted ballot.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Revealed {
     pub team: u32,
     pub item: ItemId,
@@ -87,17 +127,80 @@ pub struct Revealed {
     pub anonymous: Option<Distribution>,
 }
 
-/// Every ballot of a voting session.
+impl Revealed {
+    /// How many ballots it holds.
+    pub fn count(&self) -> usize {
+        self.named.len() + self.anonymous.map_or(0, |d| d.total() as usize)
+    }
+}
+
+/// A vote accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Accepted {
+    pub level: Level,
+    /// The name was changed: from, to, and how many of this phone's ballots moved with it.
+    pub renamed: Option<(String, String, usize)>,
+    /// The items whose ballots changed (to journal).
+    pub changed: Vec<ItemId>,
+    /// Everyone had voted and the item revealed itself.
+    pub revealed: Option<Revealed>,
+}
+
+/// A name the facilitator released, with the ballots cast under it: enough to put it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Released {
+    pub member: u32,
+    pub name: String,
+    phone: PhoneId,
+    ballots: Vec<(ItemId, Ballot)>,
+}
+
+impl Released {
+    /// How many ballots went with the name.
+    pub fn ballots(&self) -> usize {
+        self.ballots.len()
+    }
+
+    /// The items whose ballots the release changed.
+    pub fn items(&self) -> Vec<ItemId> {
+        self.ballots.iter().map(|(item, _)| *item).collect()
+    }
+}
+
+/// What the facilitator sees of a round beyond the counts (never the projector).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Oversight {
+    /// Named voting: who has claimed which name, as (member id, name).
+    pub claimed: Vec<(u32, String)>,
+    /// Addresses from which more than one phone holds ballots (a shared phone, or someone
+    /// voting twice), with how many phones.
+    pub shared: Vec<(IpAddr, usize)>,
+    /// Second phones turned away at an address that had voted already.
+    pub turned_away: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Ballot {
+    level: Level,
+    address: IpAddr,
+}
+
+/// Every ballot of a voting round.
 #[derive(Clone, Debug)]
 pub struct Poll {
     pub config: PollConfig,
     /// The item the phones show in [`Scope::Item`] mode.
     current: ItemId,
-    /// (item, phone) → level: one ballot per phone and item.
-    ballots: BTreeMap<(ItemId, PhoneId), Level>,
+    /// (item, phone) → its ballot: one per phone and item.
+    ballots: BTreeMap<(ItemId, PhoneId), Ballot>,
     /// Named mode: which phone votes under which member.
     claims: HashMap<u32, PhoneId>,
     revealed: BTreeSet<ItemId>,
+    /// Phones whose name the facilitator released, to be told once.
+    released: HashMap<PhoneId, String>,
+    turned_away: usize,
+    /// Changes whenever the page would show something else than a count.
+    version: u64,
 }
 
 impl Poll {
@@ -112,6 +215,9 @@ impl Poll {
             ballots: BTreeMap::new(),
             claims: HashMap::new(),
             revealed: BTreeSet::new(),
+            released: HashMap::new(),
+            turned_away: 0,
+            version: 0,
         }
     }
 
@@ -128,12 +234,19 @@ impl Poll {
         self.current
     }
 
+    /// A number that changes whenever what the pages show would, besides the counts: the
+    /// phones reload on a change. The page and `/state` both read it here.
+    pub fn version(&self) -> String {
+        format!("{}-{}", self.current.as_str(), self.version)
+    }
+
     /// Moves single-item voting to `item` (the facilitator went on); its ballots start empty
-    /// unless it was voted on already in this session.
+    /// unless it was voted on already in this round.
     pub fn follow(&mut self, item: ItemId) {
-        if matches!(self.config.scope, Scope::Item(_)) {
+        if matches!(self.config.scope, Scope::Item(_)) && self.current != item {
             self.current = item;
             self.config.scope = Scope::Item(item);
+            self.version += 1;
         }
     }
 
@@ -143,6 +256,20 @@ impl Poll {
             .iter()
             .find(|(_, p)| p.as_str() == phone)
             .map(|(&m, _)| m)
+    }
+
+    /// The name `phone` votes as, in named mode.
+    pub fn name_of(&self, phone: &str) -> Option<String> {
+        let member = self.claimed_by(phone)?;
+        self.name(member)
+    }
+
+    fn name(&self, member: u32) -> Option<String> {
+        self.config
+            .members
+            .iter()
+            .find(|(m, _)| *m == member)
+            .map(|(_, n)| n.clone())
     }
 
     /// Names other phones vote under (greyed out on the page).
@@ -157,20 +284,21 @@ impl Poll {
 
     /// The level `phone` chose for `item`, if it voted.
     pub fn ballot(&self, phone: &str, item: ItemId) -> Option<Level> {
-        self.ballots.get(&(item, phone.to_owned())).copied()
+        self.ballots.get(&(item, phone.to_owned())).map(|b| b.level)
     }
 
-    /// Records (or changes) a vote. `member` is the name as typed in the project (named mode;
-    /// absent in anonymous mode), `level` the form's text.
+    /// Records (or changes) `phone`'s vote from `address`. `member` is the name as shown in the
+    /// project (named mode; absent in anonymous mode).
     pub fn vote(
         &mut self,
         phone: &str,
+        address: IpAddr,
         member: Option<&str>,
         item: ItemId,
-        level: &str,
-    ) -> Result<Option<Revealed>, Rejection> {
+        level: Level,
+    ) -> Result<Accepted, Rejection> {
         if phone.is_empty() {
-            return Err(Rejection::NoBallot);
+            return Err(Rejection::NotIssued);
         }
         if !self.items().contains(&item) {
             return Err(Rejection::UnknownItem);
@@ -178,48 +306,92 @@ impl Poll {
         if self.revealed.contains(&item) {
             return Err(Rejection::Closed);
         }
-        let level = level
-            .trim()
-            .parse::<u8>()
-            .ok()
-            .and_then(Level::new)
-            .ok_or(Rejection::BadLevel)?;
-        match (self.config.anonymous, member.map(str::trim)) {
-            (true, Some(name)) if !name.is_empty() => return Err(Rejection::NameNotWanted),
-            (true, _) => {}
-            (false, None) => return Err(Rejection::UnknownMember),
-            (false, Some(name)) => {
-                let id = self
-                    .config
-                    .members
-                    .iter()
-                    .find(|(_, n)| n == name)
-                    .map(|&(id, _)| id)
-                    .ok_or(Rejection::UnknownMember)?;
-                match self.claims.get(&id) {
-                    Some(owner) if owner != phone => return Err(Rejection::NameTaken),
-                    Some(_) => {}
-                    None => {
-                        // A phone votes as one member: a new name moves its claim, and its
-                        // earlier ballots go with the name they were cast under.
-                        if let Some(old) = self.claimed_by(phone) {
-                            self.claims.remove(&old);
-                            self.ballots.retain(|(_, p), _| p != phone);
-                        }
-                        self.claims.insert(id, phone.to_owned());
-                    }
-                }
+        let key = (item, phone.to_owned());
+        let changing = self.ballots.contains_key(&key);
+        if !changing {
+            if self.status(item).voted >= self.config.effective_ceiling() {
+                return Err(Rejection::Full(self.config.effective_ceiling()));
+            }
+            let others_here = self
+                .ballots
+                .iter()
+                .filter(|((i, p), b)| *i == item && p != phone && b.address == address)
+                .count();
+            if others_here >= self.config.phones_per_address.max(1) {
+                self.turned_away += 1;
+                return Err(Rejection::AddressUsed);
             }
         }
-        self.ballots.insert((item, phone.to_owned()), level);
-        if self.config.auto_reveal && self.status(item).voted >= self.expected() {
-            return Ok(Some(self.reveal(item)));
+        let renamed = match (self.config.anonymous, member.map(str::trim)) {
+            (true, Some(name)) if !name.is_empty() => return Err(Rejection::NameNotWanted),
+            (true, _) => None,
+            (false, None | Some("")) => return Err(Rejection::NoName),
+            (false, Some(name)) => self.claim(phone, name)?,
+        };
+        self.ballots.insert(key, Ballot { level, address });
+        // Said to the phone: every ballot it holds now counts under the new name.
+        let renamed = renamed.map(|(from, to, _)| {
+            let held = self.ballots.keys().filter(|(_, p)| p == phone).count();
+            (from, to, held)
+        });
+        let mut changed = vec![item];
+        if renamed.is_some() {
+            // The ballots that moved with the name: every item this phone voted on.
+            changed.extend(
+                self.ballots
+                    .keys()
+                    .filter(|(i, p)| p == phone && *i != item)
+                    .map(|(i, _)| *i),
+            );
         }
-        Ok(None)
+        let revealed = (self.config.auto_reveal
+            && self.status(item).voted >= self.config.effective_ceiling())
+        .then(|| self.reveal(item));
+        Ok(Accepted {
+            level,
+            renamed,
+            changed,
+            revealed,
+        })
     }
 
-    fn expected(&self) -> usize {
-        self.config.members.len()
+    /// Lets `phone` vote as `name`: a free name is claimed, the phone's own kept, and a change of
+    /// name moves the claim (and so every ballot of the phone) to the new one.
+    fn claim(
+        &mut self,
+        phone: &str,
+        name: &str,
+    ) -> Result<Option<(String, String, usize)>, Rejection> {
+        let id = self
+            .config
+            .members
+            .iter()
+            .find(|(_, n)| n == name)
+            .map(|&(id, _)| id)
+            .ok_or(Rejection::UnknownMember)?;
+        match self.claims.get(&id) {
+            Some(owner) if owner != phone => Err(Rejection::NameTaken),
+            Some(_) => Ok(None),
+            None => {
+                let Some(old) = self.claimed_by(phone) else {
+                    self.claims.insert(id, phone.to_owned());
+                    return Ok(None);
+                };
+                let mine: Vec<ItemId> = self
+                    .ballots
+                    .keys()
+                    .filter(|(_, p)| p == phone)
+                    .map(|(i, _)| *i)
+                    .collect();
+                if mine.iter().any(|i| self.revealed.contains(i)) {
+                    return Err(Rejection::NameLocked);
+                }
+                self.claims.remove(&old);
+                self.claims.insert(id, phone.to_owned());
+                let from = self.name(old).unwrap_or_default();
+                Ok(Some((from, name.to_owned(), mine.len())))
+            }
+        }
     }
 
     pub fn status(&self, item: ItemId) -> ItemStatus {
@@ -227,9 +399,37 @@ impl Poll {
         ItemStatus {
             item,
             voted: self.ballots.keys().filter(|(i, _)| *i == item).count(),
-            expected: self.expected(),
+            expected: self.config.effective_ceiling(),
             revealed,
             distribution: revealed.then(|| self.distribution(item)),
+        }
+    }
+
+    /// Every item's status, in the order shown.
+    pub fn statuses(&self) -> Vec<ItemStatus> {
+        self.items().into_iter().map(|i| self.status(i)).collect()
+    }
+
+    /// What the facilitator sees beyond the counts.
+    pub fn oversight(&self) -> Oversight {
+        let mut claimed: Vec<(u32, String)> = self
+            .claims
+            .keys()
+            .filter_map(|&m| Some((m, self.name(m)?)))
+            .collect();
+        claimed.sort_by_key(|(m, _)| self.config.members.iter().position(|(id, _)| id == m));
+        let mut phones: BTreeMap<IpAddr, BTreeSet<&str>> = BTreeMap::new();
+        for ((_, phone), ballot) in &self.ballots {
+            phones.entry(ballot.address).or_default().insert(phone);
+        }
+        Oversight {
+            claimed,
+            shared: phones
+                .into_iter()
+                .filter(|(_, p)| p.len() > 1)
+                .map(|(address, p)| (address, p.len()))
+                .collect(),
+            turned_away: self.turned_away,
         }
     }
 
@@ -238,34 +438,43 @@ impl Poll {
             self.ballots
                 .iter()
                 .filter(|((i, _), _)| *i == item)
-                .map(|(_, &level)| level),
+                .map(|(_, b)| b.level),
         )
     }
 
-    /// Closes `item`: its ballots can no longer change, and become the project's votes.
-    pub fn reveal(&mut self, item: ItemId) -> Revealed {
-        self.revealed.insert(item);
+    /// The item's ballots as the project would record them now (nothing closes).
+    pub fn snapshot(&self, item: ItemId) -> Revealed {
         let named = if self.config.anonymous {
             Vec::new()
         } else {
-            self.claims
+            let mut named: Vec<Vote> = self
+                .claims
                 .iter()
                 .filter_map(|(&member, phone)| {
-                    let level = self.ballots.get(&(item, phone.clone()))?;
+                    let ballot = self.ballots.get(&(item, phone.clone()))?;
                     Some(Vote {
                         member,
-                        level: *level,
+                        level: ballot.level,
                     })
                 })
-                .collect()
+                .collect();
+            named.sort_by_key(|v| v.member);
+            named
         };
-        let anonymous = self.config.anonymous.then(|| self.distribution(item));
         Revealed {
             team: self.config.team_id,
             item,
             named,
-            anonymous,
+            anonymous: self.config.anonymous.then(|| self.distribution(item)),
         }
+    }
+
+    /// Closes `item`: its ballots can no longer change, and become the project's votes.
+    pub fn reveal(&mut self, item: ItemId) -> Revealed {
+        if self.revealed.insert(item) {
+            self.version += 1;
+        }
+        self.snapshot(item)
     }
 
     /// Reveals every item that has ballots and is not revealed yet (the end of a headless vote).
@@ -279,7 +488,57 @@ impl Poll {
         pending.into_iter().map(|item| self.reveal(item)).collect()
     }
 
-    /// How many ballots were cast in all (for the load test and the CLI's summary).
+    /// Frees a name taken by mistake: the phone that holds it is told, and its ballots on items
+    /// not yet revealed go with it (they were cast under the wrong name). `None` if unclaimed.
+    pub fn release(&mut self, member: u32) -> Option<Released> {
+        let phone = self.claims.remove(&member)?;
+        let name = self.name(member).unwrap_or_default();
+        let taken: Vec<(ItemId, PhoneId)> = self
+            .ballots
+            .keys()
+            .filter(|(i, p)| *p == phone && !self.revealed.contains(i))
+            .cloned()
+            .collect();
+        let ballots = taken
+            .into_iter()
+            .filter_map(|key| Some((key.0, self.ballots.remove(&key)?)))
+            .collect();
+        self.released.insert(phone.clone(), name.clone());
+        self.version += 1;
+        Some(Released {
+            member,
+            name,
+            phone,
+            ballots,
+        })
+    }
+
+    /// Undoes a release, if nobody took the name meanwhile and the phone has no other name:
+    /// the claim and its ballots come back (where the phone did not vote again since).
+    pub fn restore(&mut self, released: Released) -> bool {
+        if self.claims.contains_key(&released.member) || self.claimed_by(&released.phone).is_some()
+        {
+            return false;
+        }
+        self.claims.insert(released.member, released.phone.clone());
+        for (item, ballot) in released.ballots {
+            if !self.revealed.contains(&item) {
+                self.ballots
+                    .entry((item, released.phone.clone()))
+                    .or_insert(ballot);
+            }
+        }
+        self.released.remove(&released.phone);
+        self.version += 1;
+        true
+    }
+
+    /// The name the facilitator released from `phone`, said to it once.
+    pub fn take_released(&mut self, phone: &str) -> Option<String> {
+        self.released.remove(phone)
+    }
+
+    /// How many ballots were cast in all.
     pub fn ballot_count(&self) -> usize {
         self.ballots.len()
     }
@@ -293,63 +552,76 @@ mod tests {
         PollConfig {
             team_id: 1,
             team_name: "企画課".into(),
-            members: vec![(1, "佐藤".into()), (2, "鈴木".into())],
+            members: vec![(1, "佐藤".into()), (2, "鈴木".into()), (3, "田中".into())],
             scope: Scope::Item(ItemId::Partners),
             anonymous,
             auto_reveal: false,
+            ceiling: 3,
+            phones_per_address: 1,
         }
+    }
+
+    fn at(n: u8) -> IpAddr {
+        IpAddr::from([192, 168, 1, n])
+    }
+
+    fn level(n: u8) -> Level {
+        Level::new(n).expect("level")
     }
 
     #[test]
     fn a_member_votes_changes_and_is_revealed() {
         let mut poll = Poll::new(config(false));
         let item = ItemId::Partners;
-        assert_eq!(poll.vote("p1", Some("佐藤"), item, "2"), Ok(None));
-        assert_eq!(poll.vote("p1", Some("佐藤"), item, "4"), Ok(None));
+        poll.vote("p1", at(1), Some("佐藤"), item, level(2))
+            .expect("vote");
+        let changed = poll
+            .vote("p1", at(1), Some("佐藤"), item, level(4))
+            .expect("change");
+        assert_eq!(changed.level, level(4));
         assert_eq!(poll.status(item).voted, 1);
         let revealed = poll.reveal(item);
         assert_eq!(
             revealed.named,
             vec![Vote {
                 member: 1,
-                level: Level::new(4).expect("level")
+                level: level(4)
             }]
         );
         assert_eq!(
-            poll.vote("p1", Some("佐藤"), item, "3"),
+            poll.vote("p1", at(1), Some("佐藤"), item, level(3)),
             Err(Rejection::Closed)
         );
     }
 
     #[test]
-    fn hostile_votes_are_refused() {
+    fn hostile_votes_are_refused_and_nothing_is_recorded() {
         let mut poll = Poll::new(config(false));
         let item = ItemId::Partners;
         assert_eq!(
-            poll.vote("p1", Some("誰か"), item, "3"),
+            poll.vote("p1", at(1), Some("誰か"), item, level(3)),
             Err(Rejection::UnknownMember)
         );
         assert_eq!(
-            poll.vote("p1", None, item, "3"),
-            Err(Rejection::UnknownMember)
+            poll.vote("p1", at(1), None, item, level(3)),
+            Err(Rejection::NoName)
         );
-        for level in ["0", "6", "9", "-1", "3.5", "", "三"] {
-            assert_eq!(
-                poll.vote("p1", Some("佐藤"), item, level),
-                Err(Rejection::BadLevel)
-            );
-        }
         assert_eq!(
-            poll.vote("p1", Some("佐藤"), ItemId::Users, "3"),
+            poll.vote("p1", at(1), Some(" "), item, level(3)),
+            Err(Rejection::NoName)
+        );
+        assert_eq!(
+            poll.vote("p1", at(1), Some("佐藤"), ItemId::Users, level(3)),
             Err(Rejection::UnknownItem)
         );
         assert_eq!(
-            poll.vote("", Some("佐藤"), item, "3"),
-            Err(Rejection::NoBallot)
+            poll.vote("", at(1), Some("佐藤"), item, level(3)),
+            Err(Rejection::NotIssued)
         );
-        assert_eq!(poll.vote("p1", Some("佐藤"), item, "3"), Ok(None));
+        poll.vote("p1", at(1), Some("佐藤"), item, level(3))
+            .expect("vote");
         assert_eq!(
-            poll.vote("p2", Some("佐藤"), item, "1"),
+            poll.vote("p2", at(2), Some("佐藤"), item, level(1)),
             Err(Rejection::NameTaken)
         );
         assert_eq!(poll.taken_names("p2"), vec!["佐藤".to_owned()]);
@@ -357,19 +629,97 @@ mod tests {
     }
 
     #[test]
-    fn anonymous_ballots_keep_no_names_and_count_once_per_phone() {
+    fn anonymous_ballots_keep_no_names_and_stop_at_the_ceiling() {
         let mut poll = Poll::new(config(true));
         let item = ItemId::Partners;
         assert_eq!(
-            poll.vote("p1", Some("佐藤"), item, "3"),
+            poll.vote("p1", at(1), Some("佐藤"), item, level(3)),
             Err(Rejection::NameNotWanted)
         );
-        poll.vote("p1", None, item, "3").expect("vote");
-        poll.vote("p1", None, item, "5").expect("changed");
-        poll.vote("p2", None, item, "2").expect("vote");
+        poll.vote("p1", at(1), None, item, level(3)).expect("vote");
+        poll.vote("p1", at(1), None, item, level(5))
+            .expect("changed");
+        poll.vote("p2", at(2), None, item, level(2)).expect("vote");
+        poll.vote("p3", at(3), None, item, level(2)).expect("vote");
+        assert_eq!(
+            poll.vote("p4", at(4), None, item, level(1)),
+            Err(Rejection::Full(3)),
+            "ballot m+1"
+        );
+        poll.vote("p3", at(3), None, item, level(4))
+            .expect("a phone that voted may still change its vote");
         let revealed = poll.reveal(item);
         assert!(revealed.named.is_empty());
-        assert_eq!(revealed.anonymous, Some(Distribution([0, 1, 0, 0, 1])));
+        assert_eq!(revealed.anonymous, Some(Distribution([0, 1, 0, 1, 1])));
+    }
+
+    #[test]
+    fn one_address_one_ballot_unless_a_phone_is_shared() {
+        let mut poll = Poll::new(config(true));
+        let item = ItemId::Partners;
+        poll.vote("p1", at(7), None, item, level(3)).expect("vote");
+        assert_eq!(
+            poll.vote("p2", at(7), None, item, level(3)),
+            Err(Rejection::AddressUsed),
+            "a phone that cleared its cookie, or a second browser"
+        );
+        assert_eq!(poll.oversight().turned_away, 1);
+        assert!(poll.oversight().shared.is_empty());
+        poll.config.phones_per_address = 2;
+        poll.vote("p2", at(7), None, item, level(4))
+            .expect("the facilitator allowed a shared phone");
+        assert_eq!(poll.oversight().shared, vec![(at(7), 2)]);
+    }
+
+    #[test]
+    fn a_new_name_takes_the_phones_ballots_along_and_nothing_vanishes() {
+        let mut poll = Poll::new(PollConfig {
+            scope: Scope::AllItems,
+            ..config(false)
+        });
+        for item in [ItemId::Partners, ItemId::Users, ItemId::IdeasPlace] {
+            poll.vote("p1", at(1), Some("佐藤"), item, level(3))
+                .expect("vote");
+        }
+        let moved = poll
+            .vote("p1", at(1), Some("鈴木"), ItemId::LocalResources, level(4))
+            .expect("renamed");
+        assert_eq!(moved.renamed, Some(("佐藤".into(), "鈴木".into(), 4)));
+        assert_eq!(moved.changed.len(), 4);
+        for item in [ItemId::Partners, ItemId::Users, ItemId::IdeasPlace] {
+            assert_eq!(poll.status(item).voted, 1, "{item}: the ballot is kept");
+            assert_eq!(poll.snapshot(item).named[0].member, 2, "now 鈴木's");
+        }
+        assert!(poll.taken_names("p2").contains(&"鈴木".to_owned()));
+        assert!(!poll.taken_names("p2").contains(&"佐藤".to_owned()));
+        poll.reveal(ItemId::Partners);
+        assert_eq!(
+            poll.vote("p1", at(1), Some("田中"), ItemId::Users, level(2)),
+            Err(Rejection::NameLocked),
+            "a ballot under 鈴木 was revealed"
+        );
+    }
+
+    #[test]
+    fn a_released_name_is_free_again_and_the_release_can_be_undone() {
+        let mut poll = Poll::new(PollConfig {
+            scope: Scope::AllItems,
+            ..config(false)
+        });
+        poll.vote("wrong", at(1), Some("佐藤"), ItemId::Partners, level(2))
+            .expect("vote");
+        let released = poll.release(1).expect("a claimed name");
+        assert_eq!(released.ballots(), 1);
+        assert_eq!(poll.status(ItemId::Partners).voted, 0);
+        assert_eq!(poll.take_released("wrong").as_deref(), Some("佐藤"));
+        assert_eq!(poll.take_released("wrong"), None, "told once");
+        assert!(poll.restore(released.clone()), "undone");
+        assert_eq!(poll.status(ItemId::Partners).voted, 1);
+        let again = poll.release(1).expect("claimed again");
+        poll.vote("right", at(2), Some("佐藤"), ItemId::Partners, level(5))
+            .expect("the real 佐藤");
+        assert!(!poll.restore(again), "the name was taken meanwhile");
+        assert_eq!(poll.snapshot(ItemId::Partners).named[0].level, level(5));
     }
 
     #[test]
@@ -379,24 +729,51 @@ mod tests {
             ..config(false)
         });
         let item = ItemId::Partners;
-        assert_eq!(poll.vote("p1", Some("佐藤"), item, "2"), Ok(None));
-        let revealed = poll.vote("p2", Some("鈴木"), item, "3").expect("vote");
-        assert_eq!(revealed.map(|r| r.named.len()), Some(2));
+        poll.vote("p1", at(1), Some("佐藤"), item, level(2))
+            .expect("vote");
+        poll.vote("p2", at(2), Some("鈴木"), item, level(2))
+            .expect("vote");
+        let last = poll
+            .vote("p3", at(3), Some("田中"), item, level(3))
+            .expect("vote");
+        assert_eq!(last.revealed.map(|r| r.named.len()), Some(3));
         assert!(poll.status(item).revealed);
     }
 
     #[test]
     fn single_item_voting_follows_the_facilitator() {
         let mut poll = Poll::new(config(false));
-        poll.vote("p1", Some("佐藤"), ItemId::Partners, "2")
+        let before = poll.version();
+        poll.vote("p1", at(1), Some("佐藤"), ItemId::Partners, level(2))
             .expect("vote");
+        assert_eq!(poll.version(), before, "a count changes no page");
         poll.follow(ItemId::Users);
+        assert_ne!(poll.version(), before);
         assert_eq!(poll.items(), vec![ItemId::Users]);
         assert_eq!(
-            poll.vote("p1", Some("佐藤"), ItemId::Partners, "2"),
+            poll.vote("p1", at(1), Some("佐藤"), ItemId::Partners, level(2)),
             Err(Rejection::UnknownItem)
         );
-        assert_eq!(poll.vote("p1", Some("佐藤"), ItemId::Users, "4"), Ok(None));
+        poll.vote("p1", at(1), Some("佐藤"), ItemId::Users, level(4))
+            .expect("vote");
         assert_eq!(poll.reveal_all().len(), 2, "both items' ballots are kept");
+    }
+
+    #[test]
+    fn named_voting_never_takes_more_ballots_than_names() {
+        let mut poll = Poll::new(PollConfig {
+            ceiling: 50,
+            ..config(false)
+        });
+        assert_eq!(poll.config.effective_ceiling(), 3);
+        let item = ItemId::Partners;
+        for (i, name) in ["佐藤", "鈴木", "田中"].into_iter().enumerate() {
+            poll.vote(&format!("p{i}"), at(i as u8), Some(name), item, level(1))
+                .expect("vote");
+        }
+        assert_eq!(
+            poll.vote("p9", at(9), Some("佐藤"), item, level(1)),
+            Err(Rejection::Full(3))
+        );
     }
 }

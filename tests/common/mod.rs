@@ -1,13 +1,17 @@
 //! The one way tests open Kizuki's window: an isolated data folder (so that no test reads or
-//! writes the developer's settings and recovery files), a fixed "today", and the snapshot
-//! thresholds blessed for software rendering.
+//! writes the developer's settings and recovery files), and a fixed "today". Snapshot thresholds
+//! are set once, in `kittest.toml`.
 
-#![allow(dead_code)] // Each test binary uses a different part of this.
+// Which helpers are dead differs per test binary, so no `expect` fits them all.
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of this module"
+)]
 
 pub mod http;
 
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use egui_kittest::{Harness, SnapshotOptions};
 use kizuki::Lang;
 use kizuki::app::{AppOptions, KizukiApp};
 use kizuki::session::{Command, SessionOptions};
@@ -19,11 +23,20 @@ pub fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date")
 }
 
-/// Software rendering differs slightly between Mesa versions; text anti-aliasing most of all.
-pub fn snapshot_options() -> SnapshotOptions {
-    SnapshotOptions::default()
-        .threshold(1.5)
-        .max_failed_pixels(800)
+/// One view drawn alone, with Kizuki's fonts and style, rendered on the CPU for snapshots.
+pub fn view_harness(
+    size: egui::Vec2,
+    theme: egui::Theme,
+    mut view: impl FnMut(&mut egui::Ui) + 'static,
+) -> Harness<'static> {
+    Harness::builder()
+        .with_size(size)
+        .with_theme(theme)
+        .wgpu()
+        .build_ui(move |ui| {
+            kizuki::ui::setup_context(ui.ctx());
+            view(ui);
+        })
 }
 
 /// A window under test, with the data folder it owns (removed when the window is dropped).
@@ -150,8 +163,8 @@ impl Window {
     }
 
     /// Sends a command as a view would, then lets the window draw.
-    pub fn send(&mut self, command: Command) {
-        self.harness.state_mut().send(command);
+    pub fn send(&mut self, command: impl Into<Command>) {
+        self.harness.state_mut().send(command.into());
         self.harness.run();
     }
 

@@ -68,16 +68,27 @@ pub fn render(report: &crate::export::report::Report) -> Result<Vec<u8>, PdfErro
     )
 }
 
-/// A comparison of many files as PDF bytes.
-pub fn render_comparison(comparison: &crate::compare::Comparison) -> Result<Vec<u8>, PdfError> {
+/// A document that is not a project's report (a comparison of many files, say): a title, one
+/// line of summary, a chart and tables. The comparison sits above the exports, so it hands its
+/// parts over rather than itself.
+pub struct Document<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub chart: &'a crate::radar::Chart,
+    pub tables: &'a [crate::export::report::Table],
+    pub lang: crate::Lang,
+}
+
+/// `document` as PDF bytes.
+pub fn render_document(document: &Document) -> Result<Vec<u8>, PdfError> {
     let regular = Metrics::new(fonts::regular()).ok_or(PdfError::Font)?;
     let bold = Metrics::new(fonts::bold()).ok_or(PdfError::Font)?;
-    let pages = report::comparison_layout(comparison, &regular, &bold);
+    let pages = report::document_layout(document, &regular, &bold);
     write(
         pages,
         &Described {
-            title: &comparison.title(),
-            lang: comparison.lang,
+            title: document.title,
+            lang: document.lang,
             date: None,
         },
         &regular,

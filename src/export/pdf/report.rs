@@ -3,14 +3,13 @@
 //! then each team's scores, indicators, review, answers and actions.
 
 use super::layout::{BOTTOM, CONTENT_W, Layout, MARGIN_X, Page};
-use crate::export::report::{
-    ActionRow, Report, Table, TeamReport, format_date, gap_text, score_columns, signed,
-};
+use crate::export::report::{ActionRow, Report, Table, TeamReport, score_columns};
 use crate::fonts::Metrics;
 use crate::project::{ActionStatus, Circulation};
 use crate::style::SMALL_MULTIPLES_FROM;
 use crate::style::{Rgb, paper};
 use crate::tr;
+use crate::words::{format_date_long, gap_text, signed};
 
 /// How many actions page 1 lists.
 const MAIN_ACTIONS: usize = 6;
@@ -51,7 +50,7 @@ fn summary_page(l: &mut Layout, report: &Report) {
         tr!(
             lang,
             "report.made",
-            date = format_date(report.made_on, lang),
+            date = format_date_long(report.made_on, lang),
             by = by
         )
     };
@@ -173,7 +172,7 @@ fn small_multiples(l: &mut Layout, report: &Report) {
     let columns = 3;
     let gap = 10.0;
     let size = (CONTENT_W - gap * (columns as f32 - 1.0)) / columns as f32;
-    let charts: Vec<_> = report.teams.iter().map(|t| report.team_chart(t)).collect();
+    let charts: Vec<_> = report.teams.iter().map(|t| t.chart.clone()).collect();
     for row in charts.chunks(columns) {
         let height = row
             .iter()
@@ -258,7 +257,7 @@ fn circulation_block(l: &mut Layout, report: &Report, circulation: &Circulation)
         &format!(
             "{}: {}",
             tr!(lang, "report.made_on"),
-            format_date(report.made_on, lang)
+            format_date_long(report.made_on, lang)
         ),
     );
     l.y = top + role_h + stamp_h + 10.0;
@@ -444,32 +443,13 @@ fn actions(l: &mut Layout, report: &Report, team: &TeamReport) {
     }
 }
 
-/// Many files compared: the title and what was read, the radar of the medians beside each item's
-/// spread, then the trend over rounds, every row's scores, and the files that did not load.
-pub fn comparison_layout(
-    comparison: &crate::compare::Comparison,
-    regular: &Metrics,
-    bold: &Metrics,
-) -> Vec<Page> {
-    let lang = comparison.lang;
+/// A document of a title, a summary line, a chart and tables (a comparison of many files).
+pub fn document_layout(document: &super::Document, regular: &Metrics, bold: &Metrics) -> Vec<Page> {
     let mut l = Layout::new(regular, bold);
-    l.heading(&comparison.title(), 16.0, true);
-    l.paragraph(
-        &tr!(
-            lang,
-            "compare.summary",
-            files = comparison.files,
-            rows = comparison.rows.len(),
-            failed = comparison.failed.len()
-        ),
-        9.5,
-        false,
-        paper::INK,
-        0.0,
-    );
-    l.chart(&comparison.chart(), 300.0);
-    let tables = comparison.tables();
-    for table in &tables {
+    l.heading(document.title, 16.0, true);
+    l.paragraph(document.summary, 9.5, false, paper::INK, 0.0);
+    l.chart(document.chart, 300.0);
+    for table in document.tables {
         document_table(&mut l, table);
     }
     l.pages

@@ -22,7 +22,7 @@ pub fn sheets_of(project: &Project, team: Option<&str>) -> Vec<Sheet> {
     project
         .teams
         .iter()
-        .filter(|t| team.is_none_or(|name| t.name.trim() == name.trim()))
+        .filter(|t| team.is_none_or(|name| crate::project::same_name(&t.name, name)))
         .flat_map(|t| {
             let names: Vec<String> = if t.members.is_empty() {
                 vec![String::new()]

@@ -1,88 +1,18 @@
-//! Every change the window can make to a project, as data. The UI emits these; [`Edit::apply`] is
-//! the one place that changes the project, so that undo, the dirty mark and autosave see them all.
+//! Every change to a project, as data. The window's views, the command line, the vote server and
+//! the merge of two laptops' files all say what they change as an [`Edit`]; [`Edit::apply`] is the
+//! one place that changes a project, so that undo, the dirty mark and autosave see them all.
 
-use crate::checklist::ItemId;
-use crate::project::kpi::{Kpi, Measurement};
-use crate::project::{
-    Action, ActionReview, ActionStatus, Baseline, ItemResponse, Level, Member, Project, Team,
-    Verdict, Vote,
+mod field;
+
+pub use field::{KpiText, KpiValue, TextField, text_mut};
+
+use super::kpi::{Kpi, Measurement};
+use super::{
+    Action, ActionReview, ActionStatus, Baseline, Distribution, ItemResponse, Level, Member,
+    Project, Team, Verdict, Vote, next_id,
 };
+use crate::checklist::ItemId;
 use chrono::NaiveDate;
-
-/// Which text a [`Edit::SetText`] replaces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TextField {
-    Title,
-    Organization,
-    Facilitator,
-    Venue,
-    TeamName {
-        team: u32,
-    },
-    MemberName {
-        team: u32,
-        member: u32,
-    },
-    CurrentState {
-        team: u32,
-        item: ItemId,
-    },
-    Ideas {
-        team: u32,
-        item: ItemId,
-    },
-    FacilitatorNote {
-        team: u32,
-        item: ItemId,
-    },
-    ActionWhat {
-        team: u32,
-        item: ItemId,
-        action: u32,
-    },
-    ActionOwner {
-        team: u32,
-        item: ItemId,
-        action: u32,
-    },
-    /// The note of a carried action's review.
-    ReviewNote {
-        team: u32,
-        item: ItemId,
-        action: u32,
-    },
-    Kpi {
-        team: u32,
-        item: ItemId,
-        kpi: u32,
-        part: KpiText,
-    },
-    Department,
-    DocumentNumber,
-    /// Typing the roles of the 回覧 (or, with `approvers`, 決裁) boxes: the merge key of
-    /// [`Edit::SetCirculationRoles`].
-    CirculationRoles {
-        approvers: bool,
-    },
-}
-
-/// The texts of an indicator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KpiText {
-    Indicator,
-    Unit,
-    Method,
-    Frequency,
-    Owner,
-}
-
-/// Which value of an indicator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KpiValue {
-    Baseline,
-    Target,
-    Current,
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -193,6 +123,13 @@ pub enum Edit {
         which: KpiValue,
         value: Option<Measurement>,
     },
+    /// An indicator replaced whole by another version of it (the same id): another laptop's,
+    /// taken in a merge.
+    SetKpi {
+        team: u32,
+        item: ItemId,
+        kpi: Box<Kpi>,
+    },
     /// Votes collected from phones, at their reveal: the members' votes replace theirs, an
     /// anonymous distribution replaces the item's (a vote taken again replaces the earlier one),
     /// and the votes are shown.
@@ -200,7 +137,7 @@ pub enum Edit {
         team: u32,
         item: ItemId,
         named: Vec<Vote>,
-        anonymous: Option<crate::project::Distribution>,
+        anonymous: Option<Distribution>,
         /// Reveal them (or record them hidden, as typed votes are until the reveal).
         shown: bool,
     },
@@ -213,127 +150,7 @@ pub enum Edit {
     },
 }
 
-/// What a removal takes with it, said after the fact with a way back (「削除しました ［元に戻す］」).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Removed {
-    Team {
-        name: String,
-        scores: usize,
-        votes: usize,
-        actions: usize,
-    },
-    Member {
-        name: String,
-        votes: usize,
-    },
-    Action {
-        what: String,
-    },
-    Kpi {
-        indicator: String,
-    },
-}
-
-impl Removed {
-    pub fn text(&self, lang: crate::Lang) -> String {
-        use crate::tr;
-        match self {
-            Removed::Team {
-                name,
-                scores,
-                votes,
-                actions,
-            } => {
-                let mut lost = Vec::new();
-                for (count, key) in [
-                    (scores, "removed.scores"),
-                    (votes, "removed.votes"),
-                    (actions, "removed.actions"),
-                ] {
-                    if *count > 0 {
-                        lost.push(tr!(lang, key, count = count));
-                    }
-                }
-                if lost.is_empty() {
-                    tr!(lang, "removed.team", name = name)
-                } else {
-                    let sep = match lang {
-                        crate::Lang::Ja => "・",
-                        crate::Lang::En => ", ",
-                    };
-                    tr!(
-                        lang,
-                        "removed.team_with",
-                        name = name,
-                        lost = lost.join(sep)
-                    )
-                }
-            }
-            Removed::Member { name, votes } if *votes > 0 => {
-                tr!(lang, "removed.member_with", name = name, count = votes)
-            }
-            Removed::Member { name, .. } => tr!(lang, "removed.member", name = name),
-            Removed::Action { what } => {
-                let what: String = what.chars().take(30).collect();
-                tr!(lang, "removed.action", what = what)
-            }
-            Removed::Kpi { indicator } => {
-                let indicator: String = indicator.chars().take(30).collect();
-                tr!(lang, "removed.kpi", indicator = indicator)
-            }
-        }
-    }
-}
-
 impl Edit {
-    /// What this edit would remove from `project`, if it removes anything worth a way back.
-    pub fn removes(&self, project: &Project) -> Option<Removed> {
-        match *self {
-            Edit::RemoveTeam { team } => {
-                let t = project.team(team)?;
-                let responses = &t.responses.0;
-                Some(Removed::Team {
-                    name: t.name.clone(),
-                    scores: responses.iter().filter(|r| r.score.is_some()).count(),
-                    votes: responses.iter().map(|r| r.votes.len()).sum(),
-                    actions: responses.iter().map(|r| r.actions.len()).sum(),
-                })
-            }
-            Edit::RemoveMember { team, member } => {
-                let t = project.team(team)?;
-                let m = t.members.iter().find(|m| m.id == member)?;
-                Some(Removed::Member {
-                    name: m.name.clone(),
-                    votes: t
-                        .responses
-                        .0
-                        .iter()
-                        .filter(|r| r.vote_of(member).is_some())
-                        .count(),
-                })
-            }
-            Edit::RemoveAction { team, item, action } => {
-                let a = project.team(team)?.responses[item]
-                    .actions
-                    .iter()
-                    .find(|a| a.id == action)?;
-                Some(Removed::Action {
-                    what: a.what.clone(),
-                })
-            }
-            Edit::RemoveKpi { team, item, kpi } => {
-                let k = project.team(team)?.responses[item]
-                    .kpis
-                    .iter()
-                    .find(|k| k.id == kpi)?;
-                Some(Removed::Kpi {
-                    indicator: k.indicator.clone(),
-                })
-            }
-            _ => None,
-        }
-    }
-
     /// Edits with the same key that follow each other quickly are one undo step: typing a sentence
     /// is undone as a whole, not letter by letter.
     pub fn merge_key(&self) -> Option<TextField> {
@@ -350,11 +167,12 @@ impl Edit {
     /// (an edit of something that no longer exists, e.g. after an undo, changes nothing).
     pub fn apply(self, project: &mut Project) -> Option<Project> {
         let before = project.clone();
-        self.apply_inner(project);
+        self.apply_in_place(project);
         (*project != before).then_some(before)
     }
 
-    fn apply_inner(self, project: &mut Project) {
+    /// Applies the edit and keeps nothing for undo (a merge resolving many conflicts, a script).
+    pub fn apply_in_place(self, project: &mut Project) {
         match self {
             Edit::SetText(field, value) => {
                 if let Some(text) = text_mut(project, field) {
@@ -363,7 +181,7 @@ impl Edit {
             }
             Edit::SetDate(date) => project.meta.date = date,
             Edit::AddTeam { name } => {
-                let id = project.next_team_id();
+                let id = next_id(&project.teams);
                 project.teams.push(Team {
                     id,
                     name,
@@ -374,7 +192,7 @@ impl Edit {
             Edit::MoveTeam { team, up } => move_in(&mut project.teams, |t| t.id == team, up),
             Edit::AddMember { team, name } => {
                 if let Some(t) = project.team_mut(team) {
-                    let id = t.members.iter().map(|m| m.id).max().unwrap_or(0) + 1;
+                    let id = next_id(&t.members);
                     t.members.push(Member { id, name });
                 }
             }
@@ -413,8 +231,14 @@ impl Edit {
                 anonymous,
                 shown,
             } => {
+                // Ballots come from outside (phones, another laptop's journal): a vote of someone
+                // no longer in the team would make the file invalid, so it is not recorded.
+                let members: Vec<u32> = project
+                    .team(team)
+                    .map(|t| t.members.iter().map(|m| m.id).collect())
+                    .unwrap_or_default();
                 if let Some(r) = response_mut(project, team, item) {
-                    for vote in named {
+                    for vote in named.iter().filter(|v| members.contains(&v.member)) {
                         r.votes.retain(|v| v.member != vote.member);
                         r.votes.push(*vote);
                     }
@@ -460,7 +284,7 @@ impl Edit {
             }
             Edit::AddAction { team, item, owner } => {
                 if let Some(t) = project.team_mut(team) {
-                    let id = Project::next_action_id(t);
+                    let id = t.next_action_id();
                     t.responses[item].actions.push(Action {
                         id,
                         owner,
@@ -525,15 +349,7 @@ impl Edit {
             }
             Edit::AddKpi { team, item } => {
                 if let Some(t) = project.team_mut(team) {
-                    let id = t
-                        .responses
-                        .0
-                        .iter()
-                        .flat_map(|r| &r.kpis)
-                        .map(|k| k.id)
-                        .max()
-                        .unwrap_or(0)
-                        + 1;
+                    let id = t.next_kpi_id();
                     t.responses[item].kpis.push(Kpi {
                         id,
                         ..Kpi::default()
@@ -560,6 +376,11 @@ impl Edit {
                     } = value;
                 }
             }
+            Edit::SetKpi { team, item, kpi } => {
+                if let Some(k) = kpi_mut(project, team, item, kpi.id) {
+                    *k = *kpi;
+                }
+            }
             Edit::SetCirculationRoles { approvers, roles } => {
                 let c = &mut project.meta.circulation;
                 *if approvers {
@@ -572,79 +393,36 @@ impl Edit {
     }
 }
 
-fn response_mut(project: &mut Project, team: u32, item: ItemId) -> Option<&mut ItemResponse> {
+pub(super) fn response_mut(
+    project: &mut Project,
+    team: u32,
+    item: ItemId,
+) -> Option<&mut ItemResponse> {
     Some(&mut project.team_mut(team)?.responses[item])
 }
 
-fn kpi_mut(project: &mut Project, team: u32, item: ItemId, kpi: u32) -> Option<&mut Kpi> {
+pub(super) fn kpi_mut(
+    project: &mut Project,
+    team: u32,
+    item: ItemId,
+    kpi: u32,
+) -> Option<&mut Kpi> {
     response_mut(project, team, item)?
         .kpis
         .iter_mut()
         .find(|k| k.id == kpi)
 }
 
-fn action_mut(project: &mut Project, team: u32, item: ItemId, action: u32) -> Option<&mut Action> {
+pub(super) fn action_mut(
+    project: &mut Project,
+    team: u32,
+    item: ItemId,
+    action: u32,
+) -> Option<&mut Action> {
     response_mut(project, team, item)?
         .actions
         .iter_mut()
         .find(|a| a.id == action)
-}
-
-/// The text a field refers to, if it still exists.
-pub fn text_mut(project: &mut Project, field: TextField) -> Option<&mut String> {
-    Some(match field {
-        TextField::Title => &mut project.meta.title,
-        TextField::Organization => &mut project.meta.organization,
-        TextField::Facilitator => &mut project.meta.facilitator,
-        TextField::Venue => &mut project.meta.venue,
-        TextField::TeamName { team } => &mut project.team_mut(team)?.name,
-        TextField::MemberName { team, member } => {
-            &mut project
-                .team_mut(team)?
-                .members
-                .iter_mut()
-                .find(|x| x.id == member)?
-                .name
-        }
-        TextField::CurrentState { team, item } => {
-            &mut response_mut(project, team, item)?.current_state
-        }
-        TextField::Ideas { team, item } => &mut response_mut(project, team, item)?.ideas,
-        TextField::FacilitatorNote { team, item } => {
-            &mut response_mut(project, team, item)?.facilitator_note
-        }
-        TextField::ActionWhat { team, item, action } => {
-            &mut action_mut(project, team, item, action)?.what
-        }
-        TextField::ActionOwner { team, item, action } => {
-            &mut action_mut(project, team, item, action)?.owner
-        }
-        TextField::ReviewNote { team, item, action } => {
-            &mut action_mut(project, team, item, action)?
-                .review
-                .as_mut()?
-                .note
-        }
-        TextField::Kpi {
-            team,
-            item,
-            kpi,
-            part,
-        } => {
-            let k = kpi_mut(project, team, item, kpi)?;
-            match part {
-                KpiText::Indicator => &mut k.indicator,
-                KpiText::Unit => &mut k.unit,
-                KpiText::Method => &mut k.method,
-                KpiText::Frequency => &mut k.frequency,
-                KpiText::Owner => &mut k.owner,
-            }
-        }
-        TextField::Department => &mut project.meta.department,
-        TextField::DocumentNumber => &mut project.meta.circulation.document_number,
-        // Roles are a list, set whole by `Edit::SetCirculationRoles`.
-        TextField::CirculationRoles { .. } => return None,
-    })
 }
 
 /// Moves the element matching `is` one place up or down.

@@ -1,7 +1,7 @@
 //! The item's actions: what, who, by when, status, order.
 
 use super::super::tokens::space;
-use super::super::widgets::{accessible_name, date_input_ui, section_heading};
+use super::super::widgets::{accessible_name, date_input_ui, section_heading_ui};
 use crate::checklist::ItemId;
 use crate::i18n::Lang;
 use crate::project::{Action, ActionStatus, ItemResponse, Team};
@@ -21,7 +21,7 @@ pub fn actions_ui(
     tx: &CommandSender,
 ) {
     let lang = session.lang;
-    section_heading(ui, &tr!(lang, "item.actions"));
+    section_heading_ui(ui, &tr!(lang, "item.actions"));
     let count = response.actions.len();
     for (index, action) in response.actions.iter().enumerate() {
         let row = ActionRow {

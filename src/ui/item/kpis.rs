@@ -2,7 +2,7 @@
 //! what was measured this round. The guidebook asks for them in item 6; any item may have them.
 
 use super::super::tokens::space;
-use super::super::widgets::{accessible_name, date_input_ui, section_heading};
+use super::super::widgets::{accessible_name, date_input_ui, section_heading_ui};
 use crate::checklist::ItemId;
 use crate::i18n::Lang;
 use crate::project::kpi::{Kpi, Measurement, format_value, parse_value};
@@ -33,7 +33,7 @@ pub fn kpis_ui(
         }
         return;
     }
-    section_heading(ui, &tr!(lang, "report.kpis"));
+    section_heading_ui(ui, &tr!(lang, "report.kpis"));
     if response.kpis.is_empty() {
         ui.label(RichText::new(tr!(lang, "kpi.none_yet")).weak());
     }
@@ -143,7 +143,7 @@ impl KpiCard<'_> {
                         ui.label(
                             previous
                                 .date
-                                .map(|d| crate::export::report::format_date_compact(d, lang))
+                                .map(|d| crate::words::format_date_compact(d, lang))
                                 .unwrap_or_default(),
                         );
                         ui.end_row();

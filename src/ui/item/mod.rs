@@ -6,12 +6,12 @@ mod kpis;
 mod votes;
 
 use super::tokens::{space, text};
-use super::widgets::{level_picker_ui, section_heading, text_area_ui};
+use super::widgets::{level_picker_ui, section_heading_ui, text_area_ui};
 use crate::checklist::{Checklist, Item, ItemId};
-use crate::export::report::display_team_name;
 use crate::project::Team;
 use crate::session::{Command, CommandSender, Edit, Screen, Session, TextField, UICommand};
 use crate::tr;
+use crate::words::display_team_name;
 use egui::RichText;
 
 /// A team's name on its chart colour, with text dark or light for contrast.
@@ -201,7 +201,7 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
             ui.end_row();
         });
 
-    section_heading(ui, &tr!(lang, "item.notes"));
+    section_heading_ui(ui, &tr!(lang, "item.notes"));
     let t = team.id;
     for (label, hint, value, field) in [
         (

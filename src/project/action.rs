@@ -1,0 +1,125 @@
+//! The actions a team decides on, and the review of those carried over from the previous round.
+
+use super::{HasId, IdKind, serde_helpers};
+use crate::i18n::Lang;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+)]
+pub enum ActionStatus {
+    #[default]
+    Todo,
+    Doing,
+    Done,
+    Dropped,
+}
+
+impl ActionStatus {
+    /// Every status, in the order of work.
+    pub const ALL: &'static [ActionStatus] = <ActionStatus as strum::VariantArray>::VARIANTS;
+
+    /// Still to be done: counted as open and checked for being overdue.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Todo | ActionStatus::Doing)
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            ActionStatus::Todo => crate::tr!(lang, "status.todo"),
+            ActionStatus::Doing => crate::tr!(lang, "status.doing"),
+            ActionStatus::Done => crate::tr!(lang, "status.done"),
+            ActionStatus::Dropped => crate::tr!(lang, "status.dropped"),
+        }
+    }
+}
+
+/// A concrete next step: who does what by when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: u32,
+    pub what: String,
+    /// A member's name or anyone else's: actions often go to people outside the room.
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default, with = "serde_helpers::opt_date")]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub status: ActionStatus,
+    /// Carried over from the previous round, still open then: reviewed before the walk.
+    #[serde(default)]
+    pub carried: bool,
+    /// What the team said of it at the start of this round.
+    #[serde(default)]
+    pub review: Option<ActionReview>,
+}
+
+/// The verdict on an action carried over from the previous round (`TeamRetro`'s first step).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
+pub enum Verdict {
+    Done,
+    Continuing,
+    Dropped,
+}
+
+impl Verdict {
+    /// The verdicts, in the order offered.
+    pub const ALL: &'static [Verdict] = <Verdict as strum::VariantArray>::VARIANTS;
+
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Verdict::Done => crate::tr!(lang, "verdict.done"),
+            Verdict::Continuing => crate::tr!(lang, "verdict.continuing"),
+            Verdict::Dropped => crate::tr!(lang, "verdict.dropped"),
+        }
+    }
+
+    /// The status an action takes with this verdict (continuing keeps its own).
+    pub fn status(self, current: ActionStatus) -> ActionStatus {
+        match self {
+            Verdict::Done => ActionStatus::Done,
+            Verdict::Dropped => ActionStatus::Dropped,
+            Verdict::Continuing if current.is_open() => current,
+            Verdict::Continuing => ActionStatus::Doing,
+        }
+    }
+}
+
+/// A carried action's review: the verdict and a short note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionReview {
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl HasId for Action {
+    const KIND: IdKind = IdKind::Action;
+    fn id(&self) -> u32 {
+        self.id
+    }
+
+    fn set_id(&mut self, id: u32) {
+        self.id = id;
+    }
+}
+
+impl Action {
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_open() && self.due.is_some_and(|due| due < today)
+    }
+}

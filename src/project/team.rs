@@ -1,0 +1,202 @@
+//! A team, its members, and its answers to the ten items: scores, targets, votes, notes.
+
+use super::{Action, HasId, IdKind, Level, kpi, next_id, serde_helpers};
+use crate::checklist::{ITEM_COUNT, ItemId};
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    pub id: u32,
+    pub name: String,
+    #[serde(default, deserialize_with = "serde_helpers::unique_ids")]
+    pub members: Vec<Member>,
+    #[serde(default)]
+    pub responses: Responses,
+}
+
+impl Team {
+    /// The next unused action id in the team: one counter per team, not per item, so that an
+    /// action keeps its id when it moves between items.
+    pub fn next_action_id(&self) -> u32 {
+        next_id(self.responses.0.iter().flat_map(|r| &r.actions))
+    }
+
+    /// The next unused indicator id in the team (one counter per team, as for actions).
+    pub fn next_kpi_id(&self) -> u32 {
+        next_id(self.responses.0.iter().flat_map(|r| &r.kpis))
+    }
+
+    /// The actions carried over from the previous round, with their items, in item order.
+    pub fn carried_actions(&self) -> impl Iterator<Item = (ItemId, &Action)> {
+        self.responses
+            .iter()
+            .flat_map(|(id, r)| r.actions.iter().map(move |a| (id, a)))
+            .filter(|(_, a)| a.carried)
+    }
+}
+
+impl HasId for Team {
+    const KIND: IdKind = IdKind::Team;
+    fn id(&self) -> u32 {
+        self.id
+    }
+
+    fn set_id(&mut self, id: u32) {
+        self.id = id;
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub id: u32,
+    pub name: String,
+}
+
+impl HasId for Member {
+    const KIND: IdKind = IdKind::Member;
+    fn id(&self) -> u32 {
+        self.id
+    }
+
+    fn set_id(&mut self, id: u32) {
+        self.id = id;
+    }
+}
+
+/// A team's answers to all ten items, indexed by [`ItemId::index`]. Written as a map from item id to
+/// answer, in checklist order, so the file reads like the walk.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Responses(pub [ItemResponse; ITEM_COUNT]);
+
+impl std::ops::Index<ItemId> for Responses {
+    type Output = ItemResponse;
+    fn index(&self, id: ItemId) -> &ItemResponse {
+        &self.0[id.index()]
+    }
+}
+
+impl std::ops::IndexMut<ItemId> for Responses {
+    fn index_mut(&mut self, id: ItemId) -> &mut ItemResponse {
+        &mut self.0[id.index()]
+    }
+}
+
+impl Responses {
+    pub fn iter(&self) -> impl Iterator<Item = (ItemId, &ItemResponse)> {
+        ItemId::ALL.into_iter().zip(self.0.iter())
+    }
+}
+
+/// One team's work on one item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ItemResponse {
+    /// The level the team agreed on; `None` until it has.
+    #[serde(with = "serde_helpers::opt_level")]
+    pub score: Option<Level>,
+    /// Where the team wants to be.
+    #[serde(with = "serde_helpers::opt_level")]
+    pub target: Option<Level>,
+    /// One vote per member who voted.
+    #[serde(deserialize_with = "serde_helpers::votes")]
+    pub votes: Vec<Vote>,
+    /// Votes stay hidden until the facilitator reveals them, so nobody anchors on the others.
+    pub votes_revealed: bool,
+    /// 現状: where the team stands.
+    pub current_state: String,
+    /// 気づき・アイデア.
+    pub ideas: String,
+    /// Only for the facilitator; left out of exports unless asked for.
+    pub facilitator_note: String,
+    /// The guidebook's examples (例) the team already does, by number (1-based), ascending.
+    pub examples_done: Vec<u32>,
+    #[serde(deserialize_with = "serde_helpers::unique_ids")]
+    pub actions: Vec<Action>,
+    /// Indicators the team measures for this item (item 6 first, any item allowed).
+    #[serde(deserialize_with = "serde_helpers::unique_ids")]
+    pub kpis: Vec<kpi::Kpi>,
+    /// Votes cast anonymously from phones: how many chose each level, 1–5, and nothing else (no
+    /// name, no ballot id). Absent when nobody voted anonymously.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anonymous_votes: Option<Distribution>,
+}
+
+/// How many votes each level 1–5 received.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Distribution(pub [u32; 5]);
+
+impl Distribution {
+    pub fn total(&self) -> u32 {
+        self.0.iter().sum()
+    }
+
+    /// Each vote's level, lowest first.
+    pub fn levels(&self) -> impl Iterator<Item = Level> + Clone + '_ {
+        Level::ALL
+            .iter()
+            .zip(self.0)
+            .flat_map(|(&level, count)| std::iter::repeat_n(level, count as usize))
+    }
+
+    /// 「4 票：2 検討中 1 票、3 試行中 3 票」: the distribution in words.
+    pub fn describe(&self, lang: Lang) -> String {
+        let checklist = crate::checklist::Checklist::get(lang);
+        let separator = match lang {
+            Lang::Ja => "、",
+            Lang::En => ", ",
+        };
+        let parts: Vec<String> = Level::ALL
+            .iter()
+            .zip(self.0)
+            .filter(|(_, count)| *count > 0)
+            .map(|(level, count)| {
+                crate::tr!(
+                    lang,
+                    "report.anonymous_part",
+                    level = level.get(),
+                    words = checklist.level(*level).name,
+                    count = count
+                )
+            })
+            .collect();
+        crate::tr!(
+            lang,
+            "report.anonymous_votes_text",
+            total = self.total(),
+            parts = parts.join(separator)
+        )
+    }
+
+    /// Counts `levels` into a distribution.
+    pub fn of(levels: impl IntoIterator<Item = Level>) -> Distribution {
+        let mut counts = [0; 5];
+        for level in levels {
+            counts[level.index()] += 1;
+        }
+        Distribution(counts)
+    }
+}
+
+impl ItemResponse {
+    pub fn vote_of(&self, member: u32) -> Option<Level> {
+        self.votes
+            .iter()
+            .find(|v| v.member == member)
+            .map(|v| v.level)
+    }
+
+    pub fn example_done(&self, number: u32) -> bool {
+        self.examples_done.contains(&number)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    /// The member's id within the team.
+    pub member: u32,
+    pub level: Level,
+}

@@ -1,0 +1,391 @@
+//! Every accepted ballot, on disk before the phone is told 「投票しました」: a journal in the
+//! recovery folder, one line per change, flushed to the disk (`fsync`) before the answer goes out.
+//! After a crash, `kill -9`, a closed terminal or a failed save, the next start of the window or
+//! of `kizuki vote` on the same file finds it and offers the ballots back.
+//!
+//! A line holds the whole of one item's ballots after the change (a [`Revealed`]), so reading a
+//! journal back is "the last line of each item wins": nothing to replay, nothing to get out of
+//! order. Ballots arriving together are written together with one flush (group commit), so 300
+//! phones voting at once wait for a few flushes, not 300.
+
+use super::poll::Revealed;
+use crate::checklist::ItemId;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// A journal file's name ends so.
+pub const EXTENSION: &str = "kizuki-votes";
+
+/// What a journal is about: the first line of the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    /// The project file the ballots belong to (absolute), if it was saved somewhere.
+    pub project: Option<PathBuf>,
+    /// The project's title, to name it when it was never saved.
+    pub title: String,
+    pub team: u32,
+    pub team_name: String,
+    pub anonymous: bool,
+    /// When voting opened, RFC 3339.
+    pub opened: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+enum Line {
+    Header(Header),
+    Item(Revealed),
+}
+
+/// A journal found in the recovery folder, read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub file: PathBuf,
+    pub header: Header,
+    /// Each item's ballots as last journaled.
+    pub items: Vec<Revealed>,
+}
+
+impl Found {
+    /// How many ballots it holds in all.
+    pub fn ballots(&self) -> usize {
+        self.items.iter().map(Revealed::count).sum()
+    }
+}
+
+/// Why a ballot could not be journaled (the phone is then told it was not saved, and the
+/// facilitator where the journal is).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("cannot write the journal {}: {kind}", path.display())]
+pub struct JournalError {
+    path: PathBuf,
+    kind: std::io::ErrorKind,
+}
+
+impl JournalError {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn kind(&self) -> std::io::ErrorKind {
+        self.kind
+    }
+}
+
+/// How the writer answers a line: once it is on the disk, or with why it is not.
+type Reply = Box<dyn FnOnce(Result<(), std::io::ErrorKind>) + Send>;
+
+/// Lines sent to the journal, to wait for.
+pub struct Pending {
+    path: PathBuf,
+    answers: Vec<tokio::sync::oneshot::Receiver<Result<(), std::io::ErrorKind>>>,
+    refused: Option<std::io::ErrorKind>,
+}
+
+impl Pending {
+    /// Returns once every line is on the disk, or with why one is not.
+    pub async fn wait(self) -> Result<(), JournalError> {
+        let fail = |kind| JournalError {
+            path: self.path.clone(),
+            kind,
+        };
+        if let Some(kind) = self.refused {
+            return Err(fail(kind));
+        }
+        for answer in self.answers {
+            answer
+                .await
+                .unwrap_or(Err(std::io::ErrorKind::BrokenPipe))
+                .map_err(fail)?;
+        }
+        Ok(())
+    }
+}
+
+/// An open journal: lines go to a writer thread, which answers each once it is on the disk.
+pub struct Journal {
+    path: PathBuf,
+    lines: Option<mpsc::Sender<(String, Reply)>>,
+    writer: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Journal {
+    /// Closes the file (and so its lock) before returning: the journal can be read or deleted
+    /// right after.
+    fn drop(&mut self) {
+        self.lines = None;
+        if let Some(writer) = self.writer.take() {
+            let _ = writer.join();
+        }
+    }
+}
+
+impl Journal {
+    /// Creates a new journal in `folder` for `header`.
+    pub fn create(folder: &Path, header: Header) -> Result<Journal, JournalError> {
+        let write_error = |path: &Path| {
+            let path = path.to_owned();
+            move |e: std::io::Error| JournalError {
+                path,
+                kind: e.kind(),
+            }
+        };
+        std::fs::create_dir_all(folder).map_err(write_error(folder))?;
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let unique = super::token::Secrets::new()
+            .map(|s| s.path_token()[..6].to_owned())
+            .unwrap_or_default();
+        let path = folder.join(format!("votes-{stamp}-{unique}.{EXTENSION}"));
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(write_error(&path))?;
+        // Locked while it is written, so that another Kizuki (a second window, `kizuki vote`)
+        // never offers the ballots of a vote still running.
+        file.try_lock().map_err(|e| write_error(&path)(e.into()))?;
+        let first = line(&Line::Header(header));
+        file.write_all(first.as_bytes())
+            .and_then(|()| file.sync_all())
+            .map_err(write_error(&path))?;
+        let (lines, receive) = mpsc::channel::<(String, Reply)>();
+        let writer = std::thread::Builder::new()
+            .name("kizuki-vote-journal".into())
+            .spawn(move || write_lines(file, &receive))
+            .map_err(write_error(&path))?;
+        Ok(Journal {
+            path,
+            lines: Some(lines),
+            writer: Some(writer),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn sender(&self) -> mpsc::Sender<(String, Reply)> {
+        // Only `drop` takes the sender away; a closed channel answers every send with an error.
+        self.lines.clone().unwrap_or_else(|| mpsc::channel().0)
+    }
+
+    /// Sends the items' ballots to the disk; the answer comes with [`Pending::wait`]. Sending is
+    /// immediate, so a caller holding a lock keeps the journal in the order of its changes.
+    pub fn submit(&self, items: Vec<Revealed>) -> Pending {
+        let mut pending = Pending {
+            path: self.path.clone(),
+            answers: Vec::new(),
+            refused: None,
+        };
+        for item in items {
+            let (reply, answer) = tokio::sync::oneshot::channel();
+            let line = line(&Line::Item(item));
+            let reply: Reply = Box::new(move |result| {
+                let _ = reply.send(result);
+            });
+            if self.sender().send((line, reply)).is_err() {
+                pending.refused = Some(std::io::ErrorKind::BrokenPipe);
+                break;
+            }
+            pending.answers.push(answer);
+        }
+        pending
+    }
+
+    /// As [`Self::submit`] and [`Pending::wait`], for a caller that is not async.
+    pub fn record_now(&self, items: Vec<Revealed>) -> Result<(), JournalError> {
+        let (reply, answer) = mpsc::channel();
+        let fail = |kind| JournalError {
+            path: self.path.clone(),
+            kind,
+        };
+        let mut sent = 0;
+        for item in items {
+            let reply = reply.clone();
+            let line = line(&Line::Item(item));
+            let reply: Reply = Box::new(move |result| {
+                let _ = reply.send(result);
+            });
+            self.sender()
+                .send((line, reply))
+                .map_err(|_| fail(std::io::ErrorKind::BrokenPipe))?;
+            sent += 1;
+        }
+        for _ in 0..sent {
+            answer
+                .recv()
+                .unwrap_or(Err(std::io::ErrorKind::BrokenPipe))
+                .map_err(fail)?;
+        }
+        Ok(())
+    }
+}
+
+fn line(line: &Line) -> String {
+    // A line of plain data always serialises; the fallback keeps the journal readable anyway.
+    let mut text = ron::to_string(line).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The writer: takes every line waiting, writes them, flushes once, and answers them all.
+fn write_lines(mut file: std::fs::File, lines: &mpsc::Receiver<(String, Reply)>) {
+    while let Ok(first) = lines.recv() {
+        let mut batch = vec![first];
+        batch.extend(lines.try_iter());
+        let text: String = batch.iter().map(|(l, _)| l.as_str()).collect();
+        let result = file
+            .write_all(text.as_bytes())
+            .and_then(|()| file.sync_data())
+            .map_err(|e| e.kind());
+        for (_, reply) in batch {
+            reply(result);
+        }
+    }
+}
+
+/// Reads a journal back: its header and each item's last ballots. A last line cut short by a
+/// crash is left out; a file that does not begin with a header is not a journal, and one still
+/// being written (locked by its server) is not offered.
+pub fn read(file: &Path) -> Option<Found> {
+    let mut opened = std::fs::File::open(file).ok()?;
+    opened.try_lock_shared().ok()?;
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut opened, &mut text).ok()?;
+    let mut lines = text.lines();
+    let Ok(Line::Header(header)) = ron::from_str(lines.next()?) else {
+        return None;
+    };
+    let mut items: BTreeMap<ItemId, Revealed> = BTreeMap::new();
+    for text in lines {
+        if let Ok(Line::Item(item)) = ron::from_str(text) {
+            items.insert(item.item, item);
+        }
+    }
+    Some(Found {
+        file: file.to_owned(),
+        header,
+        items: items.into_values().collect(),
+    })
+}
+
+/// Every journal in `folder` that holds at least one ballot, oldest first.
+pub fn scan(folder: &Path) -> Vec<Found> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<Found> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == EXTENSION))
+        .filter_map(|p| read(&p))
+        .filter(|f| f.ballots() > 0)
+        .collect();
+    found.sort_by(|a, b| a.file.cmp(&b.file));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::{Distribution, Level, Vote};
+
+    fn header() -> Header {
+        Header {
+            project: Some(PathBuf::from("/somewhere/w.kizuki.ron")),
+            title: "秋".into(),
+            team: 1,
+            team_name: "企画課".into(),
+            anonymous: false,
+            opened: "2026-11-26T10:00:00+09:00".into(),
+        }
+    }
+
+    fn item(item: ItemId, levels: &[u8]) -> Revealed {
+        Revealed {
+            team: 1,
+            item,
+            named: levels
+                .iter()
+                .enumerate()
+                .map(|(i, &l)| Vote {
+                    member: i as u32 + 1,
+                    level: Level::new(l).expect("level"),
+                })
+                .collect(),
+            anonymous: None,
+        }
+    }
+
+    #[test]
+    fn the_last_line_of_each_item_wins_and_a_torn_line_is_left_out() {
+        let dir = tempfile::tempdir().expect("dir");
+        let journal = Journal::create(dir.path(), header()).expect("journal");
+        journal
+            .record_now(vec![item(ItemId::Partners, &[2])])
+            .expect("written");
+        journal
+            .record_now(vec![
+                item(ItemId::Partners, &[2, 4]),
+                item(ItemId::Users, &[5]),
+            ])
+            .expect("written");
+        let path = journal.path().to_owned();
+        assert!(
+            scan(dir.path()).is_empty(),
+            "a journal being written is not offered"
+        );
+        drop(journal);
+        // A crash in the middle of a line.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .expect("open")
+            .write_all(b"Item((team:1,item:\"users\",na")
+            .expect("torn");
+        let found = scan(dir.path());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].header, header());
+        assert_eq!(
+            found[0].items,
+            vec![item(ItemId::Partners, &[2, 4]), item(ItemId::Users, &[5])]
+        );
+        assert_eq!(found[0].ballots(), 3);
+    }
+
+    #[test]
+    fn anonymous_ballots_and_empty_journals() {
+        let dir = tempfile::tempdir().expect("dir");
+        let journal = Journal::create(dir.path(), header()).expect("journal");
+        assert!(scan(dir.path()).is_empty(), "nothing to offer back");
+        journal
+            .record_now(vec![Revealed {
+                team: 1,
+                item: ItemId::JustTry,
+                named: Vec::new(),
+                anonymous: Some(Distribution([1, 0, 2, 0, 0])),
+            }])
+            .expect("written");
+        drop(journal);
+        assert_eq!(scan(dir.path())[0].ballots(), 3);
+        std::fs::write(
+            dir.path().join(format!("other.{EXTENSION}")),
+            "not a journal",
+        )
+        .expect("write");
+        assert_eq!(scan(dir.path()).len(), 1, "a stray file is no journal");
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_written_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().expect("dir");
+        let blocker = dir.path().join("file");
+        std::fs::write(&blocker, "x").expect("write");
+        let error = Journal::create(&blocker.join("recovery"), header())
+            .err()
+            .expect("refused");
+        assert!(error.path().starts_with(&blocker));
+    }
+}
