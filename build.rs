@@ -32,6 +32,8 @@ fn windows_resources() {
     res.set_icon("icons/kizuki.ico")
         .set_manifest_file("packaging/windows/kizuki.manifest")
         .set("ProductName", "Kizuki")
+        // Shown as the publisher in the file's properties and by IT's inventory tools.
+        .set("CompanyName", "The Kizuki authors")
         .set(
             "FileDescription",
             "Kizuki（気づき）— ICT地域イノベーション・ガイドブック ワークショップ",

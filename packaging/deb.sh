@@ -67,6 +67,10 @@ command -v desktop-file-validate >/dev/null && \
   desktop-file-validate packaging/linux/jp.kizuki.Kizuki.desktop
 cargo deb --no-build --output dist/
 deb=$(ls -t dist/kizuki_*_amd64.deb | head -n 1)
+# What IT compares a download against (`sha256sum -c SHA256SUMS`), with the Windows files' sums
+# when packaging/windows.sh ran too.
+(cd dist && sha256sum "$(basename "$deb")" > SHA256SUMS.deb)
+cat dist/SHA256SUMS.* > dist/SHA256SUMS
 echo "$deb"
 
 if [ "${1:-}" = "--install-test" ]; then

@@ -50,7 +50,12 @@ sed 's/$/\r/' packaging/windows/README.txt > "$stage/README.txt"
 makensis -V2 -DVERSION="$version" -DSTAGE="$PWD/$stage" \
   -DOUT="$PWD/dist/kizuki-$version-setup.exe" packaging/windows/kizuki.nsi
 (cd dist/windows && zip -q -r "../kizuki-$version-windows-x64.zip" Kizuki)
+# What IT compares a download against: `certutil -hashfile FILE SHA256` on Windows.
+(cd dist && sha256sum "kizuki-$version-setup.exe" "kizuki-$version-windows-x64.zip" \
+  windows/Kizuki/kizuki.exe > SHA256SUMS.windows)
+cat dist/SHA256SUMS.* > dist/SHA256SUMS
 
 echo "dist/kizuki-$version-setup.exe"
 echo "dist/kizuki-$version-windows-x64.zip"
+echo "dist/SHA256SUMS"
 ls -l "$stage/kizuki.exe"

@@ -59,7 +59,75 @@ impl Lang {
     pub fn tr(self, key: &str) -> String {
         crate::_rust_i18n_translate(self.code(), key).into_owned()
     }
+
+    /// The key of a message that states a count, in the form the count needs: English says
+    /// "1 vote" but "2 votes", Japanese says 「1 票」 and 「2 票」 alike. rust-i18n has no plural
+    /// forms, so a message whose English changes keeps its general (plural) form under `key` and
+    /// its singular under `<key>_one`, listed in [`SINGULAR`]:
+    /// `tr!(lang, lang.count_key("removed.votes", n), count = n)`.
+    pub fn count_key<N>(self, key: &'static str, count: N) -> &'static str
+    where
+        N: Copy + PartialEq + From<u8>,
+    {
+        let singular = || SINGULAR.iter().find(|(general, _)| *general == key);
+        if self == Lang::En
+            && count == N::from(1)
+            && let Some((_, one)) = singular()
+        {
+            return one;
+        }
+        key
+    }
+
+    /// The mark before an item of a list: 「・」 in Japanese, a bullet in English.
+    pub fn bullet(self) -> &'static str {
+        match self {
+            Lang::Ja => "・",
+            Lang::En => "• ",
+        }
+    }
+
+    /// What goes between the names of a list: 「佐藤、鈴木」, "Sato, Suzuki".
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Lang::Ja => "、",
+            Lang::En => ", ",
+        }
+    }
+
+    /// A remark in brackets after what it is about: 「3 → 4（+1）」, "3 → 4 (+1)".
+    pub fn bracketed(self, remark: &str) -> String {
+        match self {
+            Lang::Ja => format!("（{remark}）"),
+            Lang::En => format!(" ({remark})"),
+        }
+    }
 }
+
+/// Messages that state a count and whose English has a singular form: the general key, and the key
+/// used in English when the count is exactly 1. Both keys exist in both languages (the Japanese of
+/// the two is the same), with the same placeholders.
+pub const SINGULAR: &[(&str, &str)] = &[
+    ("compare.title", "compare.title_one"),
+    ("removed.scores", "removed.scores_one"),
+    ("removed.votes", "removed.votes_one"),
+    ("removed.actions", "removed.actions_one"),
+    ("removed.member_with", "removed.member_with_one"),
+    (
+        "report.anonymous_votes_text",
+        "report.anonymous_votes_text_one",
+    ),
+    ("votes.recovered", "votes.recovered_one"),
+    ("votes.found", "votes.found_one"),
+    ("voting.released", "voting.released_one"),
+    ("voting.revealed_count", "voting.revealed_count_one"),
+    ("voting.revote_item", "voting.revote_item_one"),
+    ("merge.intro", "merge.intro_one"),
+    ("phone.renamed", "phone.renamed_one"),
+    ("cli.vote_saved", "cli.vote_saved_one"),
+    ("cli.votes_recovered", "cli.votes_recovered_one"),
+    ("cli.merge_conflicts", "cli.merge_conflicts_one"),
+];
 
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -93,6 +161,70 @@ macro_rules! tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `%{name}`s of a message, in order of first use.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("%{") {
+            let Some(end) = rest[start..].find('}') else {
+                break;
+            };
+            let name = &rest[start + 2..start + end];
+            if !out.contains(&name) {
+                out.push(name);
+            }
+            rest = &rest[start + end..];
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn singular_forms_match_their_general_forms() {
+        for (general, one) in SINGULAR {
+            assert_eq!(format!("{general}_one"), *one);
+            for lang in Lang::ALL {
+                let (g, o) = (lang.tr(general), lang.tr(one));
+                assert_ne!(&g, general, "{lang}: {general} is missing");
+                assert_ne!(&o, one, "{lang}: {one} is missing");
+                assert_eq!(placeholders(&g), placeholders(&o), "{lang}: {one}");
+            }
+            assert_eq!(
+                Lang::Ja.tr(general),
+                Lang::Ja.tr(one),
+                "{one}: Japanese has no singular"
+            );
+            assert_ne!(
+                Lang::En.tr(general),
+                Lang::En.tr(one),
+                "{one}: the same English"
+            );
+        }
+    }
+
+    #[test]
+    fn the_singular_is_english_and_for_one_only() {
+        assert_eq!(
+            Lang::En.count_key("removed.votes", 1_usize),
+            "removed.votes_one"
+        );
+        assert_eq!(
+            Lang::En.count_key("removed.votes", 2_usize),
+            "removed.votes"
+        );
+        assert_eq!(Lang::En.count_key("removed.votes", 0_u32), "removed.votes");
+        assert_eq!(
+            Lang::Ja.count_key("removed.votes", 1_usize),
+            "removed.votes"
+        );
+        assert_eq!(Lang::En.count_key("app.saved", 1_usize), "app.saved");
+        let votes =
+            |lang: Lang, n: usize| crate::tr!(lang, lang.count_key("removed.votes", n), count = n);
+        assert_eq!(votes(Lang::En, 1), "1 vote");
+        assert_eq!(votes(Lang::En, 3), "3 votes");
+        assert_eq!(votes(Lang::Ja, 1), "投票 1 件");
+    }
 
     #[test]
     fn locale_tags_map_to_languages() {

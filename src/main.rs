@@ -5,7 +5,6 @@
 // console for the command line's output (see `attach_console`).
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
-use clap::Parser;
 use kizuki::cli::{Cli, Outcome};
 use std::process::ExitCode;
 
@@ -18,7 +17,7 @@ fn main() -> ExitCode {
         attach_console();
     }
     env_logger::init();
-    match Cli::parse().run() {
+    match Cli::parse_localized().run() {
         Outcome::Exit(code) => code,
         Outcome::Gui { lang, file } => {
             match kizuki::app::run(kizuki::app::AppOptions::for_user(lang, file)) {

@@ -238,3 +238,91 @@ fn another_laptops_file_is_merged_choosing_where_they_differ_and_undone_whole() 
     h.send(Command::Run(UICommand::Undo));
     assert_eq!(h.project(), before, "one step back");
 }
+
+#[test]
+fn a_name_taken_by_mistake_is_released_with_one_click_and_the_release_undone() {
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    h.send(Command::Show(Screen::Item(ItemId::IdeasPlace)));
+    start_voting_on_this_item(&mut h, 3);
+    let (addr, path) = page_of(&h);
+    let sato = h.project().teams[0].members[0].name.clone();
+    let phone = Phone::open(addr, &path);
+    assert_eq!(phone.vote(&sato, "ideas-place", "2"), 303);
+    h.run();
+    assert!(
+        h.is_shown("名前を選んだ人"),
+        "the facilitator sees who took which name"
+    );
+    h.click("解除");
+    assert!(h.is_shown(&format!("「{sato}」の選択を解除しました")));
+    assert!(h.is_shown("人中 0 人が投票"), "its vote went with it");
+    assert!(
+        phone.page().body.contains("選択を取り消しました"),
+        "the phone is told"
+    );
+    h.click("元に戻す");
+    assert!(h.is_shown("名前の解除を元に戻しました"));
+    assert!(h.is_shown("人中 1 人が投票"));
+    // Projector mode: the room never sees who holds which name.
+    h.send(Command::Run(UICommand::ProjectorMode));
+    assert!(!h.is_shown("名前を選んだ人"));
+}
+
+#[test]
+fn votes_an_earlier_run_never_saved_are_offered_back_and_recorded() {
+    let data = tempfile::tempdir().expect("data folder");
+    let file = data.path().join("w.kizuki.ron");
+    let project = kizuki::project::sample_project();
+    let mut cleared = project.clone();
+    cleared.teams[1].responses[ItemId::JustTry].votes.clear();
+    cleared.teams[1].responses[ItemId::JustTry].votes_revealed = false;
+    kizuki::file::save(&cleared, &file).expect("save");
+    let team = &project.teams[1];
+    let member = team.members[0].id;
+    // A vote whose laptop crashed before anything was saved: only its journal is left.
+    {
+        let journal = kizuki::vote::journal::Journal::create(
+            &kizuki::session::votes_dir(data.path()),
+            kizuki::vote::journal::Header {
+                project: Some(file.clone()),
+                title: project.meta.title.clone(),
+                team: team.id,
+                team_name: team.name.clone(),
+                anonymous: false,
+                opened: "2026-11-26T10:00:00+09:00".into(),
+            },
+        )
+        .expect("journal");
+        journal
+            .record_now(vec![kizuki::vote::poll::Entry::Ballot {
+                item: ItemId::JustTry,
+                voter: kizuki::vote::poll::Voter::Member(member),
+                level: Level::new(5).expect("level"),
+            }])
+            .expect("journaled");
+    }
+    let mut h = common::builder(Lang::Ja).data_dir(data.path()).build();
+    assert!(
+        h.is_shown("保存されなかった票"),
+        "offered on the start screen"
+    );
+    h.click(&format!("票を取り込む {}", project.meta.title));
+    assert!(h.is_shown("前回保存されなかった 1 票を記録しました"));
+    let response = h.project().teams[1].responses[ItemId::JustTry].clone();
+    assert_eq!(response.vote_of(member), Level::new(5));
+    assert!(
+        !response.votes_revealed,
+        "hidden until the facilitator reveals"
+    );
+    let journals = kizuki::vote::journal::scan(&kizuki::session::votes_dir(data.path()));
+    assert_eq!(journals.len(), 1, "kept until the votes are saved");
+    h.send(Command::Run(UICommand::Save));
+    let journals = kizuki::vote::journal::scan(&kizuki::session::votes_dir(data.path()));
+    assert!(journals.is_empty(), "saved: the journal is gone");
+    let saved = kizuki::file::load(&file).expect("loads");
+    assert_eq!(
+        saved.teams[1].responses[ItemId::JustTry].vote_of(member),
+        Level::new(5)
+    );
+}

@@ -479,18 +479,28 @@ fn hidden_votes_are_typed_and_level_keys_set_score_and_target() {
         h.query_by_label("佐藤 美咲 投票 5").is_none(),
         "nothing shows the level"
     );
-    // Esc lets go of the member; then the digits are the team's score, Shift for the target.
+    // Esc lets go of the member. While the votes are hidden, a digit sets no score: the room
+    // would see it before the reveal.
+    let before = votes(&h).score;
     h.key_press(egui::Key::Escape);
     h.run();
+    h.key_press(egui::Key::Num4);
+    h.run();
+    assert_eq!(
+        votes(&h).score,
+        before,
+        "no score while the votes are hidden"
+    );
+    // A revealed vote of 1 reads as a level, not as "no vote".
+    h.click("投票を公開する");
+    assert!(h.is_shown("1 未着手"));
+    // Revealed: the digits are the team's score, Shift for the target.
     h.key_press(egui::Key::Num4);
     h.run();
     h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Num5);
     h.run();
     assert_eq!(votes(&h).score, Level::new(4));
     assert_eq!(votes(&h).target, Level::new(5));
-    // A revealed vote of 1 reads as a level, not as "no vote".
-    h.click("投票を公開する");
-    assert!(h.is_shown("1 未着手"));
 }
 
 #[test]

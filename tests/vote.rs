@@ -597,9 +597,12 @@ fn every_accepted_ballot_is_in_the_journal_before_the_phone_hears_of_it() {
 }
 
 /// `kizuki vote` on `file` for the second team's item 4, with the address it listens on and its
-/// page's path (read from the first line it prints).
+/// page's path (read from the first line it prints). Its data folder (where ballots are
+/// journaled) is beside the file.
 fn headless(file: &std::path::Path) -> (std::process::Child, SocketAddr, String) {
+    let data = file.parent().expect("a folder").join("data");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kizuki"))
+        .env("KIZUKI_DATA_DIR", &data)
         .args([
             "vote",
             file.to_str().expect("path"),
@@ -709,5 +712,72 @@ fn a_file_that_cannot_be_read_again_is_not_overwritten_and_the_votes_are_kept_be
     assert!(
         said.contains(&*kept[0].to_string_lossy()) && said.contains("kizuki merge"),
         "the message says where the votes are and how to combine them: {said}"
+    );
+}
+
+#[cfg(unix)]
+fn signal(child: &std::process::Child, name: &str) {
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+}
+
+#[test]
+#[cfg(unix)]
+fn sigterm_and_sighup_end_the_vote_with_a_save() {
+    for name in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("w.kizuki.ron");
+        kizuki::file::save(&sample_project(), &file).expect("save");
+        let (mut child, addr, path) = headless(&file);
+        vote_five(addr, &path);
+        signal(&child, name);
+        let status = child.wait().expect("exits");
+        assert!(status.success(), "{name}: {status}");
+        let saved = kizuki::file::load(&file).expect("loads");
+        let team = &saved.teams[1];
+        assert_eq!(
+            team.responses[ItemId::LocalResources].vote_of(team.members[0].id),
+            Level::new(5),
+            "{name}: the vote is in the file"
+        );
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn after_kill_9_the_next_start_records_the_journaled_votes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("w.kizuki.ron");
+    kizuki::file::save(&sample_project(), &file).expect("save");
+    let (mut child, addr, path) = headless(&file);
+    vote_five(addr, &path);
+    signal(&child, "KILL");
+    let _ = child.wait();
+    let before = kizuki::file::load(&file).expect("loads");
+    let team = &before.teams[1];
+    assert_ne!(
+        team.responses[ItemId::LocalResources].vote_of(team.members[0].id),
+        Level::new(5),
+        "nothing was saved by a killed process"
+    );
+    // The next `kizuki vote` on the file finds the journal and records its votes first.
+    let (mut again, _, _) = headless(&file);
+    drop(again.stdin.take());
+    let output = again.wait_with_output().expect("exits");
+    assert!(output.status.success());
+    let saved = kizuki::file::load(&file).expect("loads");
+    let team = &saved.teams[1];
+    assert_eq!(
+        team.responses[ItemId::LocalResources].vote_of(team.members[0].id),
+        Level::new(5),
+        "the journaled vote is in the file"
+    );
+    let journals = kizuki::vote::journal::scan(&dir.path().join("data").join("votes"));
+    assert!(
+        journals.is_empty(),
+        "recorded once, then the journal is gone"
     );
 }

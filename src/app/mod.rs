@@ -47,6 +47,27 @@ pub struct KizukiApp {
     shown_title: String,
     /// How far tests have moved time on (always zero in use).
     clock_offset: std::time::Duration,
+    /// Whether the window has been fitted to the screen (once, when the screen's size is known).
+    fitted: bool,
+}
+
+/// What to do with the window's first size on a screen of `monitor` points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fit {
+    Keep,
+    /// Larger than the screen less its taskbar: maximise, which fits the work area exactly.
+    Maximize,
+}
+
+/// The room an operating system's taskbar or menu bar and dock may take, at most, in points.
+const TASKBAR: f32 = 80.0;
+
+fn fit(window: egui::Vec2, monitor: egui::Vec2) -> Fit {
+    if window.x > monitor.x || window.y > monitor.y - TASKBAR {
+        Fit::Maximize
+    } else {
+        Fit::Keep
+    }
 }
 
 impl KizukiApp {
@@ -68,6 +89,7 @@ impl KizukiApp {
             vote_server: None,
             shown_title: String::new(),
             clock_offset: std::time::Duration::ZERO,
+            fitted: false,
         }
     }
 
@@ -294,10 +316,27 @@ impl KizukiApp {
         }
     }
 
+    /// A window larger than the screen's work area (a 1280×800 or 1366×768 laptop with its
+    /// taskbar) hides its status line: it is maximised instead, once the screen's size is known.
+    fn fit_to_screen(&mut self, ctx: &egui::Context) {
+        if self.fitted {
+            return;
+        }
+        let (monitor, outer) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().outer_rect));
+        let (Some(monitor), Some(outer)) = (monitor, outer) else {
+            return;
+        };
+        self.fitted = true;
+        if fit(outer.size(), monitor) == Fit::Maximize {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+        }
+    }
+
     /// Work that is not drawing: commands from threads, dropped files, shortcuts, the close
     /// request, the autosave's clock, the title.
     fn frame_logic(&mut self, ctx: &egui::Context) {
         self.drain();
+        self.fit_to_screen(ctx);
         let dropped: Option<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -473,5 +512,23 @@ impl eframe::App for FirstFrameOnly {
         } else {
             ui.ctx().request_repaint();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_window_taller_than_the_work_area_is_maximised() {
+        let first = egui::vec2(1280.0, 800.0 + 30.0);
+        assert_eq!(fit(first, egui::vec2(1280.0, 800.0)), Fit::Maximize);
+        assert_eq!(fit(first, egui::vec2(1366.0, 768.0)), Fit::Maximize);
+        assert_eq!(fit(first, egui::vec2(1920.0, 1080.0)), Fit::Keep);
+        assert_eq!(
+            fit(egui::vec2(1200.0, 700.0), egui::vec2(1280.0, 800.0)),
+            Fit::Keep,
+            "a window the user made smaller stays so"
+        );
     }
 }

@@ -95,7 +95,11 @@ impl CliError {
                 tr!(lang, "cli.compare_format", path = path.display())
             }
             CliError::NothingToCompare => tr!(lang, "cli.compare_nothing"),
-            CliError::MergeConflicts(count) => tr!(lang, "cli.merge_conflicts", count = count),
+            CliError::MergeConflicts(count) => tr!(
+                lang,
+                lang.count_key("cli.merge_conflicts", *count),
+                count = count
+            ),
             CliError::Stdout(e) => tr!(
                 lang,
                 "cli.stdout_failed",

@@ -6,6 +6,7 @@
 )]
 
 mod error;
+mod parse;
 mod vote;
 
 pub use error::CliError;
@@ -45,9 +46,10 @@ pub struct Cli {
 pub enum Command {
     /// 新しいプロジェクトを作る / Create a new project file
     New {
-        /// タイトル / Title of the workshop
+        /// タイトル（省略時は「ワークショップ（作成日）」）/ Title of the workshop (default:
+        /// "Workshop" and today's date)
         #[arg(long)]
-        title: String,
+        title: Option<String>,
         /// 自治体名・組織名 / Municipality or organisation
         #[arg(long, default_value = "")]
         organization: String,
@@ -217,7 +219,13 @@ impl Cli {
                 teams,
                 out,
                 force,
-            } => new_project(&title, &organization, &teams, &out, force, lang),
+            } => {
+                let title = title.unwrap_or_else(|| {
+                    let today = crate::words::format_date_long(now().date_naive(), lang);
+                    tr!(lang, "cli.default_title", date = today)
+                });
+                new_project(&title, &organization, &teams, &out, force, lang)
+            }
             Command::Sample { out, force } => write_project(&sample_project(), &out, force, lang),
             Command::NextRound { file, out, force } => {
                 load(&file).and_then(|p| write_project(&p.next_round(now()), &out, force, lang))

@@ -136,7 +136,12 @@ pub fn run(path: &Path, asked: &Asked, lang: Lang) -> Result<(), CliError> {
     let _ = writeln!(
         std::io::stdout(),
         "{}",
-        tr!(lang, "cli.vote_saved", count = count, path = path.display())
+        tr!(
+            lang,
+            lang.count_key("cli.vote_saved", count),
+            count = count,
+            path = path.display()
+        )
     );
     Ok(())
 }
@@ -151,12 +156,12 @@ fn recover(path: &Path, votes_dir: &Path, lang: Lang) -> Result<(), CliError> {
         }
         let project = super::load(path)?;
         save_ballots(path, &project, found.header.team, &found.items)?;
-        let _ = writeln!(
-            std::io::stdout(),
+        // On standard error: the first line of standard output is the URL, for scripts.
+        eprintln!(
             "{}",
             tr!(
                 lang,
-                "cli.votes_recovered",
+                lang.count_key("cli.votes_recovered", found.ballots()),
                 count = found.ballots(),
                 path = path.display()
             )

@@ -286,7 +286,7 @@ impl Comparison {
     pub fn title(&self) -> String {
         tr!(
             self.lang,
-            "compare.title",
+            self.lang.count_key("compare.title", self.files),
             files = self.files,
             by = self.by.label(self.lang)
         )
@@ -456,7 +456,10 @@ fn team_label(record: &Record, lang: Lang) -> String {
         label = format!("{label} / {}", record.team);
     }
     if let Some(date) = record.date {
-        label = format!("{label}（{}）", format_date_compact(date, lang));
+        label = format!(
+            "{label}{}",
+            lang.bracketed(&format_date_compact(date, lang))
+        );
     }
     label
 }
@@ -521,7 +524,7 @@ fn by_organisation(records: &[Record], lang: Lang) -> Vec<Row> {
             };
             Row {
                 label: match latest {
-                    Some(d) => format!("{label}（{}）", format_date_compact(d, lang)),
+                    Some(d) => format!("{label}{}", lang.bracketed(&format_date_compact(d, lang))),
                     None => label,
                 },
                 date: latest,

@@ -112,7 +112,7 @@ pub fn render(report: &Report) -> String {
                         @if let Some(baseline) = &report.baseline_title {
                             dt { (tr!(lang, "report.baseline")) } dd { (baseline) }
                         }
-                        dt { (tr!(lang, "report.teams")) } dd { (teams.join("、")) }
+                        dt { (tr!(lang, "report.teams")) } dd { (teams.join(lang.list_separator())) }
                     }
                 }
                 section.overview {
@@ -229,10 +229,10 @@ fn team_html(report: &Report, team: &TeamReport) -> Markup {
         section.team {
             h2 {
                 (team.name)
-                @if team.scored == 0 { "（" (tr!(lang, "report.unscored")) "）" }
+                @if team.scored == 0 { (lang.bracketed(&tr!(lang, "report.unscored"))) }
             }
             @if !team.members.is_empty() {
-                p { strong { (tr!(lang, "report.members")) } ": " (team.members.join("、")) }
+                p { strong { (tr!(lang, "report.members")) } ": " (team.members.join(lang.list_separator())) }
             }
             h3 { (tr!(lang, "report.scores")) }
             table.scores {

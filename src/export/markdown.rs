@@ -39,7 +39,7 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
             w,
             "**{}**: {}\n",
             tr!(lang, "report.members"),
-            escape(&team.members.join("、"))
+            escape(&team.members.join(lang.list_separator()))
         );
     }
 

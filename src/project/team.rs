@@ -164,7 +164,7 @@ impl Distribution {
             .collect();
         crate::tr!(
             lang,
-            "report.anonymous_votes_text",
+            lang.count_key("report.anonymous_votes_text", self.total()),
             total = self.total(),
             parts = parts.join(separator)
         )

@@ -228,6 +228,8 @@ pub enum PathCommand {
     EnterFormat(Format),
     Submit,
     Cancel,
+    /// The answer to "a file of that name exists: replace it?".
+    Replace(bool),
 }
 
 /// Many files compared.

@@ -33,6 +33,9 @@ pub struct Document {
     undo: VecDeque<Project>,
     redo: Vec<Project>,
     last_merge: Option<(TextField, Instant)>,
+    /// The project as it was when opened or last saved (`None`: never in a clean state), so
+    /// that undoing back to it clears the dirty mark.
+    clean: Option<Box<Project>>,
 }
 
 /// What identifies a version of a file on disk without reading it: modification time and size.
@@ -57,6 +60,7 @@ impl Document {
     pub fn unsaved(project: Project) -> Document {
         static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Document {
+            clean: Some(Box::new(project.clone())),
             project,
             serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             path: None,
@@ -86,6 +90,7 @@ impl Document {
         Document {
             dirty: true,
             generation: 1,
+            clean: None,
             ..Document::opened(project, path)
         }
     }
@@ -101,6 +106,7 @@ impl Document {
             autosaved_generation: 1,
             recovery_file: Some(recovery_file.to_owned()),
             disk_stamp,
+            clean: None,
             ..Document::unsaved(project)
         }
     }
@@ -111,6 +117,7 @@ impl Document {
         Document {
             dirty: true,
             generation: 1,
+            clean: None,
             ..Document::unsaved(self.project.next_round(now))
         }
     }
@@ -135,6 +142,7 @@ impl Document {
         self.path = Some(path.to_owned());
         self.dirty = false;
         self.disk_stamp = FileStamp::of(path);
+        self.clean = Some(Box::new(self.project.clone()));
     }
 
     /// Whether the file at `path` is the one this document was opened from or saved to, and another
@@ -184,7 +192,13 @@ impl Document {
             .push(std::mem::replace(&mut self.project, previous));
         self.last_merge = None;
         self.changed(now);
+        self.dirty = !self.is_clean();
         true
+    }
+
+    /// Whether the project is as it was when opened or last saved.
+    fn is_clean(&self) -> bool {
+        self.clean.as_deref() == Some(&self.project)
     }
 
     pub fn redo(&mut self, now: Instant) -> bool {
@@ -195,6 +209,7 @@ impl Document {
             .push_back(std::mem::replace(&mut self.project, next));
         self.last_merge = None;
         self.changed(now);
+        self.dirty = !self.is_clean();
         true
     }
 
@@ -325,6 +340,18 @@ mod tests {
             doc.autosave_due_in(t0 + Duration::from_secs(6), delay),
             None
         );
+    }
+
+    #[test]
+    fn undoing_back_to_the_saved_state_clears_the_dirty_mark() {
+        let mut doc = Document::unsaved(crate::project::sample_project());
+        let now = Instant::now();
+        assert!(doc.apply(Edit::RemoveTeam { team: 1 }, now));
+        assert!(doc.is_dirty());
+        assert!(doc.undo(now));
+        assert!(!doc.is_dirty(), "back as it was: nothing to save");
+        assert!(doc.redo(now));
+        assert!(doc.is_dirty());
     }
 
     #[test]

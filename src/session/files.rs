@@ -115,9 +115,16 @@ impl Session {
             }
             Err(error) => {
                 self.after_save = None;
+                // Phone votes are in their journal too: say where, for they are safe there.
+                let votes_kept = self
+                    .voting
+                    .as_ref()
+                    .and_then(|v| v.journal.clone())
+                    .or_else(|| self.journals_done.first().map(|(j, _)| j.clone()));
                 self.fail(Failure::Save {
                     path: path.to_owned(),
                     error,
+                    votes_kept,
                 });
             }
         }
@@ -394,13 +401,19 @@ impl Session {
                 crate::tr!(self.lang, "compare.file_stem"),
                 format.extension()
             ),
-            Purpose::SaveAs => match doc
-                .and_then(|d| d.path.as_ref())
-                .and_then(|p| p.file_name())
-            {
-                Some(name) => name.to_string_lossy().into_owned(),
-                None => file::file_name_for(title),
-            },
+            Purpose::SaveAs => {
+                let saved = doc
+                    .and_then(|d| d.path.as_ref())
+                    .and_then(|p| p.file_name());
+                let Some(name) = saved else {
+                    // Never saved: the title and the round's date, so that a later round beside
+                    // an earlier one gets a name of its own, and never an existing file's.
+                    let date = doc.and_then(|d| d.project.meta.date);
+                    let folder = self.suggested_folder();
+                    return unused(&folder, &file::file_stem_for(title), date);
+                };
+                name.to_string_lossy().into_owned()
+            }
             Purpose::Export(format) => {
                 let stem = doc
                     .and_then(|d| d.path.as_deref())
@@ -411,6 +424,21 @@ impl Session {
         };
         self.suggested_folder().join(name)
     }
+}
+
+/// `<stem>-<date>.kizuki.ron` in `folder`, or with `-2`, `-3`… where that file exists already.
+fn unused(folder: &Path, stem: &str, date: Option<chrono::NaiveDate>) -> PathBuf {
+    let stem = match date {
+        Some(date) => format!("{stem}-{}", date.format("%Y-%m-%d")),
+        None => stem.to_owned(),
+    };
+    (1..1000)
+        .map(|n| match n {
+            1 => folder.join(format!("{stem}.{}", file::EXTENSION)),
+            n => folder.join(format!("{stem}-{n}.{}", file::EXTENSION)),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| folder.join(format!("{stem}.{}", file::EXTENSION)))
 }
 
 /// Adds `.ext` unless the path already ends with it (dialogs on some systems drop the filter's

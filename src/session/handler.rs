@@ -111,7 +111,25 @@ impl Session {
                     && !entry.text.trim().is_empty()
                 {
                     let path = std::path::PathBuf::from(entry.text.trim());
-                    self.path_chosen(entry.purpose, path, clock, fx);
+                    // A typed path that names a file already there asks first, as a save
+                    // dialog does: the previous round's file must never go by surprise.
+                    let target = match entry.purpose.write_extension() {
+                        Some(extension) => super::files::with_extension(path.clone(), extension),
+                        None => path.clone(),
+                    };
+                    let own = self.doc.as_ref().and_then(|d| d.path.as_deref()) == Some(&target);
+                    if entry.purpose.writes() && target.is_file() && !own {
+                        self.replace = Some((entry.purpose, target));
+                    } else {
+                        self.path_chosen(entry.purpose, path, clock, fx);
+                    }
+                }
+            }
+            PathCommand::Replace(yes) => {
+                if let Some((purpose, path)) = self.replace.take()
+                    && yes
+                {
+                    self.path_chosen(purpose, path, clock, fx);
                 }
             }
             PathCommand::Cancel => {
@@ -200,6 +218,7 @@ impl Session {
                     comparison,
                 });
                 self.view.page = Some(super::Page::Compare);
+                self.view.screen_serial += 1;
             }
             Done::VotingStarted {
                 urls,
@@ -418,9 +437,25 @@ impl Session {
                 let next = members.iter().position(|&m| m == member).map(|i| i + 1);
                 self.view.vote_cursor = next.and_then(|i| members.get(i).copied());
             }
+            // While votes are hidden (typed, or open on the phones), digits are for votes only:
+            // a stray one after the last member's vote must not put a score before the room.
+            _ if self.votes_hidden(team, item) => self.notify(Notice::DigitsForVotes),
             _ if target => self.edit(Edit::SetTarget { team, item, level }, clock),
             _ => self.edit(Edit::SetScore { team, item, level }, clock),
         }
+    }
+
+    /// Whether `item`'s votes are still hidden: typed and not revealed, or being cast on phones.
+    fn votes_hidden(&self, team: u32, item: crate::checklist::ItemId) -> bool {
+        let typed = self.project().and_then(|p| p.team(team)).is_some_and(|t| {
+            let r = &t.responses[item];
+            !r.votes.is_empty() && !r.votes_revealed
+        });
+        let on_phones = self
+            .voting
+            .as_ref()
+            .is_some_and(|v| v.team == team && v.status(item).is_some_and(|s| !s.revealed));
+        typed || on_phones
     }
 
     fn move_vote_cursor(&mut self, step: i8) {

@@ -36,6 +36,8 @@ pub enum Notice {
     VotesRecovered {
         count: usize,
     },
+    /// A digit for the score while votes are hidden: nothing was set.
+    DigitsForVotes,
 }
 
 impl Notice {
@@ -52,11 +54,23 @@ impl Notice {
                 tr!(lang, "merge.done", added = added, merged = merged)
             }
             Notice::NameReleased { name, ballots } => {
-                tr!(lang, "voting.released", name = name, count = ballots)
+                tr!(
+                    lang,
+                    lang.count_key("voting.released", *ballots),
+                    name = name,
+                    count = ballots
+                )
             }
             Notice::NameRestored => tr!(lang, "voting.restored"),
             Notice::NameNotRestored => tr!(lang, "voting.not_restored"),
-            Notice::VotesRecovered { count } => tr!(lang, "votes.recovered", count = count),
+            Notice::VotesRecovered { count } => {
+                tr!(
+                    lang,
+                    lang.count_key("votes.recovered", *count),
+                    count = count
+                )
+            }
+            Notice::DigitsForVotes => tr!(lang, "item.digits_for_votes"),
         }
     }
 
@@ -81,6 +95,8 @@ pub enum Failure {
     Save {
         path: PathBuf,
         error: FileError,
+        /// The journal that also holds the phones' votes, when there is one.
+        votes_kept: Option<PathBuf>,
     },
     Export {
         path: PathBuf,
@@ -134,12 +150,25 @@ impl Failure {
             Failure::Open { path, error } | Failure::ImportBaseline { path, error } => {
                 format!("{}\n{}", path.display(), error.message(lang))
             }
-            Failure::Save { path, error } => tr!(
-                lang,
-                "app.save_failed",
-                path = path.display(),
-                reason = error.message(lang)
-            ),
+            Failure::Save {
+                path,
+                error,
+                votes_kept,
+            } => {
+                let failed = tr!(
+                    lang,
+                    "app.save_failed",
+                    path = path.display(),
+                    reason = error.message(lang)
+                );
+                match votes_kept {
+                    Some(journal) => format!(
+                        "{failed}\n{}",
+                        tr!(lang, "app.votes_kept", journal = journal.display())
+                    ),
+                    None => failed,
+                }
+            }
             Failure::Export { path, error } => tr!(
                 lang,
                 "app.export_failed",

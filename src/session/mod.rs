@@ -176,6 +176,8 @@ pub struct Session {
     after_save: Option<Command>,
     /// A save that would overwrite a file another program changed, waiting for an answer.
     pub conflict: Option<PathBuf>,
+    /// A typed path names a file that exists: what it was for, and the file, until answered.
+    pub replace: Option<(Purpose, PathBuf)>,
     pub path_entry: Option<PathEntry>,
     /// Projects found in the recovery folder, offered on the start screen.
     pub recovered: Vec<Recovered>,
@@ -329,6 +331,7 @@ impl Session {
             pending: None,
             after_save: None,
             conflict: None,
+            replace: None,
             path_entry: None,
             recovered,
             newer_copy: None,

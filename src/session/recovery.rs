@@ -253,11 +253,11 @@ pub fn newer_than_file(found: &[Recovered], original: &Path) -> Option<usize> {
     let modified = std::fs::metadata(original)
         .and_then(|m| m.modified())
         .ok()?;
-    let original = std::fs::canonicalize(original).unwrap_or_else(|_| original.to_owned());
+    let original = dunce::canonicalize(original).unwrap_or_else(|_| original.to_owned());
     found.iter().position(|r| {
         r.problem.is_none()
             && r.original_path.as_deref().is_some_and(|p| {
-                std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned()) == original
+                dunce::canonicalize(p).unwrap_or_else(|_| p.to_owned()) == original
             })
             && std::fs::metadata(&r.file)
                 .and_then(|m| m.modified())

@@ -89,7 +89,7 @@ impl Removed {
                     (actions, "removed.actions"),
                 ] {
                     if *count > 0 {
-                        lost.push(tr!(lang, key, count = count));
+                        lost.push(tr!(lang, lang.count_key(key, *count), count = count));
                     }
                 }
                 if lost.is_empty() {
@@ -108,7 +108,12 @@ impl Removed {
                 }
             }
             Removed::Member { name, votes } if *votes > 0 => {
-                tr!(lang, "removed.member_with", name = name, count = votes)
+                tr!(
+                    lang,
+                    lang.count_key("removed.member_with", *votes),
+                    name = name,
+                    count = votes
+                )
             }
             Removed::Member { name, .. } => tr!(lang, "removed.member", name = name),
             Removed::Action { what } => {

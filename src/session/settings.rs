@@ -73,7 +73,8 @@ pub const ZOOM_STEP: f32 = 0.1;
 
 impl Settings {
     pub fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        // dunce: on Windows the path a user knows (C:\…), not the `\\?\C:\…` form.
+        let path = dunce::canonicalize(path).unwrap_or_else(|_| path.to_owned());
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
         self.recent.truncate(RECENT_MAX);

@@ -32,6 +32,7 @@ pub enum Key {
     PageDown,
     F1,
     F5,
+    F11,
     Escape,
 }
 
@@ -60,6 +61,7 @@ impl Key {
             Key::PageDown => "PageDown",
             Key::F1 => "F1",
             Key::F5 => "F5",
+            Key::F11 => "F11",
             Key::Escape => "Esc",
         }
     }
@@ -328,6 +330,8 @@ impl UICommand {
             PreviousTeam => const { &[Shortcut::alt(K::ArrowUp)] },
             TimerStartPause => const { &[Shortcut::cmd(K::T)] },
             ProjectorMode => const { &[Shortcut::plain(K::F5)] },
+            // Where presentation programs put "present on the other screen".
+            PresenterWindow => const { &[Shortcut::plain(K::F11)] },
             ZoomIn => const { &[Shortcut::cmd(K::Plus), Shortcut::cmd(K::Equals)] },
             ZoomOut => const { &[Shortcut::cmd(K::Minus)] },
             ZoomReset => const { &[Shortcut::cmd(K::Num0)] },

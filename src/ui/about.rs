@@ -3,6 +3,7 @@
 //! and the Help menu.
 
 use super::tokens::{line, radius, space, text};
+use crate::Lang;
 use crate::checklist::Checklist;
 use crate::session::{Command, CommandSender, Session, ViewChange};
 use crate::tr;
@@ -54,7 +55,7 @@ pub fn about_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                     quote_ui(ui, &framing.definition, ui.visuals().hyperlink_color);
                     heading_ui(ui, &tr!(lang, "about.situations"));
                     for situation in &framing.situations {
-                        bullet_ui(ui, situation);
+                        bullet_ui(ui, lang, situation);
                     }
                     heading_ui(ui, &tr!(lang, "about.reading"));
                     for paragraph in &framing.reading {
@@ -66,12 +67,15 @@ pub fn about_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                         (tr!(lang, "guide.ideal"), &framing.sections.ideal),
                         (tr!(lang, "guide.examples"), &framing.sections.examples),
                     ] {
+                        // The guidebook's 『背景』; in English a bold run-in heading, "Background:".
+                        let name = match lang {
+                            Lang::Ja => RichText::new(format!("『{name}』")),
+                            Lang::En => {
+                                RichText::new(format!("{name}:")).family(super::fonts::bold())
+                            }
+                        };
                         ui.horizontal_wrapped(|ui| {
-                            ui.label(
-                                RichText::new(format!("『{name}』"))
-                                    .size(ABOUT_TEXT)
-                                    .strong(),
-                            );
+                            ui.label(name.size(ABOUT_TEXT).strong());
                             ui.label(RichText::new(meaning).size(ABOUT_TEXT));
                         });
                     }
@@ -113,9 +117,9 @@ fn paragraph_ui(ui: &mut egui::Ui, paragraph: &str) {
     );
 }
 
-fn bullet_ui(ui: &mut egui::Ui, paragraph: &str) {
+fn bullet_ui(ui: &mut egui::Ui, lang: Lang, paragraph: &str) {
     ui.horizontal_top(|ui| {
-        ui.label(RichText::new("・").size(ABOUT_TEXT));
+        ui.label(RichText::new(lang.bullet().trim_end()).size(ABOUT_TEXT));
         paragraph_ui(ui, paragraph);
     });
 }

@@ -2,7 +2,7 @@
 //! beside each item's spread, the trend over rounds, then every row's scores (laid out only where
 //! visible, since a prefecture's folder gives thousands of rows).
 
-use super::radar::{Detail, legend_ui, radar_ui};
+use super::radar::{Detail, legend_read_only_ui, radar_ui};
 use super::tokens::{space, text};
 use super::widgets::{document_table_ui, section_heading_ui};
 use crate::checklist::{ITEM_COUNT, ItemId};
@@ -70,7 +70,7 @@ pub fn compare_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     ui.separator();
 
     egui::ScrollArea::vertical()
-        .id_salt("compare")
+        .id_salt(("compare", session.view.screen_serial))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if let Some(failed) = c.failed_table() {
@@ -118,7 +118,7 @@ fn chart_and_spread_ui(ui: &mut egui::Ui, c: &Comparison, lang: crate::Lang) {
                 lang,
             );
             // The legend only explains here: nothing to hide in three outlines.
-            let _ = legend_ui(ui, &chart, &hidden);
+            legend_read_only_ui(ui, &chart, 1.0);
         });
     };
     if width > 1000.0 {
@@ -148,9 +148,13 @@ fn rows_ui(ui: &mut egui::Ui, c: &Comparison) {
         .show(ui, |ui| {
             ui.vertical(|ui| {
                 row_ui(ui, &table.header, row_height, Some(lang));
+                // Inside the page's own scrolling, a scroll area would shrink to a few rows:
+                // it keeps a good part of the window's height.
+                let height = (ui.ctx().content_rect().height() * 0.6).max(240.0);
                 egui::ScrollArea::vertical()
                     .id_salt("compare-rows")
-                    .max_height((ui.ctx().content_rect().height() * 0.6).max(240.0))
+                    .max_height(height)
+                    .min_scrolled_height(height)
                     .auto_shrink([false, true])
                     .show_rows(ui, row_height, table.rows.len(), |ui, range| {
                         for row in &table.rows[range] {

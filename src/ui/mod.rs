@@ -111,6 +111,7 @@ pub fn root_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     modals::conflict_ui(ctx, session, tx);
     modals::merge_ui(ctx, session, tx);
     modals::revote_ui(ctx, session, tx);
+    modals::replace_ui(ctx, session, tx);
     if session.view.presenter {
         presenter::presenter_window(ctx, session, tx);
     }

@@ -3,7 +3,7 @@
 
 use super::tokens::{space, text};
 use crate::session::{Command, CommandSender, ConflictChoice, Session, UICommand, UnsavedChoice};
-use crate::session::{MergeCommand, VoteCommand};
+use crate::session::{MergeCommand, PathCommand, VoteCommand};
 use crate::tr;
 use egui::RichText;
 
@@ -94,6 +94,38 @@ pub fn conflict_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
     }
 }
 
+/// A typed path names a file that is there already: replace it, or not (a save dialog asks the
+/// same; the previous round's file must never go by surprise).
+pub fn replace_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let Some((_, path)) = &session.replace else {
+        return;
+    };
+    let mut answered = false;
+    let response = egui::Modal::new(egui::Id::unique("kizuki-replace")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        title_ui(ui, tr!(lang, "replace.title"));
+        ui.add(egui::Label::new(tr!(lang, "replace.question", path = path.display())).wrap());
+        ui.add_space(space::L);
+        ui.horizontal(|ui| {
+            if ui.button(tr!(lang, "replace.yes")).clicked() {
+                tx.send(PathCommand::Replace(true));
+                answered = true;
+            }
+            if ui
+                .button(RichText::new(tr!(lang, "replace.no")).strong())
+                .clicked()
+            {
+                tx.send(PathCommand::Replace(false));
+                answered = true;
+            }
+        });
+    });
+    if response.should_close() && !answered {
+        tx.send(PathCommand::Replace(false));
+    }
+}
+
 /// A vote on items that hold votes already: what the new round does to them, before it starts.
 pub fn revote_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
     let lang = session.lang;
@@ -107,7 +139,7 @@ pub fn revote_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
         for (item, count) in &revote.items {
             ui.label(tr!(
                 lang,
-                "voting.revote_item",
+                lang.count_key("voting.revote_item", *count),
                 number = item.number(),
                 count = count
             ));
@@ -149,10 +181,11 @@ pub fn merge_ui(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
     let response = egui::Modal::new(egui::Id::unique("kizuki-merge")).show(ctx, |ui| {
         ui.set_max_width(760.0);
         title_ui(ui, tr!(lang, "merge.title"));
+        let count = pending.merged.conflicts.len();
         ui.label(tr!(
             lang,
-            "merge.intro",
-            count = pending.merged.conflicts.len()
+            lang.count_key("merge.intro", count),
+            count = count
         ));
         ui.horizontal(|ui| {
             if ui.button(tr!(lang, "merge.all_ours")).clicked() {

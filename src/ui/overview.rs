@@ -20,10 +20,14 @@ pub fn overview_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
     };
     let chart = Chart::of_project(project, lang, None);
     if session.view.page == Some(Page::ChartOnly) {
+        // The one view meant for the projector: one team at a time when there are many.
+        let chart = super::presenter::room_chart(session, project);
         chart_only_ui(ui, session, &chart, tx);
         return;
     }
+    // A new id each time the overview is shown: it opens at the top, with its heading and buttons.
     egui::ScrollArea::vertical()
+        .id_salt(("overview", session.view.screen_serial))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal(|ui| {

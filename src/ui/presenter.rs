@@ -2,7 +2,7 @@
 //! facilitator's window. The current item's title and 概要, how many have voted (and after the
 //! reveal, the distribution), the timer. Never the facilitator's private notes, never file paths.
 
-use super::radar::{Detail, radar_ui};
+use super::radar::{Detail, legend_read_only_ui, radar_ui};
 use super::tokens::{color, radius, space};
 use crate::checklist::{Checklist, ItemId};
 use crate::project::{ItemResponse, Level, VoteSpread};
@@ -18,16 +18,23 @@ const TITLE: f32 = 44.0;
 const LEAD: f32 = 30.0;
 const BODY: f32 = 24.0;
 
-/// Opens (each frame while it is wanted) the presenter window beside the main one.
+/// Opens (each frame while it is wanted) the presenter window where the room sees it: it is
+/// placed past the main window's screen, where a projector extending the desktop is, and made
+/// full screen there, so that it fills the projector; with one display it fills that one instead
+/// (the operating system puts a full-screen window on a screen that exists), never off-screen.
+/// F11 in the main window opens and closes it; in the presenter, F11 or a double click leaves
+/// full screen.
 pub fn presenter_window(ctx: &egui::Context, session: &Session, tx: &CommandSender) {
     let lang = session.lang;
-    // Placed to the right of the main window: where a projector extending the desktop usually is.
-    let beside = ctx
-        .input(|i| i.viewport().outer_rect)
-        .map(|r| r.right_top() + egui::vec2(16.0, 0.0));
+    let beside = ctx.input(|i| {
+        let outer = i.viewport().outer_rect?;
+        let screen = i.viewport().monitor_size?;
+        Some(egui::pos2(outer.min.x.max(0.0) + screen.x, 0.0))
+    });
     let mut builder = egui::ViewportBuilder::default()
         .with_title(tr!(lang, "presenter.title"))
         .with_inner_size([1280.0, 720.0])
+        .with_fullscreen(true)
         .with_app_id("kizuki-presenter");
     if let Some(position) = beside {
         builder = builder.with_position(position);
@@ -89,7 +96,9 @@ pub fn presenter_ui(ui: &mut egui::Ui, session: &Session) {
                     .size(LEAD)
                     .family(super::fonts::bold()),
             );
-            let chart = Chart::of_project(project, lang, None);
+            let chart = room_chart(session, project);
+            // The room reads which line is whose: the legend, large, under the title.
+            legend_read_only_ui(ui, &chart, 1.6);
             let size = ui.available_size();
             ui.vertical_centered(|ui| {
                 radar_ui(
@@ -102,6 +111,17 @@ pub fn presenter_ui(ui: &mut egui::Ui, session: &Session) {
                 );
             });
         }
+    }
+}
+
+/// The chart the room is shown: every team's, or from five teams on (twenty lines would be a
+/// tangle) the team chosen in the facilitator's window, with its target and previous round.
+pub fn room_chart(session: &Session, project: &crate::project::Project) -> Chart {
+    let lang = session.lang;
+    if project.teams.len() >= crate::style::SMALL_MULTIPLES_FROM {
+        Chart::of_project(project, lang, session.team_id())
+    } else {
+        Chart::of_project(project, lang, None)
     }
 }
 

@@ -268,7 +268,22 @@ fn ink(rgb: crate::style::Rgb, background: egui::Color32) -> egui::Color32 {
 
 /// The legend with a toggle per series. Returns the index of a toggled series.
 pub fn legend_ui(ui: &mut egui::Ui, chart: &Chart, hidden: &BTreeSet<usize>) -> Option<usize> {
-    let mut toggled = None;
+    legend_with_ui(ui, chart, Some(hidden), 1.0)
+}
+
+/// The legend to read, not to click (the projector, a comparison): each series' swatch and name,
+/// at `scale` times the usual size.
+pub fn legend_read_only_ui(ui: &mut egui::Ui, chart: &Chart, scale: f32) {
+    let _ = legend_with_ui(ui, chart, None, scale);
+}
+
+fn legend_with_ui(
+    ui: &mut egui::Ui,
+    chart: &Chart,
+    toggles: Option<&BTreeSet<usize>>,
+    scale: f32,
+) -> Option<usize> {
+    let mut clicked = None;
     // Two columns, like the SVG's legend: a swatch and its name always stay together.
     egui::Grid::new("radar-legend")
         .num_columns(2)
@@ -276,20 +291,34 @@ pub fn legend_ui(ui: &mut egui::Ui, chart: &Chart, hidden: &BTreeSet<usize>) -> 
         .show(ui, |ui| {
             for (i, series) in chart.series.iter().enumerate() {
                 ui.horizontal(|ui| {
-                    let mut shown = !hidden.contains(&i);
-                    let (swatch, _) =
-                        ui.allocate_exact_size(Vec2::new(28.0, 14.0), egui::Sense::hover());
+                    let (swatch, _) = ui.allocate_exact_size(
+                        Vec2::new(28.0 * scale, 14.0 * scale),
+                        egui::Sense::hover(),
+                    );
                     let left = Point::new(swatch.left() + 2.0, swatch.center().y);
                     let style = CHART;
                     let background = ui.visuals().extreme_bg_color;
                     let grid = ui.visuals().weak_text_color();
-                    for mark in
-                        marks::swatch(series.kind, series.marks, series.color, left, 24.0, &style)
-                    {
+                    for mark in marks::swatch(
+                        series.kind,
+                        series.marks,
+                        series.color,
+                        left,
+                        24.0 * scale,
+                        &style,
+                    ) {
                         paint_mark(ui.painter(), &mark, left, grid, background);
                     }
-                    if ui.checkbox(&mut shown, &series.name).changed() {
-                        toggled = Some(i);
+                    match toggles {
+                        Some(hidden) => {
+                            let mut shown = !hidden.contains(&i);
+                            if ui.checkbox(&mut shown, &series.name).changed() {
+                                clicked = Some(i);
+                            }
+                        }
+                        None => {
+                            ui.label(egui::RichText::new(&series.name).size(14.0 * scale.max(1.0)));
+                        }
                     }
                 });
                 if i % 2 == 1 {
@@ -297,5 +326,5 @@ pub fn legend_ui(ui: &mut egui::Ui, chart: &Chart, hidden: &BTreeSet<usize>) -> 
                 }
             }
         });
-    toggled
+    clicked
 }

@@ -30,6 +30,7 @@ fn egui_key(key: Key) -> egui::Key {
         Key::PageDown => egui::Key::PageDown,
         Key::F1 => egui::Key::F1,
         Key::F5 => egui::Key::F5,
+        Key::F11 => egui::Key::F11,
         Key::Escape => egui::Key::Escape,
     }
 }

@@ -83,18 +83,6 @@ pub fn start_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                             .parent()
                             .map(|p| p.display().to_string())
                             .unwrap_or_default();
-                        let remove = ui
-                            .small_button("×")
-                            .on_hover_text(tr!(lang, "start.forget"));
-                        accessible_name(
-                            &remove,
-                            egui::Role::Button,
-                            None,
-                            &format!("{} {name}", tr!(lang, "start.forget")),
-                        );
-                        if remove.clicked() {
-                            tx.send(FileCommand::ForgetRecent(path.clone()));
-                        }
                         if exists {
                             if ui
                                 .link(RichText::new(&name).strong())
@@ -111,6 +99,21 @@ pub fn start_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                             );
                         }
                         ui.label(RichText::new(folder).small().weak());
+                        // At the far end of the row, away from the name one clicks to open.
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let remove = ui
+                                .small_button(tr!(lang, "start.forget"))
+                                .on_hover_text(tr!(lang, "start.forget"));
+                            accessible_name(
+                                &remove,
+                                egui::Role::Button,
+                                None,
+                                &format!("{} {name}", tr!(lang, "start.forget")),
+                            );
+                            if remove.clicked() {
+                                tx.send(FileCommand::ForgetRecent(path.clone()));
+                            }
+                        });
                     });
                 });
             }
@@ -146,7 +149,7 @@ fn vote_journals_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                     ui.label(
                         RichText::new(tr!(
                             lang,
-                            "votes.found",
+                            lang.count_key("votes.found", found.ballots()),
                             title = title,
                             team = header.team_name,
                             count = found.ballots(),

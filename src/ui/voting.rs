@@ -208,7 +208,11 @@ fn count_ui(ui: &mut egui::Ui, voting: &Voting, item: ItemId, lang: crate::Lang)
         Scope::Item(_) => {
             if let Some(status) = voting.status(item).or(voting.statuses.first()) {
                 let text = if status.revealed {
-                    tr!(lang, "voting.revealed_count", voted = status.voted)
+                    tr!(
+                        lang,
+                        lang.count_key("voting.revealed_count", status.voted),
+                        voted = status.voted
+                    )
                 } else {
                     tr!(
                         lang,

@@ -352,3 +352,13 @@ pub fn document_table_ui(ui: &mut egui::Ui, table: &crate::export::report::Table
         ui.label(RichText::new(note).small().weak());
     }
 }
+
+/// The width `text` takes in the body font, to line labels up without a grid.
+pub fn text_width(ui: &egui::Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.fonts_mut(|f| {
+        f.layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER)
+            .size()
+            .x
+    })
+}

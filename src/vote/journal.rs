@@ -3,13 +3,14 @@
 //! After a crash, `kill -9`, a closed terminal or a failed save, the next start of the window or
 //! of `kizuki vote` on the same file finds it and offers the ballots back.
 //!
-//! A line holds the whole of one item's ballots after the change (a [`Revealed`]), so reading a
-//! journal back is "the last line of each item wins": nothing to replay, nothing to get out of
-//! order. Ballots arriving together are written together with one flush (group commit), so 300
-//! phones voting at once wait for a few flushes, not 300.
+//! A line holds one change ([`Entry`]: a ballot cast or changed, or withdrawn), a few dozen bytes,
+//! so that a room voting at once writes little; reading a journal back keeps the last line of
+//! each voter on each item. Ballots arriving together are written together with one flush (group
+//! commit), so 300 phones voting at once wait for a few flushes, not 300.
 
-use super::poll::Revealed;
+use super::poll::{Entry, Revealed, Voter};
 use crate::checklist::ItemId;
+use crate::project::{Distribution, Level, Vote};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -18,6 +19,9 @@ use std::sync::mpsc;
 
 /// A journal file's name ends so.
 pub const EXTENSION: &str = "kizuki-votes";
+
+/// How long the writer waits for more ballots before it writes and flushes.
+const GATHER: std::time::Duration = std::time::Duration::from_millis(1);
 
 /// What a journal is about: the first line of the file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,7 +40,7 @@ pub struct Header {
 #[derive(Debug, Serialize, Deserialize)]
 enum Line {
     Header(Header),
-    Item(Revealed),
+    Entry(Entry),
 }
 
 /// A journal found in the recovery folder, read back.
@@ -173,15 +177,15 @@ impl Journal {
 
     /// Sends the items' ballots to the disk; the answer comes with [`Pending::wait`]. Sending is
     /// immediate, so a caller holding a lock keeps the journal in the order of its changes.
-    pub fn submit(&self, items: Vec<Revealed>) -> Pending {
+    pub fn submit(&self, entries: Vec<Entry>) -> Pending {
         let mut pending = Pending {
             path: self.path.clone(),
             answers: Vec::new(),
             refused: None,
         };
-        for item in items {
+        for entry in entries {
             let (reply, answer) = tokio::sync::oneshot::channel();
-            let line = line(&Line::Item(item));
+            let line = line(&Line::Entry(entry));
             let reply: Reply = Box::new(move |result| {
                 let _ = reply.send(result);
             });
@@ -195,16 +199,16 @@ impl Journal {
     }
 
     /// As [`Self::submit`] and [`Pending::wait`], for a caller that is not async.
-    pub fn record_now(&self, items: Vec<Revealed>) -> Result<(), JournalError> {
+    pub fn record_now(&self, entries: Vec<Entry>) -> Result<(), JournalError> {
         let (reply, answer) = mpsc::channel();
         let fail = |kind| JournalError {
             path: self.path.clone(),
             kind,
         };
         let mut sent = 0;
-        for item in items {
+        for entry in entries {
             let reply = reply.clone();
-            let line = line(&Line::Item(item));
+            let line = line(&Line::Entry(entry));
             let reply: Reply = Box::new(move |result| {
                 let _ = reply.send(result);
             });
@@ -233,6 +237,10 @@ fn line(line: &Line) -> String {
 /// The writer: takes every line waiting, writes them, flushes once, and answers them all.
 fn write_lines(mut file: std::fs::File, lines: &mpsc::Receiver<(String, Reply)>) {
     while let Ok(first) = lines.recv() {
+        // A moment for the ballots arriving with this one to join it: a room voting at once
+        // then costs a few flushes, not one per phone (a flush takes far longer than this on
+        // a busy disk), and a single vote waits a millisecond more.
+        std::thread::sleep(GATHER);
         let mut batch = vec![first];
         batch.extend(lines.try_iter());
         let text: String = batch.iter().map(|(l, _)| l.as_str()).collect();
@@ -258,10 +266,36 @@ pub fn read(file: &Path) -> Option<Found> {
     let Ok(Line::Header(header)) = ron::from_str(lines.next()?) else {
         return None;
     };
-    let mut items: BTreeMap<ItemId, Revealed> = BTreeMap::new();
+    // Each voter's last word on each item.
+    let mut ballots: BTreeMap<(ItemId, Voter), Level> = BTreeMap::new();
     for text in lines {
-        if let Ok(Line::Item(item)) = ron::from_str(text) {
-            items.insert(item.item, item);
+        match ron::from_str(text) {
+            Ok(Line::Entry(Entry::Ballot { item, voter, level })) => {
+                ballots.insert((item, voter), level);
+            }
+            Ok(Line::Entry(Entry::Withdrawn { item, voter })) => {
+                ballots.remove(&(item, voter));
+            }
+            _ => {}
+        }
+    }
+    let mut items: BTreeMap<ItemId, Revealed> = BTreeMap::new();
+    for ((item, voter), level) in ballots {
+        let revealed = items.entry(item).or_insert_with(|| Revealed {
+            team: header.team,
+            item,
+            named: Vec::new(),
+            anonymous: header.anonymous.then(Distribution::default),
+        });
+        match voter {
+            Voter::Member(member) if !header.anonymous => {
+                revealed.named.push(Vote { member, level });
+            }
+            _ => {
+                if let Some(d) = &mut revealed.anonymous {
+                    d.0[level.index()] += 1;
+                }
+            }
         }
     }
     Some(Found {
@@ -290,46 +324,50 @@ pub fn scan(folder: &Path) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::project::{Distribution, Level, Vote};
 
-    fn header() -> Header {
+    fn header(anonymous: bool) -> Header {
         Header {
             project: Some(PathBuf::from("/somewhere/w.kizuki.ron")),
             title: "秋".into(),
             team: 1,
             team_name: "企画課".into(),
-            anonymous: false,
+            anonymous,
             opened: "2026-11-26T10:00:00+09:00".into(),
         }
     }
 
-    fn item(item: ItemId, levels: &[u8]) -> Revealed {
-        Revealed {
-            team: 1,
+    fn ballot(item: ItemId, voter: Voter, level: u8) -> Entry {
+        Entry::Ballot {
             item,
-            named: levels
-                .iter()
-                .enumerate()
-                .map(|(i, &l)| Vote {
-                    member: i as u32 + 1,
-                    level: Level::new(l).expect("level"),
-                })
-                .collect(),
-            anonymous: None,
+            voter,
+            level: Level::new(level).expect("level"),
+        }
+    }
+
+    fn vote(member: u32, level: u8) -> Vote {
+        Vote {
+            member,
+            level: Level::new(level).expect("level"),
         }
     }
 
     #[test]
-    fn the_last_line_of_each_item_wins_and_a_torn_line_is_left_out() {
+    fn the_last_word_of_each_voter_wins_and_a_torn_line_is_left_out() {
         let dir = tempfile::tempdir().expect("dir");
-        let journal = Journal::create(dir.path(), header()).expect("journal");
+        let journal = Journal::create(dir.path(), header(false)).expect("journal");
         journal
-            .record_now(vec![item(ItemId::Partners, &[2])])
+            .record_now(vec![ballot(ItemId::Partners, Voter::Member(1), 2)])
             .expect("written");
         journal
             .record_now(vec![
-                item(ItemId::Partners, &[2, 4]),
-                item(ItemId::Users, &[5]),
+                ballot(ItemId::Partners, Voter::Member(2), 4),
+                ballot(ItemId::Users, Voter::Member(1), 5),
+                ballot(ItemId::Partners, Voter::Member(1), 3),
+                ballot(ItemId::JustTry, Voter::Member(3), 1),
+                Entry::Withdrawn {
+                    item: ItemId::JustTry,
+                    voter: Voter::Member(3),
+                },
             ])
             .expect("written");
         let path = journal.path().to_owned();
@@ -343,33 +381,45 @@ mod tests {
             .append(true)
             .open(&path)
             .expect("open")
-            .write_all(b"Item((team:1,item:\"users\",na")
+            .write_all(b"Entry(Ballot(item:\"users\",vo")
             .expect("torn");
         let found = scan(dir.path());
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].header, header());
+        assert_eq!(found[0].header, header(false));
+        let items: Vec<(ItemId, Vec<Vote>)> = found[0]
+            .items
+            .iter()
+            .map(|r| (r.item, r.named.clone()))
+            .collect();
         assert_eq!(
-            found[0].items,
-            vec![item(ItemId::Partners, &[2, 4]), item(ItemId::Users, &[5])]
+            items,
+            vec![
+                (ItemId::Partners, vec![vote(1, 3), vote(2, 4)]),
+                (ItemId::Users, vec![vote(1, 5)]),
+            ]
         );
         assert_eq!(found[0].ballots(), 3);
     }
 
     #[test]
-    fn anonymous_ballots_and_empty_journals() {
+    fn anonymous_ballots_come_back_as_a_distribution() {
         let dir = tempfile::tempdir().expect("dir");
-        let journal = Journal::create(dir.path(), header()).expect("journal");
+        let journal = Journal::create(dir.path(), header(true)).expect("journal");
         assert!(scan(dir.path()).is_empty(), "nothing to offer back");
         journal
-            .record_now(vec![Revealed {
-                team: 1,
-                item: ItemId::JustTry,
-                named: Vec::new(),
-                anonymous: Some(Distribution([1, 0, 2, 0, 0])),
-            }])
+            .record_now(vec![
+                ballot(ItemId::JustTry, Voter::Phone("a".into()), 1),
+                ballot(ItemId::JustTry, Voter::Phone("b".into()), 3),
+                ballot(ItemId::JustTry, Voter::Phone("c".into()), 3),
+            ])
             .expect("written");
         drop(journal);
-        assert_eq!(scan(dir.path())[0].ballots(), 3);
+        let found = scan(dir.path());
+        assert_eq!(
+            found[0].items[0].anonymous,
+            Some(Distribution([1, 0, 2, 0, 0]))
+        );
+        assert!(found[0].items[0].named.is_empty(), "no names");
         std::fs::write(
             dir.path().join(format!("other.{EXTENSION}")),
             "not a journal",
@@ -383,7 +433,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let blocker = dir.path().join("file");
         std::fs::write(&blocker, "x").expect("write");
-        let error = Journal::create(&blocker.join("recovery"), header())
+        let error = Journal::create(&blocker.join("recovery"), header(false))
             .err()
             .expect("refused");
         assert!(error.path().starts_with(&blocker));

@@ -102,7 +102,9 @@ fn socket(addr: SocketAddr, dual_stack: bool) -> std::io::Result<std::net::TcpLi
     #[cfg(unix)]
     socket.set_reuse_address(true)?;
     socket.bind(&addr.into())?;
-    socket.listen(128)?;
+    // A room of phones connects at once: a short queue would drop their first attempt, and a
+    // phone waits a whole second to try again.
+    socket.listen(1024)?;
     socket.set_nonblocking(true)?;
     Ok(socket.into())
 }

@@ -124,7 +124,7 @@ fn outcome_html(outcome: &Outcome, lang: Lang) -> Markup {
         },
         Outcome::Renamed { item, name, moved } => html! {
             p.ok role="status" {
-                (tr!(lang, "phone.renamed", name = name, count = moved))
+                (tr!(lang, lang.count_key("phone.renamed", *moved), name = name, count = moved))
                 " "
                 (tr!(lang, "phone.recorded_short", number = item.number()))
             }

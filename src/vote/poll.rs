@@ -134,14 +134,39 @@ impl Revealed {
     }
 }
 
+/// Who a journaled ballot is: a member (named voting), or a phone (anonymous voting, where only
+/// the round's random phone id is known, never a name).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Voter {
+    Member(u32),
+    Phone(String),
+}
+
+/// One change of the ballots, as the journal keeps it: small, so that a room of phones voting
+/// at once writes a line each, not the whole item each time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Entry {
+    Ballot {
+        item: ItemId,
+        voter: Voter,
+        level: Level,
+    },
+    Withdrawn {
+        item: ItemId,
+        voter: Voter,
+    },
+}
+
 /// A vote accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Accepted {
     pub level: Level,
     /// The name was changed: from, to, and how many of this phone's ballots moved with it.
     pub renamed: Option<(String, String, usize)>,
-    /// The items whose ballots changed (to journal).
+    /// The items whose ballots changed.
     pub changed: Vec<ItemId>,
+    /// The changes, for the journal.
+    pub entries: Vec<Entry>,
     /// Everyone had voted and the item revealed itself.
     pub revealed: Option<Revealed>,
 }
@@ -161,9 +186,27 @@ impl Released {
         self.ballots.len()
     }
 
-    /// The items whose ballots the release changed.
-    pub fn items(&self) -> Vec<ItemId> {
-        self.ballots.iter().map(|(item, _)| *item).collect()
+    /// What the release changed, for the journal: each ballot withdrawn.
+    pub fn withdrawn(&self) -> Vec<Entry> {
+        self.ballots
+            .iter()
+            .map(|(item, _)| Entry::Withdrawn {
+                item: *item,
+                voter: Voter::Member(self.member),
+            })
+            .collect()
+    }
+
+    /// What undoing it restores, for the journal.
+    pub fn restored(&self) -> Vec<Entry> {
+        self.ballots
+            .iter()
+            .map(|(item, ballot)| Entry::Ballot {
+                item: *item,
+                voter: Voter::Member(self.member),
+                level: ballot.level,
+            })
+            .collect()
     }
 }
 
@@ -193,8 +236,9 @@ pub struct Poll {
     current: ItemId,
     /// (item, phone) → its ballot: one per phone and item.
     ballots: BTreeMap<(ItemId, PhoneId), Ballot>,
-    /// Named mode: which phone votes under which member.
+    /// Named mode: which phone votes under which member, and the other way round.
     claims: HashMap<u32, PhoneId>,
+    by_phone: HashMap<PhoneId, u32>,
     revealed: BTreeSet<ItemId>,
     /// Phones whose name the facilitator released, to be told once.
     released: HashMap<PhoneId, String>,
@@ -214,6 +258,7 @@ impl Poll {
             current,
             ballots: BTreeMap::new(),
             claims: HashMap::new(),
+            by_phone: HashMap::new(),
             revealed: BTreeSet::new(),
             released: HashMap::new(),
             turned_away: 0,
@@ -252,10 +297,7 @@ impl Poll {
 
     /// The member `phone` votes as, in named mode.
     pub fn claimed_by(&self, phone: &str) -> Option<u32> {
-        self.claims
-            .iter()
-            .find(|(_, p)| p.as_str() == phone)
-            .map(|(&m, _)| m)
+        self.by_phone.get(phone).copied()
     }
 
     /// The name `phone` votes as, in named mode.
@@ -335,14 +377,36 @@ impl Poll {
             (from, to, held)
         });
         let mut changed = vec![item];
-        if renamed.is_some() {
+        let voter = self.voter(phone);
+        let mut entries = vec![Entry::Ballot {
+            item,
+            voter: voter.clone(),
+            level,
+        }];
+        if let Some((from, ..)) = &renamed {
             // The ballots that moved with the name: every item this phone voted on.
-            changed.extend(
-                self.ballots
-                    .keys()
-                    .filter(|(i, p)| p == phone && *i != item)
-                    .map(|(i, _)| *i),
-            );
+            let old = self
+                .config
+                .members
+                .iter()
+                .find(|(_, n)| n == from)
+                .map(|&(id, _)| Voter::Member(id));
+            for ((i, _), ballot) in self.ballots.iter().filter(|((_, p), _)| p == phone) {
+                if let Some(old) = &old {
+                    entries.push(Entry::Withdrawn {
+                        item: *i,
+                        voter: old.clone(),
+                    });
+                }
+                if *i != item {
+                    changed.push(*i);
+                    entries.push(Entry::Ballot {
+                        item: *i,
+                        voter: voter.clone(),
+                        level: ballot.level,
+                    });
+                }
+            }
         }
         let revealed = (self.config.auto_reveal
             && self.status(item).voted >= self.config.effective_ceiling())
@@ -351,8 +415,17 @@ impl Poll {
             level,
             renamed,
             changed,
+            entries,
             revealed,
         })
+    }
+
+    /// Who `phone`'s ballots are, in the journal: its member in named voting, else itself.
+    fn voter(&self, phone: &str) -> Voter {
+        match self.claimed_by(phone) {
+            Some(member) if !self.config.anonymous => Voter::Member(member),
+            _ => Voter::Phone(phone.to_owned()),
+        }
     }
 
     /// Lets `phone` vote as `name`: a free name is claimed, the phone's own kept, and a change of
@@ -375,6 +448,7 @@ impl Poll {
             None => {
                 let Some(old) = self.claimed_by(phone) else {
                     self.claims.insert(id, phone.to_owned());
+                    self.by_phone.insert(phone.to_owned(), id);
                     return Ok(None);
                 };
                 let mine: Vec<ItemId> = self
@@ -388,6 +462,7 @@ impl Poll {
                 }
                 self.claims.remove(&old);
                 self.claims.insert(id, phone.to_owned());
+                self.by_phone.insert(phone.to_owned(), id);
                 let from = self.name(old).unwrap_or_default();
                 Ok(Some((from, name.to_owned(), mine.len())))
             }
@@ -412,12 +487,15 @@ impl Poll {
 
     /// What the facilitator sees beyond the counts.
     pub fn oversight(&self) -> Oversight {
-        let mut claimed: Vec<(u32, String)> = self
-            .claims
-            .keys()
-            .filter_map(|&m| Some((m, self.name(m)?)))
+        // In the team's order; once through the members, not a search per claim (a vote of a
+        // room of 300 must stay cheap).
+        let claimed: Vec<(u32, String)> = self
+            .config
+            .members
+            .iter()
+            .filter(|(id, _)| self.claims.contains_key(id))
+            .cloned()
             .collect();
-        claimed.sort_by_key(|(m, _)| self.config.members.iter().position(|(id, _)| id == m));
         let mut phones: BTreeMap<IpAddr, BTreeSet<&str>> = BTreeMap::new();
         for ((_, phone), ballot) in &self.ballots {
             phones.entry(ballot.address).or_default().insert(phone);
@@ -492,6 +570,7 @@ impl Poll {
     /// not yet revealed go with it (they were cast under the wrong name). `None` if unclaimed.
     pub fn release(&mut self, member: u32) -> Option<Released> {
         let phone = self.claims.remove(&member)?;
+        self.by_phone.remove(&phone);
         let name = self.name(member).unwrap_or_default();
         let taken: Vec<(ItemId, PhoneId)> = self
             .ballots
@@ -521,6 +600,8 @@ impl Poll {
             return false;
         }
         self.claims.insert(released.member, released.phone.clone());
+        self.by_phone
+            .insert(released.phone.clone(), released.member);
         for (item, ballot) in released.ballots {
             if !self.revealed.contains(&item) {
                 self.ballots
@@ -686,6 +767,11 @@ mod tests {
             .expect("renamed");
         assert_eq!(moved.renamed, Some(("佐藤".into(), "鈴木".into(), 4)));
         assert_eq!(moved.changed.len(), 4);
+        assert_eq!(
+            moved.entries.len(),
+            1 + 4 + 3,
+            "the new ballot; 佐藤's withdrawn from every item this phone voted on, 鈴木's written"
+        );
         for item in [ItemId::Partners, ItemId::Users, ItemId::IdeasPlace] {
             assert_eq!(poll.status(item).voted, 1, "{item}: the ballot is kept");
             assert_eq!(poll.snapshot(item).named[0].member, 2, "now 鈴木's");

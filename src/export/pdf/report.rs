@@ -266,7 +266,11 @@ fn circulation_block(l: &mut Layout, report: &Report, circulation: &Circulation)
 fn team_pages(l: &mut Layout, report: &Report, team: &TeamReport) {
     let lang = report.lang;
     let heading = if team.scored == 0 {
-        format!("{}（{}）", team.name, tr!(lang, "report.unscored"))
+        format!(
+            "{}{}",
+            team.name,
+            lang.bracketed(&tr!(lang, "report.unscored"))
+        )
     } else {
         team.name.clone()
     };
@@ -275,7 +279,7 @@ fn team_pages(l: &mut Layout, report: &Report, team: &TeamReport) {
         let members = format!(
             "{}: {}",
             tr!(lang, "report.members"),
-            team.members.join("、")
+            team.members.join(lang.list_separator())
         );
         l.paragraph(&members, 10.0, false, paper::MUTED, 0.0);
     }
@@ -370,7 +374,13 @@ fn answers(l: &mut Layout, report: &Report, team: &TeamReport) {
         if !item.examples_done.is_empty() {
             l.label_before(&tr!(lang, "report.examples_done"), 9.0);
             for example in &item.examples_done {
-                l.paragraph(&format!("・{example}"), 9.0, false, paper::INK, 10.0);
+                l.paragraph(
+                    &format!("{}{example}", lang.bullet()),
+                    9.0,
+                    false,
+                    paper::INK,
+                    10.0,
+                );
             }
             any = true;
         }

@@ -70,7 +70,7 @@ impl TeamReport {
         let change = item
             .change()
             .filter(|c| *c != 0)
-            .map_or_else(String::new, |c| format!("（{}）", signed(c)));
+            .map_or_else(String::new, |c| lang.bracketed(&signed(c)));
         format!("{} → {}{change}", level(item.score), level(item.target))
     }
 

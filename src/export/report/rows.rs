@@ -44,7 +44,7 @@ impl EffectRow<'_> {
                 } else {
                     signed(change)
                 };
-                format!("{} → {}（{said}）", then.get(), now.get())
+                format!("{} → {}{}", then.get(), now.get(), lang.bracketed(&said))
             }
             (None, Some(now)) => tr!(lang, "effect.no_previous", now = now.get()),
             (_, None) => tr!(lang, "report.unscored"),

@@ -122,7 +122,11 @@ impl Report {
                     let done = if e.done.is_empty() {
                         "–".to_owned()
                     } else {
-                        let list: Vec<String> = e.done.iter().map(|d| format!("・{d}")).collect();
+                        let list: Vec<String> = e
+                            .done
+                            .iter()
+                            .map(|d| format!("{}{d}", lang.bullet()))
+                            .collect();
                         format!(
                             "{}\n{}",
                             tr!(lang, "effect.done_count", count = e.done.len()),

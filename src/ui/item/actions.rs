@@ -172,8 +172,9 @@ impl ActionRow<'_> {
             if let Some(due) = date_input_ui(ui, &salt, due, &self.name("report.col.due"), lang) {
                 tx.edit(set_due(Some(due)));
             }
+            // Words, not a second ×: the card's × deletes the action.
             let clear = ui
-                .small_button("×")
+                .small_button(tr!(lang, "item.clear_due_short"))
                 .on_hover_text(tr!(lang, "item.clear_due"));
             accessible_name(&clear, Role::Button, None, &self.name("item.clear_due"));
             if clear.clicked() {

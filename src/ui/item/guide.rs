@@ -54,7 +54,7 @@ pub fn guide_ui(
     let paragraphs = |ui: &mut egui::Ui, texts: &[String]| {
         for paragraph in texts {
             ui.horizontal_top(|ui| {
-                ui.label("・");
+                ui.label(lang.bullet().trim_end());
                 ui.add(
                     egui::Label::new(
                         RichText::new(paragraph)

@@ -79,9 +79,11 @@ pub fn item_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, tx: &CommandSen
 }
 
 /// Which team, which item: the team in its chart colour, so that nobody scores the wrong team.
+/// The controls flow onto a second line rather than overlap when the window is narrow or the
+/// text large (projector mode): every one of them stays, 「スマホで投票」 included.
 fn header_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, item: &Item, tx: &CommandSender) {
     let lang = session.lang;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if let Some(project) = session.project()
             && let Some(index) = session
                 .team_id()
@@ -104,38 +106,37 @@ fn header_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, item: &Item, tx: 
             ))
             .strong(),
         );
-        ui.add_space(space::XL);
+        ui.add_space(space::L);
         super::timer::timer_ui(ui, session, id, tx);
         ui.add_space(space::L);
         super::voting::voting_button_ui(ui, session, id, tx);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let next = session.next_screen();
-            let next_text = match next {
-                Screen::Overview => tr!(lang, "item.to_overview"),
-                _ => tr!(lang, "item.next"),
-            };
-            let keys = |c: UICommand| {
-                c.shortcuts()
-                    .iter()
-                    .map(|s| s.text(crate::session::ui_command::IS_MAC))
-                    .collect::<Vec<_>>()
-                    .join(" / ")
-            };
-            if ui
-                .button(next_text)
-                .on_hover_text(keys(UICommand::NextItem))
-                .clicked()
-            {
-                tx.send(Command::Show(next));
-            }
-            if ui
-                .button(tr!(lang, "item.previous"))
-                .on_hover_text(keys(UICommand::PreviousItem))
-                .clicked()
-            {
-                tx.send(Command::Show(session.previous_screen()));
-            }
-        });
+        ui.add_space(space::L);
+        let keys = |c: UICommand| {
+            c.shortcuts()
+                .iter()
+                .map(|s| s.text(crate::session::ui_command::IS_MAC))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        };
+        if ui
+            .button(tr!(lang, "item.previous"))
+            .on_hover_text(keys(UICommand::PreviousItem))
+            .clicked()
+        {
+            tx.send(Command::Show(session.previous_screen()));
+        }
+        let next = session.next_screen();
+        let next_text = match next {
+            Screen::Overview => tr!(lang, "item.to_overview"),
+            _ => tr!(lang, "item.next"),
+        };
+        if ui
+            .button(RichText::new(next_text).strong())
+            .on_hover_text(keys(UICommand::NextItem))
+            .clicked()
+        {
+            tx.send(Command::Show(next));
+        }
     });
     ui.add(
         egui::Label::new(
@@ -159,7 +160,7 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
 
     // The gap to the target beside the heading, not on a line of its own below.
     ui.add_space(space::S + space::XS);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(tr!(lang, "item.agreed"))
                 .size(text::SECTION)
@@ -173,33 +174,43 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
         }
     });
     ui.add_space(space::XS);
-    egui::Grid::new(("levels", id))
-        .num_columns(2)
-        .spacing([space::L, space::M])
-        .show(ui, |ui| {
-            ui.label(tr!(lang, "item.score"));
-            if let Some(picked) =
-                level_picker_ui(ui, response.score, &tr!(lang, "item.score"), lang)
-            {
-                tx.edit(Edit::SetScore {
-                    team: team.id,
-                    item: id,
-                    level: picked.level(),
-                });
-            }
-            ui.end_row();
-            ui.label(tr!(lang, "item.target"));
-            if let Some(picked) =
-                level_picker_ui(ui, response.target, &tr!(lang, "item.target"), lang)
-            {
-                tx.edit(Edit::SetTarget {
-                    team: team.id,
-                    item: id,
-                    level: picked.level(),
-                });
-            }
-            ui.end_row();
+    // A label, then the five levels wrapping within what is left of the column (a grid would
+    // let the longer English words push the column past the window's edge).
+    let label_width = [tr!(lang, "item.score"), tr!(lang, "item.target")]
+        .iter()
+        .map(|t| super::widgets::text_width(ui, t))
+        .fold(0.0, f32::max)
+        + space::L;
+    for (key, current, target) in [
+        ("item.score", response.score, false),
+        ("item.target", response.target, true),
+    ] {
+        ui.horizontal_top(|ui| {
+            ui.add_sized(
+                [label_width, space::INTERACT],
+                egui::Label::new(tr!(lang, key)),
+            );
+            ui.vertical(|ui| {
+                if let Some(picked) = level_picker_ui(ui, current, &tr!(lang, key), lang) {
+                    let level = picked.level();
+                    tx.edit(if target {
+                        Edit::SetTarget {
+                            team: team.id,
+                            item: id,
+                            level,
+                        }
+                    } else {
+                        Edit::SetScore {
+                            team: team.id,
+                            item: id,
+                            level,
+                        }
+                    });
+                }
+            });
         });
+        ui.add_space(space::S);
+    }
 
     section_heading_ui(ui, &tr!(lang, "item.notes"));
     let t = team.id;

@@ -202,8 +202,12 @@ fn spread_ui(
     tx: &CommandSender,
 ) {
     if let Some(anonymous) = response.anonymous_votes.filter(|d| d.total() > 0) {
+        let colon = match lang {
+            Lang::Ja => "：",
+            Lang::En => ": ",
+        };
         ui.label(format!(
-            "{}：{}",
+            "{}{colon}{}",
             tr!(lang, "report.anonymous_votes"),
             anonymous.describe(lang)
         ));
@@ -211,7 +215,9 @@ fn spread_ui(
     let Some(spread) = VoteSpread::of(response) else {
         return;
     };
-    ui.horizontal(|ui| {
+    // Wrapped, not one line: English words are longer, and the column must never grow past the
+    // window (the button and the warning would be cut at the edge).
+    ui.horizontal_wrapped(|ui| {
         ui.set_min_height(space::INTERACT);
         ui.label(tr!(
             lang,
@@ -233,10 +239,13 @@ fn spread_ui(
         }
     });
     if spread.worth_discussing() {
-        ui.label(
-            RichText::new(tr!(lang, "item.spread_large"))
-                .color(ui.visuals().warn_fg_color)
-                .strong(),
+        ui.add(
+            egui::Label::new(
+                RichText::new(tr!(lang, "item.spread_large"))
+                    .color(ui.visuals().warn_fg_color)
+                    .strong(),
+            )
+            .wrap(),
         );
     }
 }

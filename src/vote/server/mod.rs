@@ -285,26 +285,25 @@ impl VoteServer {
     pub fn release(&self, member: u32) -> Option<Released> {
         let mut poll = self.shared.poll();
         let released = poll.release(member)?;
-        self.journal_items(&poll, &released.items());
+        self.write_journal(released.withdrawn());
         Some(released)
     }
 
     /// Undoes a release, where nobody took the name meanwhile.
     pub fn restore(&self, released: Released) -> bool {
         let mut poll = self.shared.poll();
-        let items = released.items();
+        let entries = released.restored();
         let restored = poll.restore(released);
         if restored {
-            self.journal_items(&poll, &items);
+            self.write_journal(entries);
         }
         restored
     }
 
-    fn journal_items(&self, poll: &Poll, items: &[ItemId]) {
+    fn write_journal(&self, entries: Vec<super::poll::Entry>) {
         if let Some(journal) = &self.shared.journal {
             // The journal follows the poll; a failure to write is said as for a vote.
-            let snapshots = items.iter().map(|i| poll.snapshot(*i)).collect();
-            if let Err(error) = journal.record_now(snapshots) {
+            if let Err(error) = journal.record_now(entries) {
                 (self.shared.listener)(Event::NotJournaled {
                     path: error.path().to_owned(),
                     kind: error.kind(),

@@ -241,9 +241,11 @@ async fn page_post(
                 return refused(&shared, lang, &phone, why);
             }
             Ok(accepted) => {
-                let snapshots = accepted.changed.iter().map(|i| poll.snapshot(*i)).collect();
                 // Sent while the poll is held, so that the journal's lines keep its order.
-                let pending = shared.journal.as_ref().map(|j| j.submit(snapshots));
+                let pending = shared
+                    .journal
+                    .as_ref()
+                    .map(|j| j.submit(accepted.entries.clone()));
                 (accepted, super::standing(&poll), pending)
             }
         }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# A screen reader's view of the window: Kizuki is started in Xvfb with the accessibility bus on
+# (as Orca turns it on), and the accessible tree AccessKit publishes over AT-SPI is read with
+# pyatspi, the library screen readers on Linux use. Every control of the walk must be there with
+# a name and a role (tests/a11y/tree.py says which).
+#
+# usage (as CI runs it): tests/a11y/at-spi.sh path/to/kizuki
+set -euo pipefail
+bin=$(readlink -f "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+
+need=()
+for p in at-spi2-core python3-pyatspi dbus-x11 xvfb; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+export KIZUKI_DATA_DIR="$work/data"
+"$bin" sample --out "$work/sample.kizuki.ron" --lang ja >/dev/null
+
+display=:$((90 + RANDOM % 9))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+
+# Run Python from the system (pyatspi is Debian's), not a virtual environment or pyenv.
+export DISPLAY=$display LANG=C.UTF-8 NO_AT_BRIDGE=0 GTK_A11Y=atspi
+dbus-run-session -- bash -ec '
+  /usr/libexec/at-spi-bus-launcher --launch-immediately &
+  sleep 1
+  # What a screen reader sets when it starts: applications then publish their trees.
+  dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
+    org.freedesktop.DBus.Properties.Set string:org.a11y.Status string:IsEnabled variant:boolean:true >/dev/null
+  dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus \
+    org.freedesktop.DBus.Properties.Set string:org.a11y.Status string:ScreenReaderEnabled variant:boolean:true >/dev/null
+  "'"$bin"'" "'"$work"'/sample.kizuki.ron" --lang ja &
+  /usr/bin/python3 "'"$here"'/tree.py"
+'
