@@ -245,3 +245,45 @@ fn the_command_line_speaks_japanese_and_new_needs_no_title() {
     let text = String::from_utf8_lossy(&help.stdout);
     assert!(text.contains("使い方:"), "{text}");
 }
+
+#[test]
+fn english_at_1280_cuts_nothing_on_an_item_screen() {
+    let mut h = builder(Lang::En).size(1280.0, 800.0).build();
+    h.click("Open the sample");
+    // Item 1 of the sample: revealed votes that differ widely, a score and a target.
+    h.send(Command::Show(Screen::Item(ItemId::Partners)));
+    for label in ["Score 5", "Target 5", "Next →", "Vote by phone"] {
+        let rect = h.get_by_label(label).rect();
+        assert!(
+            rect.right() <= 1280.0,
+            "{label} is cut at the edge: {rect:?}"
+        );
+    }
+    for text in ["nearest the mean", "Views differ widely"] {
+        let node = h
+            .query_all_by_label_contains(text)
+            .next()
+            .unwrap_or_else(|| panic!("{text} shown"));
+        let rect = node.rect();
+        assert!(
+            rect.right() <= 1280.0,
+            "{text} is cut at the edge: {rect:?}"
+        );
+    }
+}
+
+#[test]
+fn f11_opens_and_closes_the_presenter_window() {
+    assert_eq!(
+        UICommand::PresenterWindow.shortcut_text().as_deref(),
+        Some("F11")
+    );
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    h.key_press(egui::Key::F11);
+    h.run();
+    assert!(h.state().session.view.presenter, "opened");
+    h.key_press(egui::Key::F11);
+    h.run();
+    assert!(!h.state().session.view.presenter, "closed");
+}

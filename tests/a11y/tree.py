@@ -8,13 +8,16 @@ import time
 import pyatspi
 
 WANTED = [
-    # (role, name or the start of it)
+    # (role, name or the start of it): the controls a facilitator uses on an item screen.
     ("push button", "次へ →"),
     ("push button", "← 前へ"),
     ("push button", "スマホで投票"),
-    ("push button", "スコア 3"),
-    ("push button", "目標 4"),
-    ("check box", "投票を隠す"),
+    ("push button", "投票を隠す"),
+    ("toggle button", "スコア 3"),
+    ("toggle button", "目標 4"),
+    ("toggle button", "2. 利用者との関係"),
+    ("entry", "現状"),
+    ("entry", "アクションの内容 1"),
     ("image", "レーダーチャート"),
 ]
 NAMED_ROLES = {"push button", "text", "entry", "check box", "combo box", "radio button", "toggle button"}
@@ -83,20 +86,23 @@ def main():
         return 1
     action = target.queryAction()
     action.doAction(0)
+    def missing_from(nodes):
+        return [
+            (role, name)
+            for role, name in WANTED
+            if not any(r == role and n.startswith(name) for _, r, n in nodes)
+        ]
+
     deadline = time.time() + 30
     while time.time() < deadline:
         nodes = []
         walk(app, 0, nodes)
-        if any(name == "次へ →" for _, _, name in nodes):
+        if not missing_from(nodes):
             break
         time.sleep(0.5)
     for depth, role, name in nodes:
         print("  " * min(depth, 12) + f"{role}: {name}")
-    missing = [
-        (role, name)
-        for role, name in WANTED
-        if not any(r == role and n.startswith(name) for _, r, n in nodes)
-    ]
+    missing = missing_from(nodes)
     unnamed = [(role, depth) for depth, role, name in nodes if role in NAMED_ROLES and not name.strip()]
     if missing or unnamed:
         print("missing:", missing)

@@ -24,33 +24,58 @@ pub fn guide_ui(
         .corner_radius(radius::FRAME)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.add(
-                egui::Label::new(
-                    RichText::new(&item.summary)
-                        .size(text::LEAD)
-                        .line_height(Some(line::LEAD)),
-                )
-                .wrap(),
-            );
-            // Where the explanation page words it differently, its wording beneath, marked.
-            if !item.page_summary.is_empty() || item.page_title.is_some() {
-                ui.add_space(space::S);
-                ui.label(
-                    RichText::new(tr!(lang, "guide.on_the_page"))
-                        .small()
-                        .strong()
-                        .weak(),
-                )
-                .on_hover_text(tr!(lang, "guide.on_the_page_hint"));
-                if let Some(title) = &item.page_title {
-                    ui.add(egui::Label::new(RichText::new(title).weak().strong()).wrap());
-                }
-                for paragraph in &item.page_summary {
-                    ui.add(egui::Label::new(RichText::new(paragraph).weak()).wrap());
-                }
-            }
+            // Japanese is set flush on both sides (両端揃え); English justified leaves wide
+            // gaps between words, so it is set ragged right.
+            let layout = match lang {
+                Lang::Ja => *ui.layout(),
+                Lang::En => egui::Layout::top_down(egui::Align::Min),
+            };
+            ui.with_layout(layout, |ui| {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(&item.summary)
+                            .size(text::LEAD)
+                            .line_height(Some(line::LEAD)),
+                    )
+                    .wrap(),
+                );
+                page_wording_ui(ui, item, lang);
+            });
         });
     ui.add_space(space::S + space::XS);
+    guide_sections_ui(ui, response, id, item, lang, tx, team);
+}
+
+/// Where the explanation page words the summary differently, its wording beneath, marked.
+fn page_wording_ui(ui: &mut egui::Ui, item: &Item, lang: Lang) {
+    if !item.page_summary.is_empty() || item.page_title.is_some() {
+        ui.add_space(space::S);
+        ui.label(
+            RichText::new(tr!(lang, "guide.on_the_page"))
+                .small()
+                .strong()
+                .weak(),
+        )
+        .on_hover_text(tr!(lang, "guide.on_the_page_hint"));
+        if let Some(title) = &item.page_title {
+            ui.add(egui::Label::new(RichText::new(title).weak().strong()).wrap());
+        }
+        for paragraph in &item.page_summary {
+            ui.add(egui::Label::new(RichText::new(paragraph).weak()).wrap());
+        }
+    }
+}
+
+/// 背景, イノベーション後の姿, 例 (tickable) and 備考, each folding away.
+fn guide_sections_ui(
+    ui: &mut egui::Ui,
+    response: &crate::project::ItemResponse,
+    id: ItemId,
+    item: &Item,
+    lang: Lang,
+    tx: &CommandSender,
+    team: &Team,
+) {
     let paragraphs = |ui: &mut egui::Ui, texts: &[String]| {
         for paragraph in texts {
             ui.horizontal_top(|ui| {
