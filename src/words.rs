@@ -35,6 +35,16 @@ pub fn display_team_name(name: &str, index: usize, lang: Lang) -> String {
     }
 }
 
+/// A mean to one decimal, rounded half up (四捨五入), as Excel and a Japanese reader round:
+/// 2.25 → 2.3 and 1.75 → 1.8 (formatting alone rounds half to even: 2.2 and 1.8). The one rule
+/// for every mean in the window, the documents and the comparison.
+pub fn one_decimal(value: f64) -> String {
+    // A hair added before rounding absorbs the binary representation of values like 0.15
+    // (0.1499…), which a reader knows as a half.
+    let tenths = (value * 10.0 + value.signum() * 1e-9).round();
+    format!("{:.1}", tenths / 10.0)
+}
+
 /// The one date style of the reports: 和暦 first with the Western year, as official documents
 /// write it, 「令和8年（2026年）11月26日」; 26 November 2026 in English.
 pub fn format_date_long(date: NaiveDate, lang: Lang) -> String {
@@ -135,6 +145,17 @@ mod tests {
             format_date_long(d("2026-11-26"), Lang::En),
             "26 November 2026"
         );
+    }
+
+    #[test]
+    fn means_round_half_up() {
+        assert_eq!(one_decimal(2.25), "2.3");
+        assert_eq!(one_decimal(1.75), "1.8");
+        assert_eq!(one_decimal(0.15), "0.2");
+        assert_eq!(one_decimal(2.35), "2.4");
+        assert_eq!(one_decimal(47.0 / 20.0), "2.4");
+        assert_eq!(one_decimal(3.0), "3.0");
+        assert_eq!(one_decimal(2.24), "2.2");
     }
 
     #[test]

@@ -415,7 +415,10 @@ fn scores_table(lang: Lang, heading: String, rows: &[Row]) -> Table {
             .map(|row| {
                 let mut cells = vec![row.label.clone()];
                 cells.extend(row.scores.iter().map(|s| s.map_or("–".into(), number)));
-                cells.push(row.mean().map_or("–".into(), |m| format!("{m:.1}")));
+                cells.push(
+                    row.mean()
+                        .map_or("–".into(), |m| crate::words::one_decimal(f64::from(m))),
+                );
                 TableRow { cells, warn: false }
             })
             .collect(),
@@ -442,7 +445,7 @@ fn number(value: f32) -> String {
     if value.fract().abs() < f32::EPSILON {
         format!("{value:.0}")
     } else {
-        format!("{value:.1}")
+        crate::words::one_decimal(f64::from(value))
     }
 }
 

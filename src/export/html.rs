@@ -257,7 +257,7 @@ fn team_html(report: &Report, team: &TeamReport) -> Markup {
                 }
             }
             @if let Some(mean) = team.mean_score {
-                p { (tr!(lang, "report.mean_score")) ": " strong { (format!("{mean:.1}")) } }
+                p { (tr!(lang, "report.mean_score")) ": " strong { (crate::words::one_decimal(mean)) } }
             }
             @for table in report.round_tables(team) {
                 (table_html(&table))

@@ -70,7 +70,12 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
         table_row(w, &row);
     }
     if let Some(mean) = team.mean_score {
-        let _ = writeln!(w, "\n{}: **{mean:.1}**", tr!(lang, "report.mean_score"));
+        let _ = writeln!(
+            w,
+            "\n{}: **{}**",
+            tr!(lang, "report.mean_score"),
+            crate::words::one_decimal(mean)
+        );
     }
     let _ = writeln!(w);
 

@@ -314,7 +314,7 @@ fn team_columns_ui(
                     RichText::new(
                         stats
                             .mean_score()
-                            .map_or("–".to_owned(), |m| format!("{m:.1}")),
+                            .map_or("–".to_owned(), crate::words::one_decimal),
                     )
                     .strong(),
                 );

@@ -324,7 +324,7 @@ fn distribution_ui(ui: &mut egui::Ui, response: &ItemResponse, lang: crate::Lang
                 "item.spread",
                 min = spread.min.get(),
                 max = spread.max.get(),
-                mean = format!("{:.1}", spread.mean)
+                mean = crate::words::one_decimal(spread.mean)
             ))
             .size(BODY),
         );

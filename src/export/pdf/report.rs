@@ -323,7 +323,11 @@ fn scores_table(l: &mut Layout, report: &Report, team: &TeamReport) {
         .collect();
     l.table(&widths, &header, &rows, 9.0);
     if let Some(mean) = team.mean_score {
-        let text = format!("{}: {mean:.1}", tr!(lang, "report.mean_score"));
+        let text = format!(
+            "{}: {}",
+            tr!(lang, "report.mean_score"),
+            crate::words::one_decimal(mean)
+        );
         l.paragraph(&text, 10.0, true, paper::INK, 0.0);
     }
 }

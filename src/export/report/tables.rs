@@ -169,7 +169,7 @@ impl Report {
         let mut mean = vec![tr!(lang, "report.mean_score")];
         mean.extend(self.teams.iter().map(|t| {
             t.mean_score
-                .map_or_else(|| "–".to_owned(), |m| format!("{m:.1}"))
+                .map_or_else(|| "–".to_owned(), crate::words::one_decimal)
         }));
         rows.push(TableRow {
             cells: mean,

@@ -224,7 +224,7 @@ fn spread_ui(
             "item.spread",
             min = spread.min.get(),
             max = spread.max.get(),
-            mean = format!("{:.1}", spread.mean)
+            mean = crate::words::one_decimal(spread.mean)
         ));
         if let Some(level) = spread.nearest_level() {
             let button = egui::Button::new(tr!(lang, "item.use_mean", level = level.get()));
