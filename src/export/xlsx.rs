@@ -84,7 +84,9 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         .set_align(FormatAlign::Top);
     // Real dates, shown as the reports write them: 和暦 with the Western year in Japanese.
     let date_format = match lang {
-        crate::Lang::Ja => "[$-ja-JP]ggge\"年（\"yyyy\"年）\"m\"月\"d\"日\"",
+        // The LCID form ([$-411]) rather than the tag ([$-ja-JP]): LibreOffice reads only the
+        // former, and showed the dates as serial numbers (46351).
+        crate::Lang::Ja => "[$-411]ggge\"年（\"yyyy\"年）\"m\"月\"d\"日\"",
         crate::Lang::En => "d mmmm yyyy",
     };
     let date = Format::new()
