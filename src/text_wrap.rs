@@ -22,8 +22,14 @@ fn is_japanese(c: char) -> bool {
 }
 
 /// The places in `text` where a line may break: after each `BudouX` phrase, and at spaces; never
-/// between two Latin letters or digits. Returned as the pieces between those places.
+/// between two Latin letters or digits, and never inside a date or a number with its unit
+/// (「令和9年（2027年）1月29日」, 「2026/11/26」, 「90分」): a 決裁 document must not break them.
+/// Returned as the pieces between those places.
 pub fn phrases(text: &str) -> Vec<String> {
+    keep_units_whole(text, split_phrases(text))
+}
+
+fn split_phrases(text: &str) -> Vec<String> {
     let chunks: Vec<String> = if text.chars().any(is_japanese) {
         japanese_phrases(text)
     } else {
@@ -46,6 +52,78 @@ pub fn phrases(text: &str) -> Vec<String> {
         }
     }
     pieces
+}
+
+/// Joins pieces whose boundary falls inside a date or a number with its unit.
+fn keep_units_whole(text: &str, pieces: Vec<String>) -> Vec<String> {
+    let spans = unit_spans(text);
+    if spans.is_empty() || pieces.len() < 2 {
+        return pieces;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(pieces.len());
+    let mut at = 0;
+    for piece in pieces {
+        let inside = spans.iter().any(|&(start, end)| start < at && at < end);
+        at += piece.chars().count();
+        match out.last_mut() {
+            Some(last) if inside => last.push_str(&piece),
+            _ => out.push(piece),
+        }
+    }
+    out
+}
+
+/// The character ranges of dates and numbers with their units: a run of digits and the
+/// characters dates are written with (年月日, brackets, slashes), with an era name before it and
+/// one unit after it (分, 人, 年度…).
+fn unit_spans(text: &str) -> Vec<(usize, usize)> {
+    const ERAS: [&str; 3] = ["令和", "平成", "昭和"];
+    let chars: Vec<char> = text.chars().collect();
+    let in_run = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "元年月日（）()/.-：:".contains(c)
+    };
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !in_run(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && in_run(chars[i]) {
+            i += 1;
+        }
+        let run = &chars[start..i];
+        if !run
+            .iter()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        {
+            continue;
+        }
+        // Brackets that open or close the run belong to the text around it, unless matched.
+        let mut end = i;
+        while end > start && "（(".contains(chars[end - 1]) {
+            end -= 1;
+        }
+        let mut begin = start;
+        while begin < end && "）)".contains(chars[begin]) {
+            begin += 1;
+        }
+        let era = ERAS.iter().find(|e| {
+            let n = e.chars().count();
+            begin >= n && chars[begin - n..begin].iter().copied().eq(e.chars())
+        });
+        let begin = era.map_or(begin, |e| begin - e.chars().count());
+        // One unit after a number: 分, 人, 票, 件, 度 (年度)…
+        if end < chars.len() && "分人票件度回名歳秒円点位割倍枚項％%".contains(chars[end])
+        {
+            end += 1;
+        }
+        if end > begin + 1 {
+            spans.push((begin, end));
+        }
+    }
+    spans
 }
 
 /// `BudouX`'s phrases of `text`, remembered for short texts: the window wraps the same chart labels
@@ -186,6 +264,30 @@ mod tests {
 
     fn em(s: &str) -> f32 {
         estimate_width_em(s)
+    }
+
+    #[test]
+    fn dates_and_numbers_with_units_are_never_broken() {
+        let joined = |text: &str, whole: &str| {
+            assert!(
+                phrases(text).iter().any(|p| p.contains(whole)),
+                "{whole} broken in {:?}",
+                phrases(text)
+            );
+        };
+        joined(
+            "次回は令和9年（2027年）1月29日に開きます。",
+            "令和9年（2027年）1月29日",
+        );
+        joined("期限は2026/11/26です", "2026/11/26");
+        joined("各項目9分、合計90分で進めます", "90分");
+        joined("令和元年5月1日から", "令和元年5月1日");
+        // A narrow line breaks around the date, not inside it.
+        let lines = wrap("次回は令和9年（2027年）1月29日に開きます。", 14.0, em);
+        assert!(
+            lines.iter().any(|l| l.contains("令和9年（2027年）1月29日")),
+            "{lines:?}"
+        );
     }
 
     #[test]
