@@ -260,19 +260,102 @@ fn next_round_keeps_teams_and_compares_with_this_one() {
     assert!(text(&md.stdout).contains("比較する前回"));
 }
 
-/// The minutes and weights (spread + gap) of each row of an agenda's Markdown table.
-fn agenda_rows(markdown: &str) -> Vec<(u32, u32)> {
+/// The cells of each row of an agenda's Markdown table.
+fn agenda_table(markdown: &str) -> Vec<Vec<String>> {
     markdown
         .lines()
         .filter(|l| l.starts_with("| ") && !l.contains("**"))
-        .filter_map(|l| {
-            let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
-            let minutes = cells.get(1)?.parse().ok()?;
-            let spread: u32 = cells.get(2)?.parse().ok()?;
-            let gap: u32 = cells.get(3)?.parse().ok()?;
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// The minutes and weights (spread + gap) of the ten items' rows of an agenda.
+fn agenda_rows(markdown: &str) -> Vec<(u32, u32)> {
+    agenda_table(markdown)
+        .iter()
+        .filter_map(|cells| {
+            let minutes = cells.get(2)?.parse().ok()?;
+            let spread: u32 = cells.get(3)?.parse().ok()?;
+            let gap: u32 = cells.get(4)?.parse().ok()?;
             Some((minutes, spread + gap))
         })
         .collect()
+}
+
+#[test]
+fn the_agenda_is_ready_for_the_invitation_mail() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = dir.path().join("s.kizuki.ron");
+    assert!(kizuki(&["sample", "--out", p(&sample)]).status.success());
+    let project = kizuki::file::load(&sample).expect("sample loads");
+    let out = kizuki(&[
+        "agenda",
+        p(&sample),
+        "--minutes",
+        "90",
+        "--start",
+        "１３：３０",
+        "--lang",
+        "ja",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let markdown = text(&out.stdout);
+    // When and where, as the invitation says it.
+    let date = project.meta.date.expect("the sample has a date");
+    assert!(
+        markdown.contains(&kizuki::words::format_date_long(
+            date,
+            kizuki::i18n::Lang::Ja
+        )),
+        "{markdown}"
+    );
+    assert!(markdown.contains(project.meta.venue.trim()), "{markdown}");
+    // 10 + 90 + 15 minutes from 13:30.
+    assert!(markdown.contains("13:30〜15:25"), "{markdown}");
+    // Every slot has its clock time, each one the previous plus its minutes.
+    let table = agenda_table(&markdown);
+    let clock = |cell: &str| {
+        let (h, m) = cell.split_once(':').expect("a clock time");
+        h.parse::<u32>().expect("hours") * 60 + m.parse::<u32>().expect("minutes")
+    };
+    let slots: Vec<(u32, Option<u32>)> = table
+        .iter()
+        .skip(1)
+        .map(|c| (clock(&c[0]), c[2].parse().ok()))
+        .collect();
+    assert_eq!(
+        slots.len(),
+        13,
+        "opening, ten items, closing, end: {markdown}"
+    );
+    assert_eq!(slots[0], (13 * 60 + 30, Some(10)));
+    for pair in slots.windows(2) {
+        assert_eq!(
+            pair[0].0 + pair[0].1.expect("minutes"),
+            pair[1].0,
+            "{markdown}"
+        );
+    }
+    assert!(table[1][1].contains("開会") && table[12][1].contains("まとめ"));
+    // The weighting in words, not as a formula.
+    assert!(markdown.contains("時間を多めに取った項目"), "{markdown}");
+    assert!(
+        !markdown.contains('×') && !markdown.contains('＋'),
+        "{markdown}"
+    );
+    // Without a start time, minutes from the start; a wrong time is refused in both languages.
+    let out = kizuki(&["agenda", p(&sample), "--lang", "en"]);
+    let markdown = text(&out.stdout);
+    assert!(markdown.contains("| 0:00 | Opening"), "{markdown}");
+    assert!(markdown.contains("start time to be set"), "{markdown}");
+    let out = kizuki(&["agenda", p(&sample), "--start", "25:99"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("25:99"), "{}", text(&out.stderr));
 }
 
 #[test]
@@ -301,7 +384,7 @@ fn the_agenda_adds_up_and_gives_more_time_where_views_differ() {
                 }
             }
         }
-        assert!(markdown.contains(&format!("**{minutes}**")));
+        assert!(markdown.contains(&format!("**{minutes}**")), "{markdown}");
     }
     // Without votes, equal shares.
     let empty = dir.path().join("e.kizuki.ron");

@@ -88,9 +88,20 @@ pub enum Command {
     /// invitation mail): equal shares, or weighted by the project's votes and targets
     Agenda {
         file: PathBuf,
-        /// 10 項目に使う時間（分）/ Minutes for the ten items
-        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(10..=480))]
-        minutes: u32,
+        /// 10 項目に使う時間（分）。省略するとファイルに保存した時間配分、なければ 90 分 /
+        /// Minutes for the ten items; by default the plan saved in the file, else 90
+        #[arg(long, value_parser = clap::value_parser!(u32).range(10..=480))]
+        minutes: Option<u32>,
+        /// 開始時刻（例 13:30）。表に各項目の時刻が入ります / Start time (e.g. 13:30): the table
+        /// gets the clock time of every slot
+        #[arg(long, value_parser = parse_clock)]
+        start: Option<chrono::NaiveTime>,
+        /// 開会（趣旨・進め方）の時間（分）/ Minutes for the opening
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(0..=120))]
+        opening: u32,
+        /// まとめ（次の行動・次回）の時間（分）/ Minutes for the closing
+        #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u32).range(0..=120))]
+        closing: u32,
     },
     /// 概要を書き出す / Export the workshop summary
     Export {
@@ -231,11 +242,20 @@ impl Cli {
                 load(&file).and_then(|p| write_project(&p.next_round(now()), &out, force, lang))
             }
             Command::Validate { files } => return Outcome::Exit(validate(&files, lang)),
-            Command::Agenda { file, minutes } => load(&file).map(|project| {
-                print!(
-                    "{}",
-                    crate::export::agenda::markdown(&project, minutes, lang)
-                );
+            Command::Agenda {
+                file,
+                minutes,
+                start,
+                opening,
+                closing,
+            } => load(&file).map(|project| {
+                let plan = crate::export::agenda::Plan {
+                    minutes,
+                    start,
+                    opening_minutes: opening,
+                    closing_minutes: closing,
+                };
+                print!("{}", crate::export::agenda::markdown(&project, plan, lang));
             }),
             Command::Export {
                 file,
@@ -302,6 +322,23 @@ impl Cli {
             }
         })
     }
+}
+
+/// A start time as people write it in a mail: 13:30, or 13：30 typed with the IME on.
+fn parse_clock(text: &str) -> Result<chrono::NaiveTime, String> {
+    let text: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '：' => ':',
+            '０'..='９' => {
+                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+            }
+            c => c,
+        })
+        .collect();
+    chrono::NaiveTime::parse_from_str(&text, "%H:%M")
+        .map_err(|_| "13:30 の形で指定してください / give a time like 13:30".to_owned())
 }
 
 fn now() -> chrono::DateTime<chrono::FixedOffset> {
