@@ -120,6 +120,7 @@ pub const SINGULAR: &[(&str, &str)] = &[
     ("votes.recovered", "votes.recovered_one"),
     ("votes.found", "votes.found_one"),
     ("voting.released", "voting.released_one"),
+    ("voting.restored_partly", "voting.restored_partly_one"),
     ("voting.revealed_count", "voting.revealed_count_one"),
     ("voting.revote_item", "voting.revote_item_one"),
     ("merge.intro", "merge.intro_one"),

@@ -318,14 +318,18 @@ fn a_name_released_by_the_facilitator_is_free_and_the_phone_is_told() {
         !page(&r, &wrong).body.contains("選択を取り消しました"),
         "once"
     );
-    assert!(r.server.restore(released), "undone");
+    assert_eq!(
+        r.server.restore(released),
+        Some(0),
+        "undone, every ballot back"
+    );
     assert_eq!(voted(&r), 1);
     let released = r.server.release(member).expect("released again");
     assert_eq!(
         vote(&r, &right, "佐藤 美咲", ItemId::Partners, "4").status,
         303
     );
-    assert!(!r.server.restore(released), "the real 佐藤 has it now");
+    assert_eq!(r.server.restore(released), None, "the real 佐藤 has it now");
 }
 
 #[test]

@@ -308,7 +308,8 @@ pub enum Done {
     /// A name was released in the server (`None`: nobody held it any more).
     NameReleased(Option<crate::vote::Released>),
     /// A release was undone (false: the name was taken meanwhile).
-    NameRestored(bool),
+    /// A release undone (with the ballots that could not come back), or `None`: refused.
+    NameRestored(Option<usize>),
     VotingFailed(Carried<crate::vote::StartError>),
     /// From the server: a vote was cast, or everyone had voted and the item revealed itself.
     VoteEvent(crate::vote::Event),

@@ -230,10 +230,9 @@ impl Session {
             Done::VoteEvent(event) => self.vote_event(event, clock, fx),
             Done::NameReleased(released) => self.name_released(released),
             Done::NameRestored(restored) => {
-                self.notify(if restored {
-                    Notice::NameRestored
-                } else {
-                    Notice::NameNotRestored
+                self.notify(match restored {
+                    Some(left_out) => Notice::NameRestored { left_out },
+                    None => Notice::NameNotRestored,
                 });
             }
             Done::BallotsCollected {

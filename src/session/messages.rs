@@ -29,7 +29,11 @@ pub enum Notice {
         name: String,
         ballots: usize,
     },
-    NameRestored,
+    /// The release was undone; `left_out` ballots could not come back (their item filled up
+    /// or was revealed meanwhile).
+    NameRestored {
+        left_out: usize,
+    },
     /// The release could not be undone: another phone took the name meanwhile.
     NameNotRestored,
     /// Ballots of an earlier run were recorded (hidden until revealed).
@@ -61,7 +65,12 @@ impl Notice {
                     count = ballots
                 )
             }
-            Notice::NameRestored => tr!(lang, "voting.restored"),
+            Notice::NameRestored { left_out: 0 } => tr!(lang, "voting.restored"),
+            Notice::NameRestored { left_out } => tr!(
+                lang,
+                lang.count_key("voting.restored_partly", *left_out),
+                count = left_out
+            ),
             Notice::NameNotRestored => tr!(lang, "voting.not_restored"),
             Notice::VotesRecovered { count } => {
                 tr!(

@@ -196,18 +196,16 @@ impl Released {
             })
             .collect()
     }
+}
 
-    /// What undoing it restores, for the journal.
-    pub fn restored(&self) -> Vec<Entry> {
-        self.ballots
-            .iter()
-            .map(|(item, ballot)| Entry::Ballot {
-                item: *item,
-                voter: Voter::Member(self.member),
-                level: ballot.level,
-            })
-            .collect()
-    }
+/// What undoing a release gave back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Restored {
+    /// The ballots that came back, for the journal.
+    pub entries: Vec<Entry>,
+    /// Ballots that could not come back: their item was revealed, or filled up (the ceiling, or
+    /// the phones allowed at the address) while the name was released.
+    pub left_out: usize,
 }
 
 /// What the facilitator sees of a round beyond the counts (never the projector).
@@ -593,25 +591,45 @@ impl Poll {
     }
 
     /// Undoes a release, if nobody took the name meanwhile and the phone has no other name:
-    /// the claim and its ballots come back (where the phone did not vote again since).
-    pub fn restore(&mut self, released: Released) -> bool {
+    /// the claim comes back, and each ballot where it still fits the rules a new ballot meets
+    /// (the item open, under its ceiling, the address not full); `None` when refused.
+    pub fn restore(&mut self, released: Released) -> Option<Restored> {
         if self.claims.contains_key(&released.member) || self.claimed_by(&released.phone).is_some()
         {
-            return false;
+            return None;
         }
         self.claims.insert(released.member, released.phone.clone());
         self.by_phone
             .insert(released.phone.clone(), released.member);
+        let mut restored = Restored {
+            entries: Vec::new(),
+            left_out: 0,
+        };
         for (item, ballot) in released.ballots {
-            if !self.revealed.contains(&item) {
-                self.ballots
-                    .entry((item, released.phone.clone()))
-                    .or_insert(ballot);
+            let key = (item, released.phone.clone());
+            let at_address = self
+                .ballots
+                .iter()
+                .filter(|((i, p), b)| *i == item && *p != key.1 && b.address == ballot.address)
+                .count();
+            let fits = !self.revealed.contains(&item)
+                && !self.ballots.contains_key(&key)
+                && self.status(item).voted < self.config.effective_ceiling()
+                && at_address < self.config.phones_per_address.max(1);
+            if fits {
+                self.ballots.insert(key, ballot);
+                restored.entries.push(Entry::Ballot {
+                    item,
+                    voter: Voter::Member(released.member),
+                    level: ballot.level,
+                });
+            } else {
+                restored.left_out += 1;
             }
         }
         self.released.remove(&released.phone);
         self.version += 1;
-        true
+        Some(restored)
     }
 
     /// The name the facilitator released from `phone`, said to it once.
@@ -799,13 +817,47 @@ mod tests {
         assert_eq!(poll.status(ItemId::Partners).voted, 0);
         assert_eq!(poll.take_released("wrong").as_deref(), Some("佐藤"));
         assert_eq!(poll.take_released("wrong"), None, "told once");
-        assert!(poll.restore(released.clone()), "undone");
+        let restored = poll.restore(released.clone()).expect("undone");
+        assert_eq!(restored.left_out, 0);
+        assert_eq!(restored.entries.len(), 1, "journaled");
         assert_eq!(poll.status(ItemId::Partners).voted, 1);
         let again = poll.release(1).expect("claimed again");
         poll.vote("right", at(2), Some("佐藤"), ItemId::Partners, level(5))
             .expect("the real 佐藤");
-        assert!(!poll.restore(again), "the name was taken meanwhile");
+        assert_eq!(poll.restore(again), None, "the name was taken meanwhile");
         assert_eq!(poll.snapshot(ItemId::Partners).named[0].level, level(5));
+    }
+
+    /// Found by the property test in `tests/ballots.rs`: a restored ballot went past the
+    /// item's ceiling, and past the one phone an address may use.
+    #[test]
+    fn an_undone_release_never_puts_an_item_over_its_rules() {
+        for (ceiling, second_address) in [(1, at(2)), (3, at(1))] {
+            let mut poll = Poll::new(PollConfig {
+                ceiling,
+                ..config(false)
+            });
+            poll.vote("p0", at(1), Some("佐藤"), ItemId::Partners, level(2))
+                .expect("vote");
+            let released = poll.release(1).expect("claimed");
+            poll.vote(
+                "p1",
+                second_address,
+                Some("鈴木"),
+                ItemId::Partners,
+                level(4),
+            )
+            .expect("room again after the release");
+            let restored = poll.restore(released).expect("the name was free");
+            assert_eq!(restored.left_out, 1, "ceiling {ceiling}");
+            assert!(
+                restored.entries.is_empty(),
+                "nothing journaled that is not there"
+            );
+            let status = poll.status(ItemId::Partners);
+            assert_eq!(status.voted, 1);
+            assert!(status.voted <= status.expected);
+        }
     }
 
     #[test]

@@ -289,15 +289,13 @@ impl VoteServer {
         Some(released)
     }
 
-    /// Undoes a release, where nobody took the name meanwhile.
-    pub fn restore(&self, released: Released) -> bool {
+    /// Undoes a release, where nobody took the name meanwhile: `None` when refused, else how
+    /// many of its ballots could not come back.
+    pub fn restore(&self, released: Released) -> Option<usize> {
         let mut poll = self.shared.poll();
-        let entries = released.restored();
-        let restored = poll.restore(released);
-        if restored {
-            self.write_journal(entries);
-        }
-        restored
+        let restored = poll.restore(released)?;
+        self.write_journal(restored.entries);
+        Some(restored.left_out)
     }
 
     fn write_journal(&self, entries: Vec<super::poll::Entry>) {
