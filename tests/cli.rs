@@ -462,6 +462,63 @@ fn compare_reports_on_a_folder_and_lists_the_file_that_did_not_load() {
 }
 
 #[test]
+fn a_workshop_collected_twice_counts_once_as_its_copy_saved_last() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("collected");
+    std::fs::create_dir_all(folder.join("resent")).expect("folders");
+    let mut project = kizuki::project::sample_project();
+    let first = folder.join("a.kizuki.ron");
+    kizuki::file::save(&project, &first).expect("saved");
+    // The same workshop sent again a week later, corrected: this copy is the one to count.
+    project.meta.modified_at = project
+        .meta
+        .modified_at
+        .map(|t| t + chrono::TimeDelta::days(7));
+    let again = folder.join("resent").join("a (1).kizuki.ron");
+    kizuki::file::save(&project, &again).expect("saved");
+    // Another organisation's file, listed first by the reader: it stays first.
+    project.meta.organization = "あおば町".into();
+    let other = folder.join("0-aoba.kizuki.ron");
+    kizuki::file::save(&project, &other).expect("saved");
+
+    let report = dir.path().join("report.md");
+    let out = kizuki(&[
+        "compare",
+        p(&folder),
+        "--out",
+        p(&report),
+        "--by",
+        "organisation",
+        "--lang",
+        "ja",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("2 ファイル"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains("同じワークショップ"),
+        "{}",
+        text(&out.stderr)
+    );
+    let md = text(&std::fs::read(&report).expect("report"));
+    assert!(md.contains("重複していたファイル（1 件"), "{md}");
+    let row = md
+        .lines()
+        .find(|l| l.contains("a.kizuki.ron") && l.contains("a (1).kizuki.ron"))
+        .unwrap_or_else(|| panic!("the duplicate and the copy counted: {md}"));
+    assert!(
+        row.find("a.kizuki.ron") < row.find("a (1).kizuki.ron"),
+        "the older copy is the one left out: {row}"
+    );
+    let aoba = md.find("| あおば町").expect("あおば町's row");
+    let hikarino = md.find("| ひかり野市").expect("ひかり野市's row");
+    assert!(aoba < hikarino, "in the files' order: {md}");
+}
+
+#[test]
 fn sheets_print_one_a4_page_per_member_with_the_bundled_font() {
     let dir = tempfile::tempdir().expect("temp dir");
     let sample = dir.path().join("s.kizuki.ron");

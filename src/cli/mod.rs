@@ -480,6 +480,17 @@ fn compare(
     for failed in &loaded.failed {
         eprintln!("{}: {}", failed.path.display(), failed.reason);
     }
+    for duplicate in &loaded.duplicates {
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "cli.duplicate",
+                path = duplicate.path.display(),
+                kept = duplicate.kept.display()
+            )
+        );
+    }
     if loaded.files.is_empty() {
         return Err(CliError::NothingToCompare);
     }

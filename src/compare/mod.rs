@@ -69,6 +69,14 @@ pub struct Failed {
     pub reason: String,
 }
 
+/// A file that holds a workshop already counted (the same file collected twice, or a copy of
+/// it): counted once, as `kept`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duplicate {
+    pub path: PathBuf,
+    pub kept: PathBuf,
+}
+
 /// Everything read from the files given.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
@@ -76,6 +84,19 @@ pub struct Loaded {
     pub files: Vec<PathBuf>,
     pub records: Vec<Record>,
     pub failed: Vec<Failed>,
+    /// Files left out because they hold a workshop another file holds.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// What makes two files the same workshop: the organisation, the title and the date (a file
+/// without a date is never taken for another).
+type WorkshopKey = (String, String, NaiveDate);
+
+/// A file as read: its teams, and when it was last saved.
+struct Read {
+    records: Vec<Record>,
+    key: Option<WorkshopKey>,
+    saved: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// The project files among `inputs`: files as given, folders searched (with their subfolders) for
@@ -138,8 +159,20 @@ pub fn load(inputs: &[PathBuf], lang: Lang) -> Loaded {
         .min(files.len().max(1));
     let chunk = files.len().div_ceil(threads).max(1);
     // Each reader keeps only the records of its files, not the projects, so memory stays small.
-    let read = |path: &PathBuf| file::load(path).map(|project| records_of(&project, 0));
-    let results: Vec<Result<Vec<Record>, FileError>> = std::thread::scope(|scope| {
+    let read = |path: &PathBuf| {
+        file::load(path).map(|project| Read {
+            records: records_of(&project, 0),
+            key: project.meta.date.map(|date| {
+                (
+                    project.meta.organization.trim().to_owned(),
+                    project.meta.title.trim().to_owned(),
+                    date,
+                )
+            }),
+            saved: project.meta.modified_at,
+        })
+    };
+    let results: Vec<Result<Read, FileError>> = std::thread::scope(|scope| {
         let readers: Vec<_> = files
             .chunks(chunk)
             .enumerate()
@@ -161,21 +194,45 @@ pub fn load(inputs: &[PathBuf], lang: Lang) -> Loaded {
             })
             .collect()
     });
-    let mut loaded = Loaded::default();
+    let mut read = Vec::new();
     for (path, result) in files.iter().zip(results) {
         match result {
-            Ok(records) => {
-                let index = loaded.files.len();
-                loaded.files.push(path.clone());
-                loaded
-                    .records
-                    .extend(records.into_iter().map(|r| Record { file: index, ..r }));
-            }
+            Ok(file) => read.push((path, file)),
             Err(e) => failed.push(Failed {
                 path: path.clone(),
                 reason: e.message(lang),
             }),
         }
+    }
+    // The same workshop in several files counts once: the copy saved last (else the first found).
+    let mut chosen: std::collections::HashMap<&WorkshopKey, usize> =
+        std::collections::HashMap::new();
+    for (n, (_, file)) in read.iter().enumerate() {
+        if let Some(key) = &file.key {
+            let best = chosen.entry(key).or_insert(n);
+            if file.saved > read[*best].1.saved {
+                *best = n;
+            }
+        }
+    }
+    let mut loaded = Loaded::default();
+    for (n, (path, file)) in read.iter().enumerate() {
+        let kept = file.key.as_ref().and_then(|k| chosen.get(k)).copied();
+        if let Some(kept) = kept.filter(|&k| k != n) {
+            loaded.duplicates.push(Duplicate {
+                path: (*path).clone(),
+                kept: read[kept].0.clone(),
+            });
+            continue;
+        }
+        let index = loaded.files.len();
+        loaded.files.push((*path).clone());
+        loaded.records.extend(
+            file.records
+                .iter()
+                .cloned()
+                .map(|r| Record { file: index, ..r }),
+        );
     }
     loaded.failed = failed;
     loaded
@@ -242,6 +299,7 @@ pub struct Comparison {
     /// fewer than two dates.
     pub trend: Vec<Row>,
     pub failed: Vec<Failed>,
+    pub duplicates: Vec<Duplicate>,
 }
 
 impl Comparison {
@@ -280,6 +338,7 @@ impl Comparison {
             spreads,
             trend: if trend.len() >= 2 { trend } else { Vec::new() },
             failed: loaded.failed.clone(),
+            duplicates: loaded.duplicates.clone(),
         }
     }
 
@@ -389,9 +448,30 @@ impl Comparison {
         })
     }
 
-    /// The tables in the order the documents show them: what failed first, so nobody misses it.
+    /// The files counted once because another file holds the same workshop.
+    pub fn duplicates_table(&self) -> Option<Table> {
+        let lang = self.lang;
+        (!self.duplicates.is_empty()).then(|| Table {
+            heading: tr!(lang, "compare.duplicates", count = self.duplicates.len()),
+            header: vec![tr!(lang, "compare.file"), tr!(lang, "compare.kept")],
+            widths: vec![50.0, 50.0],
+            rows: self
+                .duplicates
+                .iter()
+                .map(|d| TableRow {
+                    cells: vec![d.path.display().to_string(), d.kept.display().to_string()],
+                    warn: false,
+                })
+                .collect(),
+            note: Some(tr!(lang, "compare.duplicates_note")),
+        })
+    }
+
+    /// The tables in the order the documents show them: what failed first, so nobody misses it,
+    /// then the files counted once.
     pub fn tables(&self) -> Vec<Table> {
         let mut tables: Vec<Table> = self.failed_table().into_iter().collect();
+        tables.extend(self.duplicates_table());
         tables.push(self.spread_table());
         tables.extend(self.trend_table());
         tables.push(self.scores_table());
@@ -499,14 +579,18 @@ fn by_date(records: &[Record], lang: Lang) -> Vec<Row> {
 }
 
 /// One row per organisation, at its latest round that has scores (a next round just made, not yet
-/// walked, would otherwise hide the last real one).
+/// walked, would otherwise hide the last real one); in the order the files give them, which is
+/// the order the reader chose (a prefecture's list), not the kanji's code points.
 fn by_organisation(records: &[Record], lang: Lang) -> Vec<Row> {
-    let mut organisations: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+    let mut organisations: Vec<(&str, Vec<&Record>)> = Vec::new();
     for r in records {
-        organisations
-            .entry(r.organization.as_str())
-            .or_default()
-            .push(r);
+        match organisations
+            .iter_mut()
+            .find(|(name, _)| *name == r.organization)
+        {
+            Some((_, group)) => group.push(r),
+            None => organisations.push((r.organization.as_str(), vec![r])),
+        }
     }
     organisations
         .into_iter()
@@ -578,6 +662,7 @@ mod tests {
                 record(2, "南町", (2026, 4), [2; 10]),
             ],
             failed: Vec::new(),
+            duplicates: Vec::new(),
         }
     }
 
@@ -609,6 +694,18 @@ mod tests {
         assert!(rows.contains(&(true, Some(4.0))), "北市 at 2026: {rows:?}");
         assert!(rows.contains(&(false, Some(2.0))));
         assert!(c.trend_table().is_some(), "two dates: a trend");
+    }
+
+    #[test]
+    fn organisations_keep_the_order_their_files_give() {
+        let mut data = loaded();
+        data.records.rotate_right(1);
+        let c = Comparison::build(&data, By::Organisation, Lang::Ja);
+        let names: Vec<&str> = c.rows.iter().map(|r| r.label.as_str()).collect();
+        assert!(
+            names[0].starts_with("南町") && names[1].starts_with("北市"),
+            "{names:?}"
+        );
     }
 
     #[test]

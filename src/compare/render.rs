@@ -173,6 +173,7 @@ mod tests {
                 path: "broken.kizuki.ron".into(),
                 reason: "壊れています".into(),
             }],
+            duplicates: Vec::new(),
         };
         Comparison::build(&loaded, By::Team, crate::Lang::Ja)
     }

@@ -83,6 +83,11 @@ pub fn compare_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                 document_table_ui(ui, &failed);
                 ui.add_space(space::L);
             }
+            if let Some(duplicates) = c.duplicates_table() {
+                section_heading_ui(ui, &duplicates.heading);
+                document_table_ui(ui, &duplicates);
+                ui.add_space(space::L);
+            }
             chart_and_spread_ui(ui, c, lang);
             if let Some(trend) = c.trend_table() {
                 ui.add_space(space::L);
