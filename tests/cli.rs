@@ -505,6 +505,7 @@ fn a_workshop_collected_twice_counts_once_as_its_copy_saved_last() {
     );
     let md = text(&std::fs::read(&report).expect("report"));
     assert!(md.contains("重複していたファイル（1 件"), "{md}");
+    assert!(md.contains("作成日 令和"), "a 作成日 in 和暦: {md}");
     let row = md
         .lines()
         .find(|l| l.contains("a.kizuki.ron") && l.contains("a (1).kizuki.ron"))

@@ -607,3 +607,39 @@ fn many_teams_get_small_charts_and_the_median() {
     );
     assert!(pdf.contains("チーム別のレーダーチャート"));
 }
+
+/// A 係長 reading the comparison before stamping: no heading broken in the middle of a word
+/// (「平均スコ / ア」), and the 作成日 whole, in 和暦.
+#[test]
+fn the_comparison_pdf_breaks_no_word_and_carries_its_date() {
+    use kizuki::compare::{By, Comparison, Loaded, records_of};
+    let project = sample_project();
+    let mut records = Vec::new();
+    let mut files = Vec::new();
+    for n in 0..6 {
+        let mut copy = project.clone();
+        copy.meta.organization = format!("市{n}");
+        records.extend(records_of(&copy, n));
+        files.push(format!("{n}.kizuki.ron").into());
+    }
+    let loaded = Loaded {
+        files,
+        records,
+        ..Loaded::default()
+    };
+    for lang in [Lang::Ja, Lang::En] {
+        let comparison = Comparison::build(&loaded, By::Team, lang).made_on(today());
+        let pdf = kizuki::compare::render(&comparison, Format::Pdf).expect("renders");
+        let lines = pdf_text(&pdf);
+        // English may break at the space of "Mean score"; Japanese has no space to break at.
+        let (mean, date) = match lang {
+            Lang::Ja => ("平均スコア", "令和8年（2026年）11月26日"),
+            Lang::En => ("score", "26 November 2026"),
+        };
+        assert!(
+            lines.lines().any(|l| l.contains(mean)),
+            "{mean} broken: {lines}"
+        );
+        assert!(lines.contains(date), "作成日 {date}: {lines}");
+    }
+}

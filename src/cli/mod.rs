@@ -494,7 +494,8 @@ fn compare(
     if loaded.files.is_empty() {
         return Err(CliError::NothingToCompare);
     }
-    let comparison = crate::compare::Comparison::build(&loaded, by, lang);
+    let comparison =
+        crate::compare::Comparison::build(&loaded, by, lang).made_on(now().date_naive());
     let bytes = crate::compare::render(&comparison, format)?;
     write(out, &bytes)?;
     println!(

@@ -300,6 +300,8 @@ pub struct Comparison {
     pub trend: Vec<Row>,
     pub failed: Vec<Failed>,
     pub duplicates: Vec<Duplicate>,
+    /// The 作成日 its documents carry.
+    pub made_on: Option<NaiveDate>,
 }
 
 impl Comparison {
@@ -339,6 +341,16 @@ impl Comparison {
             trend: if trend.len() >= 2 { trend } else { Vec::new() },
             failed: loaded.failed.clone(),
             duplicates: loaded.duplicates.clone(),
+            made_on: None,
+        }
+    }
+
+    /// This comparison, its documents dated `today`.
+    #[must_use]
+    pub fn made_on(self, today: NaiveDate) -> Comparison {
+        Comparison {
+            made_on: Some(today),
+            ..self
         }
     }
 

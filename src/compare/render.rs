@@ -21,14 +21,24 @@ pub fn render(comparison: &Comparison, format: Format) -> Result<Vec<u8>, Export
 /// The formats a comparison can be written in, for the CLI's and the window's choices.
 pub const FORMATS: [Format; 4] = [Format::Html, Format::Xlsx, Format::Markdown, Format::Pdf];
 
+/// 「作成日 令和8年（2026年）12月2日。読み込んだファイル…」: the date in the style of every report.
 fn summary_line(c: &Comparison) -> String {
-    tr!(
+    let counts = tr!(
         c.lang,
         "compare.summary",
         files = c.files,
         rows = c.rows.len(),
         failed = c.failed.len()
-    )
+    );
+    match c.made_on {
+        Some(date) => tr!(
+            c.lang,
+            "compare.made_on",
+            date = crate::words::format_date_long(date, c.lang),
+            counts = counts
+        ),
+        None => counts,
+    }
 }
 
 fn pdf(c: &Comparison) -> Result<Vec<u8>, crate::export::pdf::PdfError> {

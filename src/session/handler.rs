@@ -152,7 +152,8 @@ impl Session {
             CompareCommand::By(by) => {
                 if let Some(shown) = &mut self.comparison {
                     shown.comparison =
-                        crate::compare::Comparison::build(&shown.loaded, by, self.lang);
+                        crate::compare::Comparison::build(&shown.loaded, by, self.lang)
+                            .made_on(self.today);
                 }
             }
             CompareCommand::ExportTo(format, path) => self.export_comparison_to(format, &path),
@@ -212,7 +213,8 @@ impl Session {
                     .comparison
                     .as_ref()
                     .map_or_else(Default::default, |c| c.comparison.by);
-                let comparison = crate::compare::Comparison::build(&loaded, by, self.lang);
+                let comparison =
+                    crate::compare::Comparison::build(&loaded, by, self.lang).made_on(self.today);
                 self.comparison = Some(super::ShownComparison {
                     loaded: *loaded,
                     comparison,

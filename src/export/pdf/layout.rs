@@ -156,15 +156,12 @@ impl<'a> Layout<'a> {
         size: f32,
     ) -> f32 {
         let (pad, line_h) = (3.5, size * 1.45);
-        let total: f32 = widths.iter().sum();
+        let widths = self.column_widths(width, widths, header, rows, size, pad);
         let height = |cells: &[String], bold: bool| {
             cells
                 .iter()
-                .zip(widths)
-                .map(|(c, w)| {
-                    self.lines(c, size, bold, w / total * width - 2.0 * pad)
-                        .len()
-                })
+                .zip(&widths)
+                .map(|(c, w)| self.lines(c, size, bold, w - 2.0 * pad).len())
                 .max()
                 .unwrap_or(1) as f32
                 * line_h
@@ -186,8 +183,7 @@ impl<'a> Layout<'a> {
     ) {
         let pad = 3.5;
         let line_h = size * 1.45;
-        let total: f32 = widths.iter().sum();
-        let widths: Vec<f32> = widths.iter().map(|w| w / total * width).collect();
+        let widths = self.column_widths(width, widths, header, rows, size, pad);
         let layout_row = |this: &Self, cells: &[String], bold: bool| -> Vec<Vec<String>> {
             cells
                 .iter()
@@ -252,6 +248,39 @@ impl<'a> Layout<'a> {
         self.y += 8.0;
     }
 
+    /// The columns' widths in points: `shares` of `width`, except that a column too narrow for
+    /// its widest phrase (「平均スコア」, a date) takes the room from columns that have some to
+    /// spare, so that no word is broken in the middle.
+    fn column_widths(
+        &self,
+        width: f32,
+        shares: &[f32],
+        header: &[String],
+        rows: &[(Vec<String>, Option<Rgb>)],
+        size: f32,
+        pad: f32,
+    ) -> Vec<f32> {
+        let total: f32 = shares.iter().sum::<f32>().max(f32::EPSILON);
+        let widths: Vec<f32> = shares.iter().map(|w| w / total * width).collect();
+        let widest = |text: &str, bold: bool| {
+            let measure = self.measure(bold);
+            crate::text_wrap::phrases(text)
+                .iter()
+                .map(|p| measure(p.trim()) * size)
+                .fold(0.0, f32::max)
+        };
+        let needed: Vec<f32> = (0..widths.len())
+            .map(|i| {
+                let cells = rows.iter().filter_map(|(r, _)| r.get(i));
+                let text = header.get(i).map_or(0.0, |h| widest(h, true));
+                let longest = cells.map(|c| widest(c, false)).fold(text, f32::max);
+                // A phrase longer than half the table (a URL) is broken anyway.
+                (longest + 2.0 * pad + 0.5).min(width / 2.0)
+            })
+            .collect();
+        fit_columns(&widths, &needed)
+    }
+
     /// A small label kept on the same page as the first line of what follows it.
     pub fn label_before(&mut self, label: &str, next_line_size: f32) {
         let label_h = 8.5 * 1.6;
@@ -279,4 +308,55 @@ pub fn rect(x: f32, y: f32, w: f32, h: f32) -> Vec<Point> {
         Point::new(x + w, y + h),
         Point::new(x, y + h),
     ]
+}
+
+/// `widths` with every column at least as wide as `needed`, the room taken from the columns that
+/// have more than they need, in proportion to what they can spare; unchanged when the table is
+/// too narrow for all of them.
+fn fit_columns(widths: &[f32], needed: &[f32]) -> Vec<f32> {
+    let short: f32 = widths
+        .iter()
+        .zip(needed)
+        .map(|(w, n)| (n - w).max(0.0))
+        .sum();
+    let spare: f32 = widths
+        .iter()
+        .zip(needed)
+        .map(|(w, n)| (w - n).max(0.0))
+        .sum();
+    if short <= 0.0 || spare < short {
+        return widths.to_vec();
+    }
+    widths
+        .iter()
+        .zip(needed)
+        .map(|(&w, &n)| {
+            if w < n {
+                n
+            } else {
+                w - short * (w - n) / spare
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::fit_columns;
+
+    #[test]
+    fn a_narrow_column_takes_room_from_those_with_some_to_spare() {
+        let fitted = fit_columns(&[100.0, 20.0, 30.0], &[40.0, 35.0, 30.0]);
+        assert_eq!(fitted, vec![85.0, 35.0, 30.0]);
+        assert!(
+            (fitted.iter().sum::<f32>() - 150.0).abs() < 1e-3,
+            "same width"
+        );
+    }
+
+    #[test]
+    fn a_table_too_narrow_for_everything_keeps_its_shares() {
+        assert_eq!(fit_columns(&[10.0, 10.0], &[15.0, 15.0]), vec![10.0, 10.0]);
+        assert_eq!(fit_columns(&[10.0, 10.0], &[5.0, 5.0]), vec![10.0, 10.0]);
+    }
 }
