@@ -608,6 +608,37 @@ fn many_teams_get_small_charts_and_the_median() {
     assert!(pdf.contains("チーム別のレーダーチャート"));
 }
 
+/// The key to the numbered columns never stands alone on the last page, whatever the number of
+/// rows puts the table's end at the foot of a page.
+#[test]
+fn the_key_of_a_table_never_stands_alone_on_a_page() {
+    use kizuki::compare::{By, Comparison, Loaded, records_of};
+    let project = sample_project();
+    let mut loaded = Loaded::default();
+    // One row more each time (rows of one and of two lines), so that the table's end sweeps
+    // down every page in small steps.
+    for n in 0..100 {
+        let mut copy = project.clone();
+        copy.meta.organization = format!("市{n}");
+        loaded.records.push(records_of(&copy, n)[n % 2].clone());
+        loaded.files.push(format!("{n}.kizuki.ron").into());
+        let comparison = Comparison::build(&loaded, By::Team, Lang::Ja).made_on(today());
+        let pdf = pdf_text(&kizuki::compare::render(&comparison, Format::Pdf).expect("renders"));
+        let page = pdf
+            .split('\u{c}')
+            .find(|page| page.contains("列の数字は項目番号"))
+            .expect("the key is there");
+        assert!(
+            page.contains("市"),
+            "{n} files: the key alone on its page: {page}"
+        );
+        assert!(
+            page.contains("やってみよう。"),
+            "{n} files: the key split over two pages: {page}"
+        );
+    }
+}
+
 /// A 係長 reading the comparison before stamping: no heading broken in the middle of a word
 /// (「平均スコ / ア」), and the 作成日 whole, in 和暦.
 #[test]

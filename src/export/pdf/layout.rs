@@ -50,6 +50,8 @@ pub struct Layout<'a> {
     pub y: f32,
     pub regular: &'a Metrics,
     pub bold: &'a Metrics,
+    /// The height that must follow a table's last row on its page (its note), while one is drawn.
+    keep_after: f32,
 }
 
 impl<'a> Layout<'a> {
@@ -59,6 +61,7 @@ impl<'a> Layout<'a> {
             y: TOP,
             regular,
             bold,
+            keep_after: 0.0,
         }
     }
 
@@ -144,6 +147,24 @@ impl<'a> Layout<'a> {
         size: f32,
     ) {
         self.table_in(MARGIN_X, CONTENT_W, widths, header, rows, size);
+    }
+
+    /// A table across the page followed by its `note` (the key to its columns), which never
+    /// stands alone on a page: the last row goes over with it.
+    pub fn table_with_note(
+        &mut self,
+        widths: &[f32],
+        header: &[String],
+        rows: &[(Vec<String>, Option<Rgb>)],
+        size: f32,
+        note: &str,
+    ) {
+        let (note_size, line_h) = (8.0, 8.0 * 1.6);
+        let note_h = self.lines(note, note_size, false, CONTENT_W).len() as f32 * line_h;
+        self.keep_after = note_h + 8.0;
+        self.table_in(MARGIN_X, CONTENT_W, widths, header, rows, size);
+        self.keep_after = 0.0;
+        self.paragraph(note, note_size, false, paper::MUTED, 0.0);
     }
 
     /// The height a table would take at `width` (to decide what shares a page).
@@ -236,10 +257,12 @@ impl<'a> Layout<'a> {
         });
         self.ensure(header_h + first_h);
         draw_row(self, &header_cells, true, Some(paper::BAND), paper::INK);
-        for (cells, color) in rows {
+        let last = rows.len().saturating_sub(1);
+        for (n, (cells, color)) in rows.iter().enumerate() {
             let cells = layout_row(self, cells, false);
             let h = row_height(&cells);
-            if self.y + h > BOTTOM {
+            let after = if n == last { self.keep_after } else { 0.0 };
+            if self.y + h + after > BOTTOM {
                 self.new_page();
                 draw_row(self, &header_cells, true, Some(paper::BAND), paper::INK);
             }

@@ -340,9 +340,9 @@ fn document_table(l: &mut Layout, table: &Table) {
         .iter()
         .map(|r| (r.cells.clone(), r.warn.then_some(paper::WARN)))
         .collect();
-    l.table(&table.widths, &table.header, &rows, 8.5);
-    if let Some(note) = &table.note {
-        l.paragraph(note, 8.0, false, paper::MUTED, 0.0);
+    match &table.note {
+        Some(note) => l.table_with_note(&table.widths, &table.header, &rows, 8.5, note),
+        None => l.table(&table.widths, &table.header, &rows, 8.5),
     }
 }
 
