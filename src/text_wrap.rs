@@ -123,6 +123,60 @@ fn unit_spans(text: &str) -> Vec<(usize, usize)> {
             spans.push((begin, end));
         }
     }
+    spans.extend(english_date_spans(&chars));
+    spans
+}
+
+/// English dates as the documents write them, 「25 November 2026」: the day, the month and
+/// the year stay on one line.
+fn english_date_spans(chars: &[char]) -> Vec<(usize, usize)> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut spans = Vec::new();
+    for month in MONTHS {
+        let name: Vec<char> = month.chars().collect();
+        let mut i = 0;
+        while i + name.len() <= chars.len() {
+            if chars[i..i + name.len()] != name[..] {
+                i += 1;
+                continue;
+            }
+            let (mut begin, mut end) = (i, i + name.len());
+            // 「25 November」 before, 「 2026」 after: a space and digits on either side.
+            let digits_before = (0..begin)
+                .rev()
+                .skip(1)
+                .take_while(|&k| chars[k].is_ascii_digit())
+                .count();
+            if begin > 0 && chars[begin - 1] == ' ' && digits_before > 0 {
+                begin -= 1 + digits_before;
+            }
+            let digits_after = chars[end..]
+                .iter()
+                .skip(1)
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if chars.get(end) == Some(&' ') && digits_after > 0 {
+                end += 1 + digits_after;
+            }
+            if end - begin > name.len() {
+                spans.push((begin, end));
+            }
+            i += name.len();
+        }
+    }
     spans
 }
 
@@ -282,6 +336,12 @@ mod tests {
         joined("期限は2026/11/26です", "2026/11/26");
         joined("各項目9分、合計90分で進めます", "90分");
         joined("令和元年5月1日から", "令和元年5月1日");
+        joined("Due on 25 November 2026 (overdue)", "25 November 2026");
+        let lines = wrap("Due on 25 November 2026 (overdue)", 9.0, em);
+        assert!(
+            lines.iter().any(|l| l.contains("25 November 2026")),
+            "{lines:?}"
+        );
         // A narrow line breaks around the date, not inside it.
         let lines = wrap("次回は令和9年（2027年）1月29日に開きます。", 14.0, em);
         assert!(

@@ -575,6 +575,34 @@ fn a_report_that_circulates_carries_its_stamp_boxes_on_page_one() {
     // Without the option, no boxes.
     let plain = pdf_text_of(&export(Format::Pdf, Lang::Ja), true);
     assert!(!plain.contains("課長補佐"));
+    // In English the labels are set across, above their boxes, and the title stays clear of
+    // them (the vertical column ran "Approval" letter by letter over the title).
+    let mut english = sample_project();
+    english.meta.circulation = kizuki::project::Circulation::default_for(Lang::En);
+    let options = ExportOptions {
+        circulation: true,
+        ..ExportOptions::new(Lang::En, today())
+    };
+    let first = pdf_text_of(
+        &render(&english, Format::Pdf, &options).expect("renders"),
+        true,
+    );
+    for text in [
+        "Approval",
+        "Circulation",
+        "Deputy director",
+        "Section chief",
+    ] {
+        assert!(
+            first.lines().any(|l| l.contains(text)),
+            "{text} not on one line:\n{first}"
+        );
+    }
+    let title = english.meta.title.trim();
+    assert!(
+        first.lines().any(|l| l.trim() == title),
+        "the title on a line of its own:\n{first}"
+    );
 }
 
 #[test]

@@ -200,37 +200,59 @@ fn circulation_block(l: &mut Layout, report: &Report, circulation: &Circulation)
         (tr!(lang, "report.approval"), &circulation.approvers),
         (tr!(lang, "report.circulation"), &circulation.readers),
     ];
+    // 決裁 and 回覧 are written down a narrow column, as on a Japanese form; a Latin label
+    // ("Approval") would run letter by letter down it, so it heads its boxes instead.
+    let vertical = groups.iter().all(|(name, _)| !name.is_ascii());
+    let role_w = |l: &Layout, role: &str| (l.measure(false)(role) * 8.0 + 8.0).clamp(box_w, 96.0);
+    let group_w = |l: &Layout, roles: &[String]| {
+        roles.iter().map(|r| role_w(l, r)).sum::<f32>() + if vertical { label_w } else { 0.0 }
+    };
     let total_w: f32 = groups
         .iter()
         .filter(|(_, roles)| !roles.is_empty())
-        .map(|(_, roles)| label_w + box_w * roles.len() as f32 + 6.0)
+        .map(|(_, roles)| group_w(l, roles) + 6.0)
         .sum();
+    let boxes_top = if vertical { top } else { top + role_h };
     let mut x = MARGIN_X + CONTENT_W - total_w + 6.0;
     for (name, roles) in groups {
         if roles.is_empty() {
             continue;
         }
-        // The group's name, written down its own narrow column.
-        l.frame(x, top, label_w, role_h + stamp_h, 0.8);
-        let mut y = top + 4.0;
-        for c in name.chars() {
-            l.text_at(x + 3.5, y, 9.0, true, paper::INK, &c.to_string());
-            y += 11.0;
-        }
-        x += label_w;
-        for role in roles {
-            l.frame(x, top, box_w, role_h, 0.8);
-            l.frame(x, top + role_h, box_w, stamp_h, 0.8);
-            let w = l.measure(false)(role) * 8.0;
+        if vertical {
+            l.frame(x, top, label_w, role_h + stamp_h, 0.8);
+            let mut y = top + 4.0;
+            for c in name.chars() {
+                l.text_at(x + 3.5, y, 9.0, true, paper::INK, &c.to_string());
+                y += 11.0;
+            }
+            x += label_w;
+        } else {
+            let w = group_w(l, roles);
+            l.frame(x, top, w, role_h, 0.8);
+            let text_w = l.measure(true)(&name) * 8.0;
             l.text_at(
-                x + (box_w - w).max(2.0) / 2.0,
+                x + (w - text_w).max(2.0) / 2.0,
                 top + 2.0,
+                8.0,
+                true,
+                paper::INK,
+                &name,
+            );
+        }
+        for role in roles {
+            let w = role_w(l, role);
+            l.frame(x, boxes_top, w, role_h, 0.8);
+            l.frame(x, boxes_top + role_h, w, stamp_h, 0.8);
+            let text_w = l.measure(false)(role) * 8.0;
+            l.text_at(
+                x + (w - text_w).max(2.0) / 2.0,
+                boxes_top + 2.0,
                 8.0,
                 false,
                 paper::INK,
                 role,
             );
-            x += box_w;
+            x += w;
         }
         x += 6.0;
     }
@@ -260,7 +282,7 @@ fn circulation_block(l: &mut Layout, report: &Report, circulation: &Circulation)
             format_date_long(report.made_on, lang)
         ),
     );
-    l.y = top + role_h + stamp_h + 10.0;
+    l.y = boxes_top + role_h + stamp_h + 10.0;
 }
 
 fn team_pages(l: &mut Layout, report: &Report, team: &TeamReport) {
