@@ -603,6 +603,12 @@ fn a_report_that_circulates_carries_its_stamp_boxes_on_page_one() {
         first.lines().any(|l| l.trim() == title),
         "the title on a line of its own:\n{first}"
     );
+    let html =
+        String::from_utf8(render(&english, Format::Html, &options).expect("html")).expect("UTF-8");
+    assert!(
+        html.contains(r#"<th class="across" colspan="2">Approval</th>"#),
+        "Approval heads its boxes in the HTML too"
+    );
 }
 
 #[test]

@@ -186,10 +186,17 @@ fn stamps_html(report: &Report, circulation: &Circulation) -> Markup {
             div.boxes {
                 @for (name, roles) in &groups {
                     @if !roles.is_empty() {
+                        // 決裁 down its own column, as on a Japanese form; "Approval" across the
+                        // top of its boxes, as Latin text is read.
                         table.stamp {
-                            tr {
-                                th.group rowspan="2" { (name) }
-                                @for role in roles.iter() { th { (role) } }
+                            @if name.is_ascii() {
+                                tr { th.across colspan=(roles.len()) { (name) } }
+                                tr { @for role in roles.iter() { th { (role) } } }
+                            } @else {
+                                tr {
+                                    th.group rowspan="2" { (name) }
+                                    @for role in roles.iter() { th { (role) } }
+                                }
                             }
                             tr { @for _ in roles.iter() { td.stamp {} } }
                         }
