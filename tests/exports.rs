@@ -344,6 +344,62 @@ fn xlsx_reads_back_with_scores_actions_and_real_dates() {
     );
 }
 
+/// The XLSX as a 係長 prints it: every sheet on A4, and a chart whose teams and targets differ
+/// by marker and dash, not only by colour (greyscale printers).
+#[test]
+fn xlsx_prints_on_a4_and_its_chart_reads_in_greyscale() {
+    use std::io::Read;
+    let bytes = export(Format::Xlsx, Lang::Ja);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} in the workbook"))
+            .read_to_string(&mut text)
+            .expect("UTF-8");
+        text
+    };
+    for sheet in 1..=7 {
+        let xml = part(&format!("xl/worksheets/sheet{sheet}.xml"));
+        let doc = roxmltree::Document::parse(&xml).expect("sheet XML");
+        let setup = doc
+            .descendants()
+            .find(|n| n.has_tag_name("pageSetup"))
+            .unwrap_or_else(|| panic!("sheet {sheet} has a page setup"));
+        assert_eq!(
+            setup.attribute("paperSize"),
+            Some("9"),
+            "sheet {sheet} on A4"
+        );
+    }
+    let chart = part("xl/charts/chart1.xml");
+    let doc = roxmltree::Document::parse(&chart).expect("chart XML");
+    let series: Vec<(String, String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("ser"))
+        .map(|ser| {
+            let find = |tag: &str| {
+                ser.descendants()
+                    .find(|n| n.has_tag_name(tag))
+                    .and_then(|n| n.attribute("val"))
+                    .unwrap_or("none")
+                    .to_owned()
+            };
+            // The line's dash is the first prstDash of the series (the marker's border has none).
+            (find("symbol"), find("prstDash"), find("size"))
+        })
+        .collect();
+    assert_eq!(series.len(), 4, "two teams' scores and targets: {series:?}");
+    for (a, one) in series.iter().enumerate() {
+        for other in &series[a + 1..] {
+            assert_ne!(
+                one, other,
+                "two series look alike without colour: {series:?}"
+            );
+        }
+    }
+}
+
 /// Runs a poppler tool (installed by `.ci/run`: poppler-utils) on a PDF file.
 fn poppler(tool: &str, pdf: &std::path::Path) -> String {
     let out = std::process::Command::new(tool)

@@ -113,6 +113,10 @@ fn xlsx(c: &Comparison) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     for (n, table) in c.tables().iter().enumerate() {
         let sheet = book.add_worksheet();
         sheet.set_name(sheet_name(table, n, &mut names))?;
+        sheet
+            .set_landscape()
+            .set_paper_size(crate::export::xlsx::A4)
+            .set_print_fit_to_pages(1, 0);
         write_table(sheet, table, &header, &cell)?;
     }
     book.save_to_buffer()

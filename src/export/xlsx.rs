@@ -3,11 +3,39 @@
 
 use super::report::Report;
 use crate::radar::SeriesKind;
+use crate::style::{Marker, team_marks};
 use crate::tr;
 use rust_xlsxwriter::{
-    Chart, ChartFormat, ChartLine, ChartLineDashType, ChartType, Color, DocProperties,
-    ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    Chart, ChartFormat, ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType, ChartType,
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
 };
+
+/// Excel's code for A4 paper: city halls print on A4, and Excel's default is US Letter.
+pub(crate) const A4: u8 = 9;
+
+/// Excel's nearest marker to each of the team markers the window and the PDF draw (it has no
+/// inverted triangle).
+fn excel_marker(marker: Marker) -> ChartMarkerType {
+    match marker {
+        Marker::Circle => ChartMarkerType::Circle,
+        Marker::Square => ChartMarkerType::Square,
+        Marker::Triangle => ChartMarkerType::Triangle,
+        Marker::Diamond => ChartMarkerType::Diamond,
+        Marker::InvertedTriangle => ChartMarkerType::X,
+    }
+}
+
+/// Excel's nearest dash to a team's line pattern (dash and gap in widths).
+fn excel_dash(dash: Option<[f32; 2]>) -> ChartLineDashType {
+    match dash {
+        None => ChartLineDashType::Solid,
+        Some([on, _]) if on <= 1.5 => ChartLineDashType::RoundDot,
+        Some([on, _]) if on <= 3.0 => ChartLineDashType::SquareDot,
+        Some([on, _]) if on <= 4.5 => ChartLineDashType::Dash,
+        Some(_) => ChartLineDashType::LongDash,
+    }
+}
 
 /// Excel measures column widths in characters of its default font; a Japanese character takes two.
 /// (`rust_xlsxwriter`'s autofit counts it as one, so widths are set here.)
@@ -146,12 +174,17 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
     widths.apply(summary, 40.0)?;
-    summary.set_landscape().set_print_fit_to_pages(1, 0);
+    summary
+        .set_landscape()
+        .set_paper_size(A4)
+        .set_print_fit_to_pages(1, 0);
     summary.set_freeze_panes(table_top + 1, 2)?;
 
     // A native radar chart of the same series as the window's (scores and targets; Excel draws
     // from the cells, so the previous round, which has no cells here, is left out).
-    let mut chart = Chart::new(ChartType::Radar);
+    // Markers and dashes as well as colours: a workbook printed in black and white (most city
+    // hall printers) still tells the teams, and scores from targets, apart.
+    let mut chart = Chart::new(ChartType::RadarWithMarkers);
     let sheet_name = tr!(lang, "xlsx.summary");
     let first = table_top + 1;
     let last = table_top + 10;
@@ -169,18 +202,37 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
             continue;
         };
         let col = 2 + (team_index * 2 + k) as u16;
+        let marks = team_marks(team_index);
         let mut line = ChartLine::new();
         line.set_color(rgb(series.color))
-            .set_width(if k == 0 { 2.25 } else { 1.5 });
-        if k == 1 {
-            line.set_dash_type(ChartLineDashType::Dash);
+            .set_width(if k == 0 { 2.25 } else { 1.25 })
+            .set_dash_type(if k == 0 {
+                excel_dash(marks.dash)
+            } else {
+                ChartLineDashType::DashDot
+            });
+        // Scores: filled markers; targets: the same shape, hollow and smaller.
+        let mut marker = ChartMarker::new();
+        marker
+            .set_type(excel_marker(marks.marker))
+            .set_size(if k == 0 { 7 } else { 5 });
+        let mut marker_format = ChartFormat::new();
+        marker_format.set_border(ChartLine::new().set_color(rgb(series.color)));
+        if k == 0 {
+            marker_format.set_solid_fill(
+                rust_xlsxwriter::ChartSolidFill::new().set_color(rgb(series.color)),
+            );
+        } else {
+            marker_format.set_no_fill();
         }
+        marker.set_format(&mut marker_format);
         chart
             .add_series()
             .set_name(&series.name)
             .set_categories((sheet_name.as_str(), first, 1, last, 1))
             .set_values((sheet_name.as_str(), first, col, last, col))
-            .set_format(ChartFormat::new().set_line(&line));
+            .set_format(ChartFormat::new().set_line(&line))
+            .set_marker(&marker);
     }
     chart.title().set_name(&tr!(lang, "report.chart"));
     chart.y_axis().set_min(0).set_max(5).set_major_unit(1);
@@ -234,7 +286,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
     widths.apply(items, 50.0)?;
-    items.set_landscape().set_print_fit_to_pages(1, 0);
+    items
+        .set_landscape()
+        .set_paper_size(A4)
+        .set_print_fit_to_pages(1, 0);
     items.set_freeze_panes(1, 0)?;
     items.autofilter(0, 0, r.saturating_sub(1).max(1), head.len() as u16 - 1)?;
 
@@ -287,7 +342,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
     widths.apply(actions, 60.0)?;
-    actions.set_landscape().set_print_fit_to_pages(1, 0);
+    actions
+        .set_landscape()
+        .set_paper_size(A4)
+        .set_print_fit_to_pages(1, 0);
     actions.set_freeze_panes(1, 0)?;
     actions.autofilter(0, 0, r.saturating_sub(1).max(1), head.len() as u16 - 1)?;
 
@@ -334,7 +392,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
             }
         }
         widths.apply(sheet, 50.0)?;
-        sheet.set_landscape().set_print_fit_to_pages(1, 0);
+        sheet
+            .set_landscape()
+            .set_paper_size(A4)
+            .set_print_fit_to_pages(1, 0);
         sheet.set_freeze_panes(1, 0)?;
         sheet.autofilter(0, 0, r.saturating_sub(1).max(1), head.len() as u16 - 1)?;
     }
@@ -381,7 +442,10 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         }
     }
     widths.apply(votes, 40.0)?;
-    votes.set_landscape().set_print_fit_to_pages(1, 0);
+    votes
+        .set_landscape()
+        .set_paper_size(A4)
+        .set_print_fit_to_pages(1, 0);
     votes.set_freeze_panes(1, 0)?;
     votes.autofilter(0, 0, r.saturating_sub(1).max(1), head.len() as u16 - 1)?;
 
