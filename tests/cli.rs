@@ -567,6 +567,35 @@ fn sheets_print_one_a4_page_per_member_with_the_bundled_font() {
     }
     assert!(body.contains("10. まずはやってみよう。"));
     assert!(body.contains("5 定着・発展"));
+    // In English too, one page per member, item 10 and the last box's words on it.
+    let english = dir.path().join("sheets-en.pdf");
+    let run = kizuki(&[
+        "sheets",
+        p(&sample),
+        "--team",
+        "市民協働課",
+        "--out",
+        p(&english),
+        "--lang",
+        "en",
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let info = Command::new("pdfinfo")
+        .arg(&english)
+        .output()
+        .expect("pdfinfo");
+    assert!(
+        text(&info.stdout).contains(&format!("Pages:           {members}")),
+        "{}",
+        text(&info.stdout)
+    );
+    let first = Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1", "-layout", p(&english), "-"])
+        .output()
+        .expect("pdftotext");
+    let first = text(&first.stdout);
+    assert!(first.contains("10. Just try it first."), "{first}");
+    assert!(first.contains("5 Established & growing"), "{first}");
 
     let run = kizuki(&["sheets", p(&sample), "--team", "ない課", "--out", p(&out)]);
     assert!(!run.status.success(), "an unknown team is an error");

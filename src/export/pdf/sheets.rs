@@ -2,7 +2,7 @@
 //! the team, and for each of the ten items its title and 概要, boxes 1–5 with their words and a
 //! line for a comment. Filled in by hand, keyed in with the window's entry grid.
 
-use super::layout::{CONTENT_W, Layout, MARGIN_X, Page};
+use super::layout::{BOTTOM, CONTENT_W, Layout, MARGIN_X, Page};
 use crate::checklist::{Checklist, ItemId};
 use crate::fonts::Metrics;
 use crate::i18n::Lang;
@@ -51,8 +51,9 @@ pub fn layout(
             l.new_page();
         }
         header(&mut l, project, sheet, lang);
+        let spacing = Spacing::fitting(&l, checklist, BOTTOM - l.y);
         for id in ItemId::ALL {
-            item(&mut l, checklist, id, lang);
+            item(&mut l, checklist, id, lang, spacing);
         }
     }
     l.pages
@@ -90,29 +91,112 @@ fn header(l: &mut Layout, project: &Project, sheet: &Sheet, lang: Lang) {
     l.y += 2.0;
 }
 
+/// The sizes of an item on a sheet: the guidebook's text and the gaps shrink a little when a
+/// language's longer sentences (English) would push item 10 onto a second page.
+#[derive(Clone, Copy, Debug)]
+struct Spacing {
+    summary_size: f32,
+    gap: f32,
+}
+
+impl Spacing {
+    const STEPS: [Spacing; 4] = [
+        Spacing {
+            summary_size: 7.5,
+            gap: 4.0,
+        },
+        Spacing {
+            summary_size: 7.0,
+            gap: 2.5,
+        },
+        Spacing {
+            summary_size: 6.5,
+            gap: 1.5,
+        },
+        Spacing {
+            summary_size: 6.0,
+            gap: 0.5,
+        },
+    ];
+
+    /// The largest spacing with which the ten items fit in `room`.
+    fn fitting(l: &Layout, checklist: &Checklist, room: f32) -> Spacing {
+        let needed = |s: Spacing| {
+            ItemId::ALL
+                .iter()
+                .map(|&id| s.item_height(l, checklist, id))
+                .sum::<f32>()
+        };
+        Spacing::STEPS
+            .into_iter()
+            .find(|&s| needed(s) <= room)
+            .unwrap_or(Spacing::STEPS[Spacing::STEPS.len() - 1])
+    }
+
+    fn summary_lines(self, l: &Layout, checklist: &Checklist, id: ItemId) -> Vec<String> {
+        l.lines(
+            &checklist.item(id).summary,
+            self.summary_size,
+            false,
+            CONTENT_W - 10.0,
+        )
+    }
+
+    fn item_height(self, l: &Layout, checklist: &Checklist, id: ItemId) -> f32 {
+        let lines = self.summary_lines(l, checklist, id).len() as f32;
+        9.5 * 1.5 + lines * self.summary_size * 1.45 + 18.0 + 14.0 + self.gap
+    }
+}
+
 /// An item: its title and 概要, then five boxes with their words, then a comment line.
-fn item(l: &mut Layout, checklist: &Checklist, id: ItemId, lang: Lang) {
+fn item(l: &mut Layout, checklist: &Checklist, id: ItemId, lang: Lang, spacing: Spacing) {
     let text = checklist.item(id);
     let title = format!("{}. {}", id.number(), text.title);
-    let summary_lines = l.lines(&text.summary, 7.5, false, CONTENT_W - 10.0);
-    let height = 9.5 * 1.5 + summary_lines.len() as f32 * 7.5 * 1.45 + 18.0 + 14.0 + 4.0;
+    let summary_lines = spacing.summary_lines(l, checklist, id);
     // An item never splits across pages.
-    l.ensure(height);
+    l.ensure(spacing.item_height(l, checklist, id));
     let y = l.y;
     l.text_at(MARGIN_X, y, 9.5, true, paper::INK, &title);
     let mut y = y + 9.5 * 1.5;
     for line in &summary_lines {
-        l.text_at(MARGIN_X + 10.0, y, 7.5, false, paper::MUTED, line);
-        y += 7.5 * 1.45;
+        l.text_at(
+            MARGIN_X + 10.0,
+            y,
+            spacing.summary_size,
+            false,
+            paper::MUTED,
+            line,
+        );
+        y += spacing.summary_size * 1.45;
     }
-    // Five boxes across the width, each with its number and word.
-    let cell = CONTENT_W / 5.0;
+    // Five boxes across the width, each with its number and word, spaced by the words' widths
+    // so that 「5 Established & growing」 ends inside the margin.
     let size = 10.0;
-    for level in Level::ALL {
-        let x = MARGIN_X + 10.0 + f32::from(level.get() - 1) * cell;
+    let words: Vec<String> = Level::ALL
+        .iter()
+        .map(|&level| format!("{} {}", level.get(), checklist.level(level).name))
+        .collect();
+    let widths: Vec<f32> = words.iter().map(|w| l.measure(false)(w)).collect();
+    let text_w: f32 = widths.iter().sum();
+    let boxes_w = Level::ALL.len() as f32 * (size + 4.0);
+    let room = CONTENT_W - 10.0;
+    let min_gap = 8.0;
+    let font = (8.5_f32).min((room - boxes_w - 4.0 * min_gap) / text_w.max(1.0));
+    // Equal columns, as a form is ruled, when every word fits its fifth; else by the words.
+    let cell = room / 5.0;
+    let equal = widths
+        .iter()
+        .all(|w| size + 4.0 + w * font + min_gap <= cell);
+    let gap = (room - boxes_w - text_w * font) / 4.0;
+    let mut x = MARGIN_X + 10.0;
+    for (word, width) in words.iter().zip(&widths) {
         l.frame(x, y + 1.0, size, size, 0.8);
-        let words = format!("{} {}", level.get(), checklist.level(level).name);
-        l.text_at(x + size + 4.0, y + 1.5, 8.5, false, paper::INK, &words);
+        l.text_at(x + size + 4.0, y + 1.5, font, false, paper::INK, word);
+        x += if equal {
+            cell
+        } else {
+            size + 4.0 + width * font + gap
+        };
     }
     y += 18.0;
     l.text_at(
@@ -133,5 +217,5 @@ fn item(l: &mut Layout, checklist: &Checklist, id: ItemId, lang: Lang) {
         dash: Some([2.0, 2.0]),
         closed: false,
     });
-    l.y = y + 14.0 + 4.0;
+    l.y = y + 14.0 + spacing.gap;
 }
