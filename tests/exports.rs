@@ -262,6 +262,7 @@ fn markdown_keeps_in_step_with_the_html() {
         "期限切れ",
         "すでに取り組んでいること（チームの記録",
         "前回比",
+        "主なアクション（期限の近い順）",
     ] {
         assert!(md.contains(needle), "Markdown lacks {needle}");
         assert!(html.contains(needle), "HTML lacks {needle}");

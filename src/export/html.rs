@@ -1,7 +1,7 @@
 //! The summary as one self-contained HTML file: no network, no external files, prints to A4.
 //! Written with maud, so that every text from the project is escaped by construction.
 
-use super::report::{ItemReport, Report, Table, TeamReport};
+use super::report::{ItemReport, MAIN_ACTIONS, Report, Table, TeamReport};
 use super::svg::{FONT_FAMILY, chart_svg};
 use crate::project::Circulation;
 use crate::project::{ActionStatus, Level};
@@ -124,6 +124,9 @@ pub fn render(report: &Report) -> String {
                         figure.chart { (PreEscaped(chart_svg(&report.chart, &report.title, 720.0, 720.0))) }
                     }
                     (table_html(&report.scores_side_by_side()))
+                    @if let Some((actions, _)) = report.main_actions(MAIN_ACTIONS) {
+                        (table_html(&actions))
+                    }
                 }
                 @if many_teams(report) {
                     section.multiples-page {

@@ -23,6 +23,9 @@ pub fn render(report: &Report) -> String {
         );
     }
     let _ = writeln!(w);
+    if let Some((actions, _)) = report.main_actions(super::report::MAIN_ACTIONS) {
+        table_md(w, &actions, "##");
+    }
     for team in &report.teams {
         team_md(w, report, team);
     }

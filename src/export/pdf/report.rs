@@ -3,16 +3,13 @@
 //! then each team's scores, indicators, review, answers and actions.
 
 use super::layout::{BOTTOM, CONTENT_W, Layout, MARGIN_X, Page};
-use crate::export::report::{ActionRow, Report, Table, TeamReport, score_columns};
+use crate::export::report::{MAIN_ACTIONS, Report, Table, TeamReport, score_columns};
 use crate::fonts::Metrics;
 use crate::project::{ActionStatus, Circulation};
 use crate::style::SMALL_MULTIPLES_FROM;
 use crate::style::{Rgb, paper};
 use crate::tr;
 use crate::words::{format_date_long, gap_text, signed};
-
-/// How many actions page 1 lists.
-const MAIN_ACTIONS: usize = 6;
 
 type Row = (Vec<String>, Option<Rgb>);
 
@@ -100,57 +97,24 @@ fn summary_page(l: &mut Layout, report: &Report) {
     );
 
     // The actions most in need of attention: open ones, the soonest due first.
-    let mut open: Vec<(&TeamReport, &ActionRow)> = report
-        .teams
-        .iter()
-        .flat_map(|t| t.actions.iter().map(move |a| (t, a)))
-        .filter(|(_, a)| a.status.is_open())
-        .collect();
-    open.sort_by_key(|(_, a)| (!a.overdue, a.due.is_none(), a.due));
-    if !open.is_empty() {
-        l.heading(&tr!(lang, "report.main_actions"), 12.0, false);
-        let multi = report.teams.len() > 1;
-        let mut header = Vec::new();
-        let mut widths = Vec::new();
-        if multi {
-            header.push(tr!(lang, "overview.team"));
-            widths.push(16.0);
-        }
-        for (key, w) in [
-            ("report.col.item", 16.0),
-            ("report.col.action", 42.0),
-            ("report.col.owner", 10.0),
-            ("report.col.due", 18.0),
-        ] {
-            header.push(tr!(lang, key));
-            widths.push(w);
-        }
-        let all: Vec<Row> = open
+    if let Some((table, left_out)) = report.main_actions(MAIN_ACTIONS) {
+        l.heading(&table.heading, 12.0, false);
+        let (widths, header) = (&table.widths, &table.header);
+        let all: Vec<Row> = table
+            .rows
             .iter()
-            .take(MAIN_ACTIONS)
-            .map(|(t, a)| {
-                let mut row = Vec::new();
-                if multi {
-                    row.push(t.name.clone());
-                }
-                row.extend([
-                    format!("{}. {}", a.item_number, a.item_short_title),
-                    a.what.clone(),
-                    a.owner_text("–"),
-                    a.due_text(lang, "–"),
-                ]);
-                (row, a.overdue.then_some(paper::WARN))
-            })
+            .map(|r| (r.cells.clone(), r.warn.then_some(paper::WARN)))
             .collect();
         // Page 1 stays one page: as many as fit, the rest on the teams' pages.
         let room = BOTTOM - l.y - 8.5 * 1.6;
         let fitting = (1..=all.len())
-            .take_while(|&n| l.table_height(CONTENT_W, &widths, &header, &all[..n], 8.5) <= room)
+            .take_while(|&n| l.table_height(CONTENT_W, widths, header, &all[..n], 8.5) <= room)
             .last()
             .unwrap_or(1);
-        l.table(&widths, &header, &all[..fitting], 8.5);
-        if open.len() > fitting {
-            let more = tr!(lang, "report.more_actions", count = open.len() - fitting);
+        l.table(widths, header, &all[..fitting], 8.5);
+        let more = left_out + all.len() - fitting;
+        if more > 0 {
+            let more = tr!(lang, "report.more_actions", count = more);
             l.paragraph(&more, 8.5, false, paper::MUTED, 0.0);
         }
     }

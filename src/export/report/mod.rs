@@ -6,7 +6,7 @@ mod rows;
 mod tables;
 
 pub use rows::{ActionRow, EffectRow, ItemReport, KpiRow, ReviewRow};
-pub use tables::{Table, TableRow, action_columns, score_columns};
+pub use tables::{MAIN_ACTIONS, Table, TableRow, action_columns, score_columns};
 
 use super::{ExportError, ExportOptions};
 use crate::checklist::{Checklist, ItemId};

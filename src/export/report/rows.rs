@@ -148,13 +148,11 @@ impl ActionRow {
     /// The due date for a table cell, with 期限切れ where it has passed; `none` where there is none.
     pub fn due_text(&self, lang: Lang, none: &str) -> String {
         match self.due {
-            Some(d) if self.overdue => {
-                format!(
-                    "{} ({})",
-                    format_date_long(d, lang),
-                    tr!(lang, "report.overdue")
-                )
-            }
+            Some(d) if self.overdue => format!(
+                "{}{}",
+                format_date_long(d, lang),
+                lang.bracketed(&tr!(lang, "report.overdue"))
+            ),
             Some(d) => format_date_long(d, lang),
             None => none.to_owned(),
         }

@@ -23,6 +23,9 @@ pub struct TableRow {
     pub warn: bool,
 }
 
+/// How many actions the summary lists (page 1 of the PDF, the HTML's overview, the Markdown's).
+pub const MAIN_ACTIONS: usize = 6;
+
 impl Report {
     /// The team's indicators: baseline → previous → now → target, and how they are measured.
     pub fn kpi_table(&self, team: &TeamReport) -> Option<Table> {
@@ -182,6 +185,69 @@ impl Report {
             rows,
             note: Some(tr!(lang, "report.side_by_side_legend")),
         }
+    }
+
+    /// The open actions most in need of attention, overdue and soonest due first, at most
+    /// `limit`, with how many open ones were left out; `None` when nothing is open.
+    pub fn main_actions(&self, limit: usize) -> Option<(Table, usize)> {
+        let lang = self.lang;
+        let mut open: Vec<(&TeamReport, &super::ActionRow)> = self
+            .teams
+            .iter()
+            .flat_map(|t| t.actions.iter().map(move |a| (t, a)))
+            .filter(|(_, a)| a.status.is_open())
+            .collect();
+        if open.is_empty() {
+            return None;
+        }
+        open.sort_by_key(|(_, a)| (!a.overdue, a.due.is_none(), a.due));
+        let multi = self.teams.len() > 1;
+        let mut header = Vec::new();
+        let mut widths = Vec::new();
+        if multi {
+            header.push(tr!(lang, "overview.team"));
+            widths.push(16.0);
+        }
+        for (key, w) in [
+            ("report.col.item", 16.0),
+            ("report.col.action", 42.0),
+            ("report.col.owner", 10.0),
+            ("report.col.due", 18.0),
+        ] {
+            header.push(tr!(lang, key));
+            widths.push(w);
+        }
+        let rows = open
+            .iter()
+            .take(limit)
+            .map(|(t, a)| {
+                let mut cells = Vec::new();
+                if multi {
+                    cells.push(t.name.clone());
+                }
+                cells.extend([
+                    format!("{}. {}", a.item_number, a.item_short_title),
+                    a.what.clone(),
+                    a.owner_text("–"),
+                    a.due_text(lang, "–"),
+                ]);
+                TableRow {
+                    cells,
+                    warn: a.overdue,
+                }
+            })
+            .collect::<Vec<_>>();
+        let left_out = open.len() - rows.len();
+        Some((
+            Table {
+                heading: tr!(lang, "report.main_actions"),
+                header,
+                widths,
+                rows,
+                note: (left_out > 0).then(|| tr!(lang, "report.more_actions", count = left_out)),
+            },
+            left_out,
+        ))
     }
 
     /// The three tables of a later round, in the order the documents show them.
