@@ -362,3 +362,70 @@ fn decode_base64(text: &str) -> Vec<u8> {
     }
     out
 }
+
+/// The HTML report printed from a browser (what a 係長 does with a mailed report): no more pages
+/// than the PDF plus one, with the chart, the scores and the main actions on page 1.
+#[test]
+fn the_html_report_prints_like_the_pdf() {
+    if std::env::var_os("KIZUKI_SKIP_BROWSER_TEST").is_some() {
+        eprintln!("skipped: KIZUKI_SKIP_BROWSER_TEST is set");
+        return;
+    }
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .expect("Chromium is installed (apt-get install chromium chromium-driver)");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pages = |pdf: &std::path::Path| {
+        let info = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
+        String::from_utf8_lossy(&info.stdout)
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse::<usize>().ok())
+            .expect("a page count")
+    };
+    for lang in [kizuki::Lang::Ja, kizuki::Lang::En] {
+        let options = kizuki::export::ExportOptions::new(
+            lang,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date"),
+        );
+        let render =
+            |format| kizuki::export::render(&sample_project(), format, &options).expect("renders");
+        let html = dir.path().join(format!("r-{}.html", lang.code()));
+        let pdf = dir.path().join(format!("r-{}.pdf", lang.code()));
+        let printed = dir.path().join(format!("printed-{}.pdf", lang.code()));
+        std::fs::write(&html, render(kizuki::export::Format::Html)).expect("html");
+        std::fs::write(&pdf, render(kizuki::export::Format::Pdf)).expect("pdf");
+        let profile = dir.path().join(format!("profile-{}", lang.code()));
+        let out = Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(format!("--print-to-pdf={}", printed.display()))
+            .arg(format!("file://{}", html.display()))
+            .output()
+            .expect("chromium runs");
+        assert!(printed.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+        let (ours, browsers) = (pages(&pdf), pages(&printed));
+        assert!(
+            browsers <= ours + 1,
+            "{lang:?}: printed HTML {browsers} pages, PDF {ours}"
+        );
+        let first = Command::new("pdftotext")
+            .args(["-f", "1", "-l", "1"])
+            .arg(&printed)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        let first = String::from_utf8_lossy(&first.stdout);
+        let main_actions = match lang {
+            kizuki::Lang::Ja => "主なアクション",
+            kizuki::Lang::En => "Main actions",
+        };
+        assert!(first.contains(main_actions), "{lang:?} page 1: {first}");
+    }
+}

@@ -25,6 +25,9 @@ dl.meta {{ display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1.2
 dl.meta dt {{ color: var(--muted); }}
 dl.meta dd {{ margin: 0; }}
 figure.chart {{ margin: 1rem 0; text-align: center; }}
+.side {{ display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }}
+.side figure.chart {{ flex: 1 1 22rem; }}
+.side .scores {{ flex: 1 1 20rem; }}
 figure.chart svg {{ max-width: 100%; height: auto; }}
 table {{ border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .95rem; }}
 th, td {{ border: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; text-align: left; }}
@@ -55,12 +58,22 @@ table.stamp td.stamp {{ width: 3.6rem; height: 3.2rem; }}
 footer {{ margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); padding-top: .5rem; }}
 @page {{ size: A4 portrait; margin: 16mm 14mm 18mm; }}
 @media print {{
-  body {{ max-width: none; padding: 0; font-size: 10.5pt; }}
+  /* The PDF's density: a printed HTML takes no more pages than the PDF, give or take one. */
+  body {{ max-width: none; padding: 0; font-size: 9pt; line-height: 1.45; }}
+  h1 {{ font-size: 15pt; }}
+  h2 {{ font-size: 12pt; margin-top: 1rem; }}
+  h3 {{ font-size: 10.5pt; margin-top: .8rem; }}
+  table {{ font-size: 8.5pt; margin: .2rem 0 .6rem; }}
+  th, td {{ padding: .15rem .35rem; }}
+  article.item {{ margin: .5rem 0; }}
   section.team {{ break-before: page; }}
   h2, h3, h4 {{ break-after: avoid; }}
-  tr, article.item, figure.chart {{ break-inside: avoid; }}
-  /* Small enough to share the first page with the header. */
-  figure.chart svg {{ width: 140mm; height: auto; }}
+  tr, article.item, figure.chart, .side .scores table {{ break-inside: avoid; }}
+  /* Chart and scores share page 1 with the header and the main actions, as in the PDF. */
+  .side {{ flex-wrap: nowrap; }}
+  .side figure.chart {{ flex: 0 0 82mm; margin: 0; }}
+  .side figure.chart svg {{ width: 82mm; height: auto; }}
+  .side .scores {{ flex: 1 1 auto; }}
   .multiples {{ grid-template-columns: repeat(3, 1fr); }}
   section.multiples-page {{ break-before: page; }}
   a {{ color: inherit; text-decoration: none; }}
@@ -118,12 +131,16 @@ pub fn render(report: &Report) -> String {
                 section.overview {
                     h2 { (tr!(lang, "report.chart")) }
                     // The chart is SVG made by Kizuki itself, escaped there by construction.
-                    @if many_teams(report) {
-                        figure.chart { (PreEscaped(chart_svg(&report.median_chart(), &report.title, 720.0, 720.0))) }
-                    } @else {
-                        figure.chart { (PreEscaped(chart_svg(&report.chart, &report.title, 720.0, 720.0))) }
+                    // Chart and scores side by side where there is room (and on paper, as the
+                    // PDF's page 1), one under the other on a phone.
+                    div.side {
+                        @if many_teams(report) {
+                            figure.chart { (PreEscaped(chart_svg(&report.median_chart(), &report.title, 720.0, 720.0))) }
+                        } @else {
+                            figure.chart { (PreEscaped(chart_svg(&report.chart, &report.title, 720.0, 720.0))) }
+                        }
+                        div.scores { (table_html(&report.scores_side_by_side())) }
                     }
-                    (table_html(&report.scores_side_by_side()))
                     @if let Some((actions, _)) = report.main_actions(MAIN_ACTIONS) {
                         (table_html(&actions))
                     }
