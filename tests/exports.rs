@@ -765,3 +765,49 @@ fn the_comparison_pdf_breaks_no_word_and_carries_its_date() {
         assert!(lines.contains(date), "作成日 {date}: {lines}");
     }
 }
+
+/// Every PDF a city hall keeps as its record is PDF/A-2b (krilla validates while writing): the
+/// report in both languages, one of a project without a workshop date, and the comparison.
+#[test]
+fn pdfs_are_archival_pdf_a_2b() {
+    use kizuki::compare::{By, Comparison, Loaded, records_of};
+    let mut undated = sample_project();
+    undated.meta.date = None;
+    let comparison = Comparison::build(
+        &Loaded {
+            files: vec!["s.kizuki.ron".into()],
+            records: records_of(&sample_project(), 0),
+            ..Loaded::default()
+        },
+        By::Team,
+        Lang::Ja,
+    )
+    .made_on(today());
+    let pdfs = [
+        export(Format::Pdf, Lang::Ja),
+        export(Format::Pdf, Lang::En),
+        render(
+            &undated,
+            Format::Pdf,
+            &ExportOptions::new(Lang::Ja, today()),
+        )
+        .expect("renders"),
+        kizuki::compare::render(&comparison, Format::Pdf).expect("renders"),
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (n, pdf) in pdfs.iter().enumerate() {
+        let path = dir.path().join(format!("{n}.pdf"));
+        std::fs::write(&path, pdf).expect("write");
+        let meta = std::process::Command::new("pdfinfo")
+            .arg("-meta")
+            .arg(&path)
+            .output()
+            .expect("pdfinfo");
+        let meta = String::from_utf8_lossy(&meta.stdout);
+        assert!(
+            meta.contains("<pdfaid:part>2</pdfaid:part>")
+                && meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+            "PDF {n} is not PDF/A-2b: {meta}"
+        );
+    }
+}

@@ -49,6 +49,7 @@ fn pdf(c: &Comparison) -> Result<Vec<u8>, crate::export::pdf::PdfError> {
         chart: &c.chart(),
         tables: &c.tables(),
         lang: c.lang,
+        date: c.made_on,
     })
 }
 
