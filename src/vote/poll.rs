@@ -349,18 +349,11 @@ impl Poll {
         let key = (item, phone.to_owned());
         let changing = self.ballots.contains_key(&key);
         if !changing {
-            if self.status(item).voted >= self.config.effective_ceiling() {
-                return Err(Rejection::Full(self.config.effective_ceiling()));
-            }
-            let others_here = self
-                .ballots
-                .iter()
-                .filter(|((i, p), b)| *i == item && p != phone && b.address == address)
-                .count();
-            if others_here >= self.config.phones_per_address.max(1) {
+            let room = self.room_for(item, phone, address);
+            if room == Err(Rejection::AddressUsed) {
                 self.turned_away += 1;
-                return Err(Rejection::AddressUsed);
             }
+            room?;
         }
         let renamed = match (self.config.anonymous, member.map(str::trim)) {
             (true, Some(name)) if !name.is_empty() => return Err(Rejection::NameNotWanted),
@@ -590,6 +583,24 @@ impl Poll {
         })
     }
 
+    /// Whether `item` takes a new ballot from `phone` at `address`: under the ceiling, and the
+    /// address not holding as many phones' ballots as it may. The one rule for a vote and for
+    /// ballots coming back with an undone release.
+    fn room_for(&self, item: ItemId, phone: &str, address: IpAddr) -> Result<(), Rejection> {
+        if self.status(item).voted >= self.config.effective_ceiling() {
+            return Err(Rejection::Full(self.config.effective_ceiling()));
+        }
+        let others_here = self
+            .ballots
+            .iter()
+            .filter(|((i, p), b)| *i == item && p != phone && b.address == address)
+            .count();
+        if others_here >= self.config.phones_per_address.max(1) {
+            return Err(Rejection::AddressUsed);
+        }
+        Ok(())
+    }
+
     /// Undoes a release, if nobody took the name meanwhile and the phone has no other name:
     /// the claim comes back, and each ballot where it still fits the rules a new ballot meets
     /// (the item open, under its ceiling, the address not full); `None` when refused.
@@ -607,15 +618,9 @@ impl Poll {
         };
         for (item, ballot) in released.ballots {
             let key = (item, released.phone.clone());
-            let at_address = self
-                .ballots
-                .iter()
-                .filter(|((i, p), b)| *i == item && *p != key.1 && b.address == ballot.address)
-                .count();
             let fits = !self.revealed.contains(&item)
                 && !self.ballots.contains_key(&key)
-                && self.status(item).voted < self.config.effective_ceiling()
-                && at_address < self.config.phones_per_address.max(1);
+                && self.room_for(item, &released.phone, ballot.address).is_ok();
             if fits {
                 self.ballots.insert(key, ballot);
                 restored.entries.push(Entry::Ballot {
