@@ -120,40 +120,28 @@ pub fn markdown(project: &Project, plan: Plan, lang: Lang) -> String {
         tr!(lang, "agenda.md_gap")
     );
     let _ = writeln!(w, "|:--|:--|--:|--:|--:|");
+    // Every slot in order: what, how long, and for an item what its share rests on.
+    let opening = (tr!(lang, "agenda.md_opening"), plan.opening_minutes, None);
+    let closing = (tr!(lang, "agenda.md_closing"), plan.closing_minutes, None);
+    let items = ItemId::ALL.into_iter().map(|id| {
+        (
+            format!("{}. {}", id.number(), checklist.item(id).title),
+            agenda.minutes_for(id),
+            Some(weights[id.index()]),
+        )
+    });
+    let slots = std::iter::once(opening)
+        .filter(|(_, minutes, _)| *minutes > 0)
+        .chain(items)
+        .chain(std::iter::once(closing).filter(|(_, minutes, _)| *minutes > 0));
     let mut at = 0;
-    if plan.opening_minutes > 0 {
-        let _ = writeln!(
-            w,
-            "| {} | {} | {} | | |",
-            when(at),
-            tr!(lang, "agenda.md_opening"),
-            plan.opening_minutes
-        );
-        at += plan.opening_minutes;
-    }
-    for id in ItemId::ALL {
-        let weight = weights[id.index()];
-        let minutes = agenda.minutes_for(id);
-        let _ = writeln!(
-            w,
-            "| {} | {}. {} | {minutes} | {} | {} |",
-            when(at),
-            id.number(),
-            checklist.item(id).title,
-            weight.spread,
-            weight.gap
-        );
+    for (what, minutes, weight) in slots {
+        // Opening and closing have no weights: their cells stay empty.
+        let (spread, gap) = weight.map_or((" ".into(), " ".into()), |w| {
+            (format!(" {} ", w.spread), format!(" {} ", w.gap))
+        });
+        let _ = writeln!(w, "| {} | {what} | {minutes} |{spread}|{gap}|", when(at));
         at += minutes;
-    }
-    if plan.closing_minutes > 0 {
-        let _ = writeln!(
-            w,
-            "| {} | {} | {} | | |",
-            when(at),
-            tr!(lang, "agenda.md_closing"),
-            plan.closing_minutes
-        );
-        at += plan.closing_minutes;
     }
     let _ = writeln!(w, "| {} | {} | | | |", when(at), tr!(lang, "agenda.md_end"));
     let _ = writeln!(
