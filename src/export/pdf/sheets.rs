@@ -46,12 +46,15 @@ pub fn layout(
 ) -> Vec<Page> {
     let mut l = Layout::new(regular, bold);
     let checklist = Checklist::get(lang);
+    // Every sheet's header is as tall as the first (one title, one line of team and name), so
+    // the spacing that fits is found once.
+    let mut fitted: Option<Spacing> = None;
     for (n, sheet) in sheets.iter().enumerate() {
         if n > 0 {
             l.new_page();
         }
         header(&mut l, project, sheet, lang);
-        let spacing = Spacing::fitting(&l, checklist, BOTTOM - l.y);
+        let spacing = *fitted.get_or_insert_with(|| Spacing::fitting(&l, checklist, BOTTOM - l.y));
         for id in ItemId::ALL {
             item(&mut l, checklist, id, lang, spacing);
         }
@@ -143,8 +146,12 @@ impl Spacing {
     }
 
     fn item_height(self, l: &Layout, checklist: &Checklist, id: ItemId) -> f32 {
-        let lines = self.summary_lines(l, checklist, id).len() as f32;
-        9.5 * 1.5 + lines * self.summary_size * 1.45 + 18.0 + 14.0 + self.gap
+        self.height_with(self.summary_lines(l, checklist, id).len())
+    }
+
+    /// An item's height when its summary takes `lines` lines.
+    fn height_with(self, lines: usize) -> f32 {
+        9.5 * 1.5 + lines as f32 * self.summary_size * 1.45 + 18.0 + 14.0 + self.gap
     }
 }
 
@@ -154,7 +161,7 @@ fn item(l: &mut Layout, checklist: &Checklist, id: ItemId, lang: Lang, spacing: 
     let title = format!("{}. {}", id.number(), text.title);
     let summary_lines = spacing.summary_lines(l, checklist, id);
     // An item never splits across pages.
-    l.ensure(spacing.item_height(l, checklist, id));
+    l.ensure(spacing.height_with(summary_lines.len()));
     let y = l.y;
     l.text_at(MARGIN_X, y, 9.5, true, paper::INK, &title);
     let mut y = y + 9.5 * 1.5;
