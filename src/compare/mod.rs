@@ -215,22 +215,29 @@ pub fn load(inputs: &[PathBuf], lang: Lang) -> Loaded {
             }
         }
     }
+    // For each file, the one counted in its place, if another.
+    let counted_as: Vec<Option<&PathBuf>> = read
+        .iter()
+        .enumerate()
+        .map(|(n, (_, file))| {
+            let kept = file.key.as_ref().and_then(|k| chosen.get(k)).copied();
+            kept.filter(|&k| k != n).map(|k| read[k].0)
+        })
+        .collect();
     let mut loaded = Loaded::default();
-    for (n, (path, file)) in read.iter().enumerate() {
-        let kept = file.key.as_ref().and_then(|k| chosen.get(k)).copied();
-        if let Some(kept) = kept.filter(|&k| k != n) {
+    for ((path, file), counted_as) in read.into_iter().zip(counted_as) {
+        if let Some(kept) = counted_as {
             loaded.duplicates.push(Duplicate {
-                path: (*path).clone(),
-                kept: read[kept].0.clone(),
+                path: path.clone(),
+                kept: kept.clone(),
             });
             continue;
         }
         let index = loaded.files.len();
-        loaded.files.push((*path).clone());
+        loaded.files.push(path.clone());
         loaded.records.extend(
             file.records
-                .iter()
-                .cloned()
+                .into_iter()
                 .map(|r| Record { file: index, ..r }),
         );
     }
