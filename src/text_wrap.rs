@@ -17,6 +17,11 @@ pub fn is_no_break_after(c: char) -> bool {
 }
 
 /// Whether a character is Japanese (kana, kanji, full-width forms): text `BudouX` should segment.
+/// A digit as dates and amounts are written: ASCII or full-width.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 fn is_japanese(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
@@ -56,8 +61,13 @@ fn split_phrases(text: &str) -> Vec<String> {
 
 /// Joins pieces whose boundary falls inside a date or a number with its unit.
 fn keep_units_whole(text: &str, pieces: Vec<String>) -> Vec<String> {
+    // Every unit holds a digit: most texts (the window's chart labels, drawn every frame) have
+    // none and skip the search.
+    if pieces.len() < 2 || !text.chars().any(is_digit) {
+        return pieces;
+    }
     let spans = unit_spans(text);
-    if spans.is_empty() || pieces.len() < 2 {
+    if spans.is_empty() {
         return pieces;
     }
     let mut out: Vec<String> = Vec::with_capacity(pieces.len());
@@ -79,9 +89,7 @@ fn keep_units_whole(text: &str, pieces: Vec<String>) -> Vec<String> {
 fn unit_spans(text: &str) -> Vec<(usize, usize)> {
     const ERAS: [&str; 3] = ["令和", "平成", "昭和"];
     let chars: Vec<char> = text.chars().collect();
-    let in_run = |c: char| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "元年月日（）()/.-：:".contains(c)
-    };
+    let in_run = |c: char| is_digit(c) || "元年月日（）()/.-：:".contains(c);
     let mut spans = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -94,10 +102,7 @@ fn unit_spans(text: &str) -> Vec<(usize, usize)> {
             i += 1;
         }
         let run = &chars[start..i];
-        if !run
-            .iter()
-            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-        {
+        if !run.iter().copied().any(is_digit) {
             continue;
         }
         // Brackets that open or close the run belong to the text around it, unless matched.
@@ -130,23 +135,10 @@ fn unit_spans(text: &str) -> Vec<(usize, usize)> {
 /// English dates as the documents write them, 「25 November 2026」: the day, the month and
 /// the year stay on one line.
 fn english_date_spans(chars: &[char]) -> Vec<(usize, usize)> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut spans = Vec::new();
-    for month in MONTHS {
-        let name: Vec<char> = month.chars().collect();
+    // chrono's names, the ones `format_date_long` writes with `%B`.
+    for month in (1..=12u8).filter_map(|m| chrono::Month::try_from(m).ok()) {
+        let name: Vec<char> = month.name().chars().collect();
         let mut i = 0;
         while i + name.len() <= chars.len() {
             if chars[i..i + name.len()] != name[..] {
