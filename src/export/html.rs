@@ -192,10 +192,7 @@ fn made_line(report: &Report) -> String {
 fn stamps_html(report: &Report, circulation: &Circulation) -> Markup {
     let lang = report.lang;
     let number = circulation.document_number.trim();
-    let groups = [
-        (tr!(lang, "report.approval"), &circulation.approvers),
-        (tr!(lang, "report.circulation"), &circulation.readers),
-    ];
+    let groups = super::report::stamp_groups(circulation, lang);
     html! {
         div.stamps {
             div.fields {
@@ -206,10 +203,8 @@ fn stamps_html(report: &Report, circulation: &Circulation) -> Markup {
             div.boxes {
                 @for (name, roles) in &groups {
                     @if !roles.is_empty() {
-                        // 決裁 down its own column, as on a Japanese form; "Approval" across the
-                        // top of its boxes, as Latin text is read.
                         table.stamp {
-                            @if name.is_ascii() {
+                            @if !super::report::stamp_label_is_vertical(name) {
                                 tr { th.across colspan=(roles.len()) { (name) } }
                                 tr { @for role in roles.iter() { th { (role) } } }
                             } @else {

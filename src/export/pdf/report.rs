@@ -160,13 +160,10 @@ fn circulation_block(l: &mut Layout, report: &Report, circulation: &Circulation)
     let stamp_h = 40.0;
     let label_w = 16.0;
     let top = l.y;
-    let groups = [
-        (tr!(lang, "report.approval"), &circulation.approvers),
-        (tr!(lang, "report.circulation"), &circulation.readers),
-    ];
-    // 決裁 and 回覧 are written down a narrow column, as on a Japanese form; a Latin label
-    // ("Approval") would run letter by letter down it, so it heads its boxes instead.
-    let vertical = groups.iter().all(|(name, _)| !name.is_ascii());
+    let groups = crate::export::report::stamp_groups(circulation, lang);
+    let vertical = groups
+        .iter()
+        .all(|(name, _)| crate::export::report::stamp_label_is_vertical(name));
     let role_w = |l: &Layout, role: &str| (l.measure(false)(role) * 8.0 + 8.0).clamp(box_w, 96.0);
     let group_w = |l: &Layout, roles: &[String]| {
         roles.iter().map(|r| role_w(l, r)).sum::<f32>() + if vertical { label_w } else { 0.0 }

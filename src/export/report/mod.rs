@@ -8,6 +8,31 @@ mod tables;
 pub use rows::{ActionRow, EffectRow, ItemReport, KpiRow, ReviewRow};
 pub use tables::{MAIN_ACTIONS, Table, TableRow, action_columns, score_columns};
 
+/// The groups of stamp boxes, in the order they stand: 決裁 (who approves), then 回覧 (who
+/// reads), each its label and roles.
+pub fn stamp_groups(
+    circulation: &crate::project::Circulation,
+    lang: Lang,
+) -> [(String, &[String]); 2] {
+    [
+        (
+            tr!(lang, "report.approval"),
+            circulation.approvers.as_slice(),
+        ),
+        (
+            tr!(lang, "report.circulation"),
+            circulation.readers.as_slice(),
+        ),
+    ]
+}
+
+/// Whether a 回覧/決裁 group's label is written down its own narrow column, as on a Japanese
+/// form; a Latin label ("Approval") would run letter by letter, so it heads its boxes instead.
+/// The one rule for the PDF and the HTML.
+pub fn stamp_label_is_vertical(label: &str) -> bool {
+    !label.is_ascii()
+}
+
 use super::{ExportError, ExportOptions};
 use crate::checklist::{Checklist, ItemId};
 use crate::i18n::Lang;
