@@ -9,15 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need=()
-for p in rustc-web cargo-web rust-web-src libstd-rust-web-dev gcc-mingw-w64-x86-64 \
-         binutils-mingw-w64-x86-64 nsis zip; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+# shellcheck source=.ci/need-packages.sh
+. .ci/need-packages.sh
+need_packages rustc-web cargo-web rust-web-src libstd-rust-web-dev gcc-mingw-w64-x86-64 \
+  binutils-mingw-w64-x86-64 nsis zip
 
 # Debian's toolchain, for this build only (rustup's stays the default elsewhere).
 export PATH="/usr/bin:$PATH"

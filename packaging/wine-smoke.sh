@@ -12,14 +12,9 @@ cd "$(dirname "$0")/.."
 exe=$(readlink -f "${1:-target/windows/x86_64-pc-windows-gnu/release/kizuki.exe}")
 linux=$(readlink -f "${2:-target/release/kizuki}")
 
-need=()
-for p in wine wine64 gcc-mingw-w64-x86-64 xvfb imagemagick; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+# shellcheck source=.ci/need-packages.sh
+. .ci/need-packages.sh
+need_packages --with-recommends wine wine64 gcc-mingw-w64-x86-64 xvfb imagemagick
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"; [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null || true' EXIT

@@ -104,16 +104,25 @@ fn element(driver: SocketAddr, session: &str, css: &str) -> String {
     }
 }
 
-#[test]
-fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
+/// The system's Chromium, or `None` when the browser tests are switched off
+/// (`KIZUKI_SKIP_BROWSER_TEST`).
+fn chromium() -> Option<&'static str> {
     if std::env::var_os("KIZUKI_SKIP_BROWSER_TEST").is_some() {
         eprintln!("skipped: KIZUKI_SKIP_BROWSER_TEST is set");
-        return;
+        return None;
     }
-    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .into_iter()
         .find(|p| std::path::Path::new(p).exists())
         .expect("Chromium is installed (apt-get install chromium chromium-driver)");
+    Some(found)
+}
+
+#[test]
+fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
 
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("w.kizuki.ron");
@@ -367,14 +376,9 @@ fn decode_base64(text: &str) -> Vec<u8> {
 /// than the PDF plus one, with the chart, the scores and the main actions on page 1.
 #[test]
 fn the_html_report_prints_like_the_pdf() {
-    if std::env::var_os("KIZUKI_SKIP_BROWSER_TEST").is_some() {
-        eprintln!("skipped: KIZUKI_SKIP_BROWSER_TEST is set");
+    let Some(chromium) = chromium() else {
         return;
-    }
-    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .find(|p| std::path::Path::new(p).exists())
-        .expect("Chromium is installed (apt-get install chromium chromium-driver)");
+    };
     let dir = tempfile::tempdir().expect("temp dir");
     let pages = |pdf: &std::path::Path| {
         let info = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");

@@ -9,14 +9,9 @@ set -euo pipefail
 bin=$(readlink -f "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 
-need=()
-for p in at-spi2-core python3-pyatspi dbus-x11 xvfb; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+# shellcheck source=.ci/need-packages.sh
+. "$(dirname "$0")/../../.ci/need-packages.sh"
+need_packages at-spi2-core python3-pyatspi dbus-x11 xvfb
 
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -12,14 +12,9 @@ set -euo pipefail
 bin=$(readlink -f "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 
-need=()
-for p in fcitx5 fcitx5-mozc dbus-x11 xvfb xdotool x11-utils; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+# shellcheck source=.ci/need-packages.sh
+. "$(dirname "$0")/../../.ci/need-packages.sh"
+need_packages fcitx5 fcitx5-mozc dbus-x11 xvfb xdotool x11-utils
 
 user=kizuki-ime
 id -u "$user" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$user"

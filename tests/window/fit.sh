@@ -7,14 +7,9 @@
 set -euo pipefail
 bin=$(readlink -f "$1")
 
-need=()
-for p in xvfb openbox xdotool x11-utils; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+# shellcheck source=.ci/need-packages.sh
+. "$(dirname "$0")/../../.ci/need-packages.sh"
+need_packages xvfb openbox xdotool x11-utils
 
 work=$(mktemp -d)
 cleanup() { kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
