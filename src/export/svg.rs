@@ -1,7 +1,7 @@
 //! The radar chart as SVG: the same geometry and colours as the window, labels as real text.
 
 use crate::radar::marks::{self, Mark};
-use crate::radar::{self as geometry, Chart, HAlign, Layout, Point};
+use crate::radar::{self as geometry, Chart, HAlign, Layout, Point, levels};
 use crate::style::{CHART, hex, paper};
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -40,7 +40,9 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
     let font_size = (width.min(height) / 48.0).clamp(11.0, 18.0);
     let line_height = font_size * 1.25;
     let legend_rows = chart.series.len().div_ceil(2);
-    let legend_height = legend_rows as f32 * line_height * 1.3 + 12.0;
+    // The level key's line, then the series in two columns.
+    let key_height = font_size * 0.75 * 1.4;
+    let legend_height = key_height + legend_rows as f32 * line_height * 1.3 + 12.0;
     let chart_height = height - legend_height;
 
     // Measured with the font the SVG asks for first; an estimate if it could not be read.
@@ -91,30 +93,6 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
         write_mark(w, &mark, "    ");
     }
     let _ = writeln!(w, "  </g>");
-    let small = font_size * 0.75;
-    let _ = writeln!(
-        w,
-        r#"  <g class="levels" fill="{}" font-size="{small:.1}">"#,
-        hex(paper::MUTED)
-    );
-    for (k, ring) in layout.rings.iter().enumerate() {
-        let Some(first) = ring.first() else { continue };
-        let name = chart
-            .level_names
-            .get(k)
-            .map(String::as_str)
-            .unwrap_or_default();
-        let _ = writeln!(
-            w,
-            r#"    <text x="{:.1}" y="{:.1}" dominant-baseline="hanging">{} {}</text>"#,
-            first.x + 4.0,
-            first.y + 1.0,
-            k + 1,
-            xml_escape(name)
-        );
-    }
-    let _ = writeln!(w, "  </g>");
-
     // The same shapes, in the same order, as the window draws.
     for (i, group) in marks::series_groups(chart, &layout, &style, &BTreeSet::new()) {
         let series = &chart.series[i];
@@ -129,6 +107,37 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
         }
         let _ = writeln!(w, "  </g>");
     }
+
+    // The ring numbers over the data, each on a plate, where the data leaves room.
+    let small = font_size * 0.75;
+    let _ = writeln!(
+        w,
+        r#"  <g class="levels" font-size="{small:.1}" text-anchor="middle">"#
+    );
+    let number_size = (small * 0.6 + 4.0, small * 1.2);
+    for level in levels::level_numbers(
+        &layout,
+        chart,
+        &BTreeSet::new(),
+        number_size,
+        style.point_radius + 1.0,
+    ) {
+        let r = level.rect;
+        let _ = writeln!(
+            w,
+            r#"    <rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/><text x="{:.1}" y="{:.1}" dominant-baseline="central" fill="{}">{}</text>"#,
+            r.min.x,
+            r.min.y,
+            r.width(),
+            r.height(),
+            hex(paper::WHITE),
+            f32::midpoint(r.min.x, r.max.x),
+            f32::midpoint(r.min.y, r.max.y),
+            hex(paper::MUTED),
+            level.text
+        );
+    }
+    let _ = writeln!(w, "  </g>");
 
     let _ = writeln!(w, r#"  <g class="labels" fill="{}">"#, hex(paper::INK));
     for (i, lines) in labels.iter().enumerate() {
@@ -157,11 +166,18 @@ pub fn chart_svg(chart: &Chart, title: &str, width: f32, height: f32) -> String 
     let _ = writeln!(w, "  </g>");
 
     let _ = writeln!(w, r#"  <g class="legend">"#);
+    let _ = writeln!(
+        w,
+        r#"    <text class="level-key" x="16" y="{:.1}" font-size="{small:.1}" fill="{}">{}</text>"#,
+        chart_height + small,
+        hex(paper::MUTED),
+        xml_escape(&levels::level_key(chart))
+    );
     let column_width = width / 2.0;
     let swatch_style = CHART;
     for (i, series) in chart.series.iter().enumerate() {
         let x = 16.0 + (i % 2) as f32 * column_width;
-        let y = chart_height + 8.0 + (i / 2) as f32 * line_height * 1.3;
+        let y = chart_height + key_height + 8.0 + (i / 2) as f32 * line_height * 1.3;
         let mid = y + line_height / 2.0;
         for mark in marks::swatch(
             series.kind,
@@ -250,5 +266,21 @@ mod tests {
     fn escapes_xml() {
         assert_eq!(xml_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
         assert_eq!(xml_escape("ok\u{1}"), "ok");
+    }
+
+    #[test]
+    fn ring_numbers_are_drawn_over_the_data_and_the_key_names_the_levels() {
+        let project = crate::project::sample_project();
+        let chart = Chart::of_project(&project, crate::Lang::En, None);
+        let svg = chart_svg(&chart, "t", 720.0, 720.0);
+        let levels = svg.find(r#"<g class="levels""#).expect("ring numbers");
+        let last_series = svg.rfind(r#"<g class="series""#).expect("series");
+        assert!(levels > last_series, "numbers under the data");
+        // Numbers only on the rings; the names, long in English, in the key under the chart.
+        let numbers = &svg[levels..];
+        let numbers = &numbers[..numbers.find("</g>").expect("end")];
+        assert!(!numbers.contains("Established"), "{numbers}");
+        assert_eq!(numbers.matches("<text").count(), 5);
+        assert!(svg.contains("5 Established &amp; growing"), "the key");
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod geometry;
 pub mod labels;
+pub mod levels;
 pub mod marks;
 
 pub use geometry::{

@@ -4,7 +4,7 @@ use super::tokens::color;
 use crate::i18n::Lang;
 use crate::project::{Project, Team};
 use crate::radar::marks::{self, Mark, Role};
-use crate::radar::{self as geometry, Chart, HAlign, Layout, Point};
+use crate::radar::{self as geometry, Chart, HAlign, Layout, Point, levels};
 use crate::style::CHART;
 use crate::tr;
 use egui::{Pos2, Shape, Stroke, Vec2};
@@ -100,9 +100,20 @@ pub fn radar_ui(
             (width, lines.iter().map(|g| g.size().y).sum())
         })
         .collect();
+    // A full chart keeps its last line for the key that names the levels.
+    let small = egui::FontId::proportional((font.size * 0.75).max(10.0));
+    let key = (detail == Detail::Full).then(|| {
+        painter.layout(
+            levels::level_key(chart),
+            small.clone(),
+            visuals.weak_text_color(),
+            rect.width() - 4.0,
+        )
+    });
+    let key_height = key.as_ref().map_or(0.0, |k| k.size().y + 4.0);
     let bounds = geometry::Rect {
         min: Point::new(rect.min.x + 2.0, rect.min.y + 2.0),
-        max: Point::new(rect.max.x - 2.0, rect.max.y - 2.0),
+        max: Point::new(rect.max.x - 2.0, rect.max.y - 2.0 - key_height),
     };
     let layout = Layout::fit(bounds, &sizes, gap, 10.0);
     // The previews in the side panel are drawn finer than any full chart.
@@ -136,18 +147,35 @@ pub fn radar_ui(
         }
     }
     if detail == Detail::Full {
-        let small = egui::FontId::proportional((font.size * 0.75).max(10.0));
-        for (k, ring) in layout.rings.iter().enumerate() {
-            let Some(first) = ring.first() else { continue };
-            let name = chart.level_names.get(k).cloned().unwrap_or_default();
+        // The ring numbers over the data, each on a plate, where the data leaves room.
+        let digit = painter
+            .layout_no_wrap("5".to_owned(), small.clone(), text_color)
+            .size();
+        let numbers = levels::level_numbers(
+            &layout,
+            chart,
+            hidden,
+            (digit.x + 4.0, digit.y),
+            style.point_radius + 1.0,
+        );
+        for level in numbers {
+            let plate = egui::Rect::from_min_max(pos(level.rect.min), pos(level.rect.max));
+            painter.rect_filled(plate, 2.0, visuals.panel_fill);
             painter.text(
-                pos(*first) + Vec2::new(4.0, 1.0),
-                egui::Align2::LEFT_TOP,
-                format!("{} {name}", k + 1),
+                plate.center(),
+                egui::Align2::CENTER_CENTER,
+                level.text,
                 small.clone(),
                 visuals.weak_text_color(),
             );
         }
+    }
+    if let Some(key) = key {
+        let key_pos = Pos2::new(
+            rect.center().x - key.size().x / 2.0,
+            rect.max.y - key_height + 2.0,
+        );
+        painter.galley(key_pos, key, visuals.weak_text_color());
     }
 
     // Hover: the nearest vertex within reach names item, series and value.

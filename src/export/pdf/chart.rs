@@ -2,7 +2,7 @@
 
 use super::layout::{CONTENT_W, Layout, MARGIN_X, Op};
 use crate::radar::marks::{self, Mark};
-use crate::radar::{self as geometry, Chart, HAlign, Point};
+use crate::radar::{self as geometry, Chart, HAlign, Point, levels};
 use crate::style::{CHART, paper};
 use std::collections::BTreeSet;
 
@@ -59,11 +59,13 @@ fn to_ops(mark: &Mark) -> Vec<Op> {
 
 /// The size of the chart's labels and legend.
 const LEGEND_FONT: f32 = 8.5;
+/// The line of the level key above the legend.
+const KEY_HEIGHT: f32 = LEGEND_FONT * 0.75 * 1.9;
 
 impl Layout<'_> {
     /// The radar chart, `size` points square, centred, its legend in two columns below.
     pub fn chart(&mut self, chart: &Chart, size: f32) {
-        let height = Self::chart_height(chart, size, 2);
+        let height = Self::chart_height(chart, size, 2, true);
         self.ensure(height);
         let left = MARGIN_X + (CONTENT_W - size) / 2.0;
         let top = self.y;
@@ -73,19 +75,23 @@ impl Layout<'_> {
             size,
             (MARGIN_X + 40.0, CONTENT_W - 80.0),
             2,
+            true,
         );
         self.y = top + height;
     }
 
-    /// How tall a chart of `size` is with its legend in `columns` columns.
-    pub fn chart_height(chart: &Chart, size: f32, columns: usize) -> f32 {
+    /// How tall a chart of `size` is with its legend in `columns` columns, with the level key
+    /// above the legend or not.
+    pub fn chart_height(chart: &Chart, size: f32, columns: usize, key: bool) -> f32 {
         let rows = chart.series.len().div_ceil(columns.max(1)) as f32;
-        size + 6.0 + rows * LEGEND_FONT * 1.9 + 6.0
+        let key = if key { KEY_HEIGHT } else { 0.0 };
+        size + 6.0 + key + rows * LEGEND_FONT * 1.9 + 6.0
     }
 
     /// The chart at `(left, top)`, `size` square, on the current page, its legend under it in
-    /// `columns` columns across `(legend left, legend width)`. The position does not move on: the
-    /// caller places what follows.
+    /// `columns` columns across `(legend left, legend width)`, the level key above it when `key`
+    /// (small multiples share one key). The position does not move on: the caller places what
+    /// follows.
     pub fn chart_at(
         &mut self,
         chart: &Chart,
@@ -93,6 +99,7 @@ impl Layout<'_> {
         size: f32,
         (legend_left, legend_width): (f32, f32),
         columns: usize,
+        key: bool,
     ) {
         let font = LEGEND_FONT;
         let regular = self.regular;
@@ -120,17 +127,36 @@ impl Layout<'_> {
             .chain(&marks::series(chart, &layout, &style, &BTreeSet::new()))
             .flat_map(to_ops)
             .collect();
-        for (k, ring) in layout.rings.iter().enumerate() {
-            if let (Some(first), Some(name)) = (ring.first(), chart.level_names.get(k)) {
-                ops.push(Op::Text {
-                    x: first.x + 3.0,
-                    y: first.y + 1.0,
-                    size: font * 0.75,
-                    bold: false,
-                    color: paper::MUTED,
-                    text: format!("{} {name}", k + 1),
-                });
-            }
+        // The ring numbers over the data, each on a plate, where the data leaves room.
+        let small = font * 0.75;
+        let number = (regular.width("5", small) + 3.0, small * 1.2);
+        for level in levels::level_numbers(
+            &layout,
+            chart,
+            &BTreeSet::new(),
+            number,
+            style.point_radius + 1.0,
+        ) {
+            let r = level.rect;
+            ops.push(Op::Fill {
+                points: vec![
+                    r.min,
+                    Point::new(r.max.x, r.min.y),
+                    r.max,
+                    Point::new(r.min.x, r.max.y),
+                ],
+                color: paper::WHITE,
+                opacity: 1.0,
+            });
+            let w = regular.width(&level.text, small);
+            ops.push(Op::Text {
+                x: f32::midpoint(r.min.x, r.max.x) - w / 2.0,
+                y: r.min.y + small * 0.1,
+                size: small,
+                bold: false,
+                color: paper::MUTED,
+                text: level.text,
+            });
         }
         for (i, lines) in labels.iter().enumerate() {
             let r = layout.label_rect(i, sizes[i]);
@@ -153,7 +179,19 @@ impl Layout<'_> {
         }
         // The legend under the chart, in columns across the chart's width (or the page's, when
         // the chart is centred on it).
-        let legend_top = top + size + 6.0;
+        // The key that names the levels first, then the series.
+        let mut legend_top = top + size + 6.0;
+        if key {
+            ops.push(Op::Text {
+                x: legend_left,
+                y: legend_top - 2.0,
+                size: small,
+                bold: false,
+                color: paper::MUTED,
+                text: levels::level_key(chart),
+            });
+            legend_top += KEY_HEIGHT;
+        }
         let columns = columns.max(1);
         for (i, series) in chart.series.iter().enumerate() {
             let x = legend_left + (i % columns) as f32 * legend_width / columns as f32;

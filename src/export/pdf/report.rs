@@ -75,15 +75,18 @@ fn summary_page(l: &mut Layout, report: &Report) {
         let table_w = CONTENT_W * 0.52;
         let chart_size = CONTENT_W - table_w - 12.0;
         // The legend in two columns across the page, under both.
-        let chart_h = Layout::chart_height(&chart, chart_size, 2);
+        let chart_h = Layout::chart_height(&chart, chart_size, 2, false);
         let table_h = l.table_height(table_w, widths, header, &rows, 8.5);
         l.ensure(chart_h.max(table_h));
         let top = l.y;
         let chart_left = MARGIN_X + table_w + 12.0;
         let legend = (MARGIN_X + 20.0, CONTENT_W - 40.0);
-        l.chart_at(&chart, (chart_left, top), chart_size, legend, 2);
+        l.chart_at(&chart, (chart_left, top), chart_size, legend, 2, false);
         l.table_in(MARGIN_X, table_w, widths, header, &rows, 8.5);
         l.y = l.y.max(top + chart_h);
+        // The level key under the legend: across the page, it would run into a taller table.
+        let key = crate::radar::levels::level_key(&chart);
+        l.paragraph(&key, 8.0, false, paper::MUTED, 0.0);
     } else {
         l.chart(&chart, 260.0);
         l.table(widths, header, &rows, 8.5);
@@ -133,6 +136,10 @@ fn summary_chart(report: &Report) -> crate::radar::Chart {
 fn small_multiples(l: &mut Layout, report: &Report) {
     let lang = report.lang;
     l.heading(&tr!(lang, "report.small_multiples"), 13.0, true);
+    if let Some(chart) = report.teams.first().map(|t| &t.chart) {
+        let key = crate::radar::levels::level_key(chart);
+        l.paragraph(&key, 8.0, false, paper::MUTED, 0.0);
+    }
     let columns = 3;
     let gap = 10.0;
     let size = (CONTENT_W - gap * (columns as f32 - 1.0)) / columns as f32;
@@ -140,13 +147,13 @@ fn small_multiples(l: &mut Layout, report: &Report) {
     for row in charts.chunks(columns) {
         let height = row
             .iter()
-            .map(|c| Layout::chart_height(c, size, 1))
+            .map(|c| Layout::chart_height(c, size, 1, false))
             .fold(0.0, f32::max);
         l.ensure(height);
         let top = l.y;
         for (k, chart) in row.iter().enumerate() {
             let left = MARGIN_X + k as f32 * (size + gap);
-            l.chart_at(chart, (left, top), size, (left, size), 1);
+            l.chart_at(chart, (left, top), size, (left, size), 1, false);
         }
         l.y = top + height + gap;
     }
