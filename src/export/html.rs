@@ -16,7 +16,7 @@ pub(crate) fn style() -> String {
         r"
 :root {{ color-scheme: light; --ink: {ink}; --muted: {muted}; --line: {rule}; --band: {band}; --warn: {warn}; }}
 * {{ box-sizing: border-box; }}
-body {{ font-family: {font}; color: var(--ink); line-height: 1.7; margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; word-break: auto-phrase; line-break: strict; }}
+body {{ font-family: {font}; color: var(--ink); line-height: 1.7; margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; word-break: keep-all; overflow-wrap: break-word; line-break: strict; }}
 h1 {{ font-size: 1.7rem; margin: 0 0 .5rem; line-height: 1.4; }}
 h2 {{ font-size: 1.35rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; margin-top: 2.2rem; }}
 h3 {{ font-size: 1.1rem; margin-top: 1.6rem; }}
@@ -116,14 +116,14 @@ pub fn render(report: &Report) -> String {
                     (stamps_html(report, circulation))
                 }
                 header {
-                    h1 { (report.title) }
-                    p.made { (made_line(report)) }
+                    h1 { (phrased(&report.title)) }
+                    p.made { (phrased(&made_line(report))) }
                     dl.meta {
                         @for (label, value) in &report.meta {
-                            dt { (label) } dd { (value) }
+                            dt { (label) } dd { (phrased(value)) }
                         }
                         @if let Some(baseline) = &report.baseline_title {
-                            dt { (tr!(lang, "report.baseline")) } dd { (baseline) }
+                            dt { (tr!(lang, "report.baseline")) } dd { (phrased(baseline)) }
                         }
                         dt { (tr!(lang, "report.teams")) } dd { (teams.join(lang.list_separator())) }
                     }
@@ -161,7 +161,7 @@ pub fn render(report: &Report) -> String {
                 @for team in &report.teams {
                     (team_html(report, team))
                 }
-                footer { (tr!(lang, "report.footer")) }
+                footer { (phrased(&tr!(lang, "report.footer"))) }
             }
         }
     };
@@ -222,24 +222,38 @@ fn stamps_html(report: &Report, circulation: &Circulation) -> Markup {
     }
 }
 
+/// `text` with a break opportunity (`<wbr>`) between its phrases only. With `word-break:
+/// keep-all` every browser then breaks Japanese lines between phrases and never inside a date, a
+/// number with its unit or a word (「令和9年（2027年）1 / 月29日」 on a phone) — Chromium's
+/// `auto-phrase` alone does it in Chromium only.
+pub fn phrased(text: &str) -> Markup {
+    let phrases = crate::text_wrap::phrases(text);
+    html! {
+        @for (i, phrase) in phrases.iter().enumerate() {
+            @if i > 0 { wbr; }
+            (phrase)
+        }
+    }
+}
+
 /// One of the report's shared tables.
 pub(crate) fn table_html(table: &Table) -> Markup {
     html! {
-        h3 { (table.heading) }
+        h3 { (phrased(&table.heading)) }
         div.scroll {
             table {
-                thead { tr { @for h in &table.header { th { (h) } } } }
+                thead { tr { @for h in &table.header { th { (phrased(h)) } } } }
                 tbody {
                     @for row in &table.rows {
                         tr class=[row.warn.then_some("warn")] {
-                            @for cell in &row.cells { td.text { (cell) } }
+                            @for cell in &row.cells { td.text { (phrased(cell)) } }
                         }
                     }
                 }
             }
         }
         @if let Some(note) = &table.note {
-            p.note { (note) }
+            p.note { (phrased(note)) }
         }
     }
 }
@@ -267,7 +281,7 @@ fn team_html(report: &Report, team: &TeamReport) -> Markup {
                     @for item in &team.items {
                         tr {
                             td.num { (item.number) }
-                            td { (item.title) }
+                            td { (phrased(&item.title)) }
                             td.num { (level_cell(item.score, item.score_words.as_deref())) }
                             td.num { (level_cell(item.target, item.target_words.as_deref())) }
                             td.num { (item.gap.map_or_else(|| "–".to_owned(), |g| gap_text(g, lang))) }
@@ -313,17 +327,17 @@ fn item_html(report: &Report, item: &ItemReport) -> Markup {
         .collect();
     html! {
         article.item {
-            h4 { (item.number) ". " (item.title) }
+            h4 { (item.number) ". " (phrased(&item.title)) }
             @if texts.is_empty() && item.examples_done.is_empty() {
                 p.none { (tr!(lang, "report.no_answer")) }
             } @else {
                 dl {
                     @for (key, text) in &texts {
-                        dt { (tr!(lang, key)) } dd { (text) }
+                        dt { (tr!(lang, key)) } dd { (phrased(text)) }
                     }
                     @if !item.examples_done.is_empty() {
                         dt { (tr!(lang, "report.examples_done")) }
-                        dd { ul { @for example in &item.examples_done { li { (example) } } } }
+                        dd { ul { @for example in &item.examples_done { li { (phrased(example)) } } } }
                     }
                 }
             }
@@ -346,10 +360,10 @@ fn actions_html(report: &Report, team: &TeamReport, status: ActionStatus) -> Mar
                 tbody {
                     @for a in rows {
                         tr class=[a.overdue.then_some("overdue")] {
-                            td { (a.item_number) ". " (a.item_short_title) }
-                            td.text { (a.what) }
-                            td { (a.owner_text("–")) }
-                            td.due { (a.due_text(lang, "–")) }
+                            td { (a.item_number) ". " (phrased(&a.item_short_title)) }
+                            td.text { (phrased(&a.what)) }
+                            td { (phrased(&a.owner_text("–"))) }
+                            td.due { (phrased(&a.due_text(lang, "–"))) }
                         }
                     }
                 }

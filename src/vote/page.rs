@@ -7,6 +7,7 @@
 
 use super::poll::{Poll, Rejection, Scope};
 use crate::checklist::{Checklist, ItemId};
+use crate::export::html::phrased;
 use crate::i18n::Lang;
 use crate::project::Level;
 use crate::tr;
@@ -105,16 +106,6 @@ pub fn page(view: &View) -> String {
 }
 
 /// Text with a break opportunity between its phrases (`BudouX`), and nowhere else.
-fn phrased(text: &str) -> Markup {
-    let phrases = crate::text_wrap::phrases(text);
-    html! {
-        @for (i, phrase) in phrases.iter().enumerate() {
-            @if i > 0 { wbr; }
-            (phrase)
-        }
-    }
-}
-
 fn outcome_html(outcome: &Outcome, lang: Lang) -> Markup {
     match outcome {
         Outcome::Recorded(item, level) => html! {
