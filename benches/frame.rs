@@ -24,6 +24,7 @@ fn options() -> AppOptions {
             data_dir: None,
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
             vote_bind: None,
+            policy: kizuki::policy::Policy::default(),
         },
         file: None,
     }

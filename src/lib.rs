@@ -17,6 +17,7 @@ pub mod file;
 pub mod fonts;
 pub mod geom;
 pub mod i18n;
+pub mod policy;
 pub mod project;
 pub mod radar;
 pub mod session;

@@ -649,3 +649,59 @@ fn files_are_0644_under_umask_022_projects_and_exports_alike() {
         assert_eq!(mode, 0o644, "{}", path.display());
     }
 }
+
+#[test]
+fn the_machine_policy_is_shown_and_keeps_voting_closed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let policy = dir.path().join("policy.toml");
+    std::fs::write(&policy, "phone_voting = false\nvote_port = 8765\n").expect("policy");
+    let with_policy = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kizuki"))
+            .args(args)
+            .env("LANG", "C")
+            .env("KIZUKI_POLICY_FILE", &policy)
+            .env("KIZUKI_DATA_DIR", dir.path().join("data"))
+            .output()
+            .expect("kizuki runs")
+    };
+    let out = with_policy(&["policy", "--lang", "en"]);
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        said.contains("Phone voting: turned off") && said.contains("8765"),
+        "{said}"
+    );
+    assert!(said.contains(p(&policy)), "says where it came from: {said}");
+
+    let sample = dir.path().join("s.kizuki.ron");
+    assert!(kizuki(&["sample", "--out", p(&sample)]).status.success());
+    let out = with_policy(&[
+        "vote",
+        p(&sample),
+        "--team",
+        "1",
+        "--item",
+        "1",
+        "--lang",
+        "ja",
+    ]);
+    assert!(!out.status.success());
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("管理者の設定でスマホ投票が使えません"),
+        "{said}"
+    );
+    assert!(
+        !dir.path().join("data").join("votes").exists(),
+        "nothing journaled before the refusal"
+    );
+
+    // A policy IT mistyped keeps voting closed, and says what is wrong.
+    std::fs::write(&policy, "phone_votng = false\n").expect("policy");
+    let out = with_policy(&["policy", "--lang", "ja"]);
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("読めません") && said.contains("使えない"),
+        "{said}"
+    );
+}

@@ -20,6 +20,8 @@ const LAYERS: &[&str] = &[
     "project",
     // The file format.
     "file",
+    // What the PC's administrator allows.
+    "policy",
     // What is made of a project: the chart, then the documents.
     "radar",
     "export",

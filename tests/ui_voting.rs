@@ -326,3 +326,35 @@ fn votes_an_earlier_run_never_saved_are_offered_back_and_recorded() {
         Level::new(5)
     );
 }
+
+#[test]
+fn an_administrators_policy_turns_phone_voting_off_and_says_why() {
+    let policy = kizuki::policy::Policy::parse("phone_voting = false", "/etc/kizuki/policy.toml");
+    let mut h = common::builder(Lang::Ja).policy(policy).build();
+    h.click("サンプルを見る");
+    h.send(Command::Show(Screen::Item(ItemId::IdeasPlace)));
+    let button = h.get_by_label("スマホで投票");
+    assert!(
+        button.accesskit_node().is_disabled(),
+        "offered greyed out, not hidden"
+    );
+    button.hover();
+    h.run();
+    h.run();
+    assert!(
+        h.is_shown("管理者の設定でスマホ投票が使えません"),
+        "the reason, and the paper sheets as the way round"
+    );
+    // A command that arrives anyway (a shortcut, the palette) opens no port either.
+    h.send(VoteCommand::Start {
+        scope: kizuki::vote::Scope::Item(ItemId::IdeasPlace),
+        anonymous: true,
+        ceiling: Some(3),
+        shared: false,
+    });
+    assert!(h.state().session.voting.is_none());
+    assert!(
+        h.is_shown("管理者の設定でスマホ投票が使えません"),
+        "said once, as a failure"
+    );
+}

@@ -30,6 +30,7 @@ impl AppOptions {
                 data_dir: crate::session::default_data_dir(),
                 today: None,
                 vote_bind: None,
+                policy: crate::policy::Policy::of_machine(),
             },
             file,
         }
@@ -201,6 +202,7 @@ impl KizukiApp {
                 config,
                 bind,
                 journal,
+                policy,
             } => {
                 self.vote_server = None;
                 let journal = match journal
@@ -220,6 +222,7 @@ impl KizukiApp {
                 let options = crate::vote::ServerOptions {
                     bind,
                     journal,
+                    policy: *policy,
                     ..crate::vote::ServerOptions::default()
                 };
                 match crate::vote::VoteServer::start(config, options, move |event| {

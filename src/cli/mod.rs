@@ -161,9 +161,19 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 管理者の設定（スマホ投票の可否・ポート）を表示する / Show what the PC's administrator has
+    /// set (phone voting allowed or not, its port)
+    Policy,
     /// The manual page, as roff on standard output (for packaging).
     #[command(hide = true)]
     Man,
+    /// The sheet for a city hall's IT department, as Markdown or PDF (for packaging).
+    #[command(hide = true)]
+    ItSheet {
+        /// Where to write it: `.md` or `.pdf`
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Shell completions on standard output (for packaging).
     #[command(hide = true)]
     Completions {
@@ -273,6 +283,13 @@ impl Cli {
                 lang,
             ),
             Command::Compare { inputs, out, by } => compare(&inputs, &out, by, lang),
+            Command::Policy => {
+                for line in crate::policy::Policy::of_machine().describe(lang) {
+                    println!("{line}");
+                }
+                Ok(())
+            }
+            Command::ItSheet { out } => it_sheet(&out, lang),
             Command::Man => {
                 let mut out = std::io::stdout().lock();
                 clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
@@ -597,4 +614,35 @@ fn beside(project: &Path, format: Format) -> PathBuf {
         format.file_suffix(),
         format.extension()
     ))
+}
+
+/// The sheet for IT in the user's language, with this build's version and voting port filled in.
+fn it_sheet_text(lang: Lang) -> String {
+    let template = match lang {
+        Lang::Ja => include_str!("../../docs/it/it-sheet.ja.md"),
+        Lang::En => include_str!("../../docs/it/it-sheet.en.md"),
+    };
+    template
+        .replace("{version}", env!("CARGO_PKG_VERSION"))
+        .replace("{port}", &crate::vote::net::PREFERRED_PORT.to_string())
+}
+
+/// Writes the sheet for IT to `out`, as Markdown or (by its ending) PDF. The PDF is dated by
+/// `SOURCE_DATE_EPOCH` when the packaging sets it, so that the same commit gives the same file.
+fn it_sheet(out: &Path, lang: Lang) -> Result<(), CliError> {
+    let text = it_sheet_text(lang);
+    let bytes = if comparison_format(out) == Some(Format::Pdf) {
+        let date = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.parse::<i64>().ok())
+            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+            .map_or_else(|| now().date_naive(), |d| d.date_naive());
+        crate::export::pdf::render_markdown(&text, lang, date)
+            .map_err(|e| CliError::Export(Box::new(e.into())))?
+    } else {
+        text.into_bytes()
+    };
+    write(out, &bytes)?;
+    println!("{}", tr!(lang, "cli.written", path = out.display()));
+    Ok(())
 }

@@ -28,6 +28,11 @@ pub struct Asked {
 /// first, so that nothing saved meanwhile is lost) and saves it. Every ballot is journaled as it
 /// comes in; ballots an earlier run journaled for this file and never saved are recorded first.
 pub fn run(path: &Path, asked: &Asked, lang: Lang) -> Result<(), CliError> {
+    // Before anything is journaled or loaded: an administrator's "no" holds from the start.
+    let policy = crate::policy::Policy::of_machine();
+    if !policy.phone_voting {
+        return Err(crate::vote::StartError::TurnedOff(policy).into());
+    }
     let votes_dir = crate::session::default_data_dir().map(|d| crate::session::votes_dir(&d));
     if let Some(dir) = &votes_dir {
         recover(path, dir, lang)?;
@@ -83,6 +88,7 @@ pub fn run(path: &Path, asked: &Asked, lang: Lang) -> Result<(), CliError> {
     let options = ServerOptions {
         bind: asked.bind,
         journal,
+        policy,
         ..ServerOptions::default()
     };
     let server = VoteServer::start(config, options, move |event| {

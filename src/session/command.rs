@@ -459,6 +459,8 @@ pub enum Effect {
         bind: Option<std::net::SocketAddr>,
         /// Where to journal every ballot (the folder), and what the journal is about.
         journal: Option<(PathBuf, crate::vote::journal::Header)>,
+        /// What the PC's administrator allows (boxed: effects are moved often, policies rarely).
+        policy: Box<crate::policy::Policy>,
     },
     /// How many phones may vote from one address.
     VoteSharing(usize),

@@ -54,6 +54,8 @@ pub struct SessionOptions {
     pub today: Option<NaiveDate>,
     /// Where phone voting listens; `None` for every address (tests give 127.0.0.1:0).
     pub vote_bind: Option<std::net::SocketAddr>,
+    /// What the PC's administrator allows ([`crate::policy::Policy::of_machine`] in the app).
+    pub policy: crate::policy::Policy,
 }
 
 /// Where phone votes are journaled as they come in, in Kizuki's data folder.
@@ -209,6 +211,8 @@ pub struct Session {
     /// Where the voting server listens; `None` for every address of the laptop (tests bind
     /// 127.0.0.1 only).
     vote_bind: Option<std::net::SocketAddr>,
+    /// What the PC's administrator allows: phone voting or not, and its port.
+    pub policy: crate::policy::Policy,
     /// Files being compared, once read; shown on [`Page::Compare`].
     pub comparison: Option<ShownComparison>,
     /// Files to compare are being read.
@@ -356,6 +360,7 @@ impl Session {
             repair_offer: None,
             repairs_made: Vec::new(),
             vote_bind: options.vote_bind,
+            policy: options.policy,
             revote: None,
             vote_journals,
             journals_done: Vec::new(),

@@ -126,6 +126,12 @@ impl Session {
         else {
             return;
         };
+        if !self.policy.phone_voting {
+            self.fail(Failure::Voting(super::command::Carried::new(
+                crate::vote::StartError::TurnedOff(self.policy.clone()),
+            )));
+            return;
+        }
         if !anonymous && team.members.is_empty() {
             self.fail(Failure::VotingWithoutMembers);
             return;
@@ -180,6 +186,7 @@ impl Session {
                 .data_dir
                 .as_deref()
                 .map(|dir| (super::votes_dir(dir), header)),
+            policy: Box::new(self.policy.clone()),
         });
     }
 

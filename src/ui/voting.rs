@@ -17,6 +17,17 @@ pub fn voting_button_ui(ui: &mut egui::Ui, session: &Session, item: ItemId, tx: 
     if session.voting.is_some() {
         return;
     }
+    if !session.policy.phone_voting {
+        // Offered greyed out, saying why and what to do instead, rather than hidden: the
+        // facilitator who read of phone voting in the README looks for it.
+        let why = match &session.policy.problem {
+            Some(problem) => problem.message(lang),
+            None => tr!(lang, "policy.voting_blocked"),
+        };
+        ui.add_enabled(false, egui::Button::new(tr!(lang, "voting.open")))
+            .on_disabled_hover_text(why);
+        return;
+    }
     let members = session
         .team_id()
         .and_then(|id| session.project()?.team(id))

@@ -63,23 +63,35 @@ pub fn url(ip: IpAddr, port: u16, path: &str) -> String {
 
 /// A listening socket for `bind`, or for the room: `[::]` accepting IPv4 too where the system
 /// allows it (Windows keeps IPv6 sockets IPv6-only unless told), else `0.0.0.0`; the preferred
-/// port, else any free one.
-pub fn listen(bind: Option<SocketAddr>) -> std::io::Result<std::net::TcpListener> {
-    if let Some(addr) = bind {
+/// port, else any free one. A port the administrator fixed (`fixed`) is the only one tried, on
+/// `bind`'s address too: the firewall is open for that port alone.
+pub fn listen(
+    bind: Option<SocketAddr>,
+    fixed: Option<u16>,
+) -> std::io::Result<std::net::TcpListener> {
+    if let Some(mut addr) = bind {
+        if let Some(port) = fixed {
+            addr.set_port(port);
+        }
         return socket(addr, false);
     }
-    let candidates = [
+    let preferred = fixed.unwrap_or(PREFERRED_PORT);
+    let mut candidates = vec![
         (
-            SocketAddr::new(IpAddr::V6(Ipv6Addr::UNSPECIFIED), PREFERRED_PORT),
+            SocketAddr::new(IpAddr::V6(Ipv6Addr::UNSPECIFIED), preferred),
             true,
         ),
         (
-            SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), PREFERRED_PORT),
+            SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), preferred),
             false,
         ),
-        (SocketAddr::new(IpAddr::V6(Ipv6Addr::UNSPECIFIED), 0), true),
-        (SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), 0), false),
     ];
+    if fixed.is_none() {
+        candidates.extend([
+            (SocketAddr::new(IpAddr::V6(Ipv6Addr::UNSPECIFIED), 0), true),
+            (SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), 0), false),
+        ]);
+    }
     let mut last = None;
     for (addr, dual) in candidates {
         match socket(addr, dual) {

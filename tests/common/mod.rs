@@ -71,6 +71,7 @@ pub struct Builder {
     theme: Option<egui::Theme>,
     gpu: bool,
     data_dir: Option<PathBuf>,
+    policy: kizuki::policy::Policy,
 }
 
 pub fn window(lang: Lang) -> Window {
@@ -84,6 +85,7 @@ pub fn builder(lang: Lang) -> Builder {
         theme: None,
         gpu: false,
         data_dir: None,
+        policy: kizuki::policy::Policy::default(),
     }
 }
 
@@ -97,6 +99,12 @@ impl Builder {
     pub fn snapshots(mut self, theme: egui::Theme) -> Builder {
         self.theme = Some(theme);
         self.gpu = true;
+        self
+    }
+
+    /// Runs under a machine policy, as IT may set one.
+    pub fn policy(mut self, policy: kizuki::policy::Policy) -> Builder {
+        self.policy = policy;
         self
     }
 
@@ -122,6 +130,7 @@ impl Builder {
                 today: Some(today()),
                 // Tests listen on the loopback interface only.
                 vote_bind: Some(([127, 0, 0, 1], 0).into()),
+                policy: self.policy,
             },
             file: None,
         };

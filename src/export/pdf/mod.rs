@@ -6,6 +6,7 @@
 
 mod chart;
 mod layout;
+mod plain;
 mod report;
 pub mod sheets;
 
@@ -108,6 +109,30 @@ pub fn render_document(document: &Document) -> Result<Vec<u8>, PdfError> {
     )
 }
 
+/// A short Markdown document (the sheet for IT) as PDF bytes, dated `date`.
+pub fn render_markdown(
+    markdown: &str,
+    lang: crate::Lang,
+    date: chrono::NaiveDate,
+) -> Result<Vec<u8>, PdfError> {
+    let regular = Metrics::new(fonts::regular()).ok_or(PdfError::Font)?;
+    let bold = Metrics::new(fonts::bold()).ok_or(PdfError::Font)?;
+    let title = markdown
+        .lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .unwrap_or("Kizuki")
+        .trim();
+    write(
+        plain::layout(markdown, &regular, &bold),
+        &Described {
+            title,
+            lang,
+            date: ymd(date),
+        },
+        &regular,
+    )
+}
+
 /// Answer sheets for the members of `team` (or of every team), one A4 page each.
 pub fn render_sheets(
     project: &crate::project::Project,
@@ -174,13 +199,15 @@ fn write(
             color: paper::MUTED,
             text: number,
         });
+        // The title at the left, never reaching the page number in the middle.
+        let room = (PAGE_W - w) / 2.0 - 12.0 - MARGIN_X;
         page.ops.push(Op::Text {
             x: MARGIN_X,
             y: PAGE_H - 40.0,
             size: 7.5,
             bold: false,
             color: paper::MUTED,
-            text: short(described.title, 40),
+            text: short(described.title, |s| regular_metrics.width(s, 7.5) <= room),
         });
     }
 
@@ -304,12 +331,21 @@ fn write(
     document.finish().map_err(PdfError::from)
 }
 
-fn short(text: &str, max: usize) -> String {
-    if text.chars().count() > max {
-        text.chars().take(max).chain(['…']).collect()
-    } else {
-        text.to_owned()
+/// `text`, or as much of it as `fits` with an ellipsis.
+fn short(text: &str, fits: impl Fn(&str) -> bool) -> String {
+    if fits(text) {
+        return text.to_owned();
     }
+    let mut out = String::new();
+    for c in text.chars() {
+        let longer = format!("{out}{c}…");
+        if !fits(&longer) {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 #[cfg(test)]
@@ -318,6 +354,18 @@ mod tests {
     use super::*;
     use crate::export::ExportOptions;
     use crate::export::report::Report;
+
+    #[test]
+    fn a_long_title_is_shortened_to_the_room_it_has() {
+        let regular = Metrics::new(fonts::regular()).expect("font");
+        let fits = |s: &str| regular.width(s, 7.5) <= 200.0;
+        let title =
+            "ひかりの市 ICT地域イノベーション・ワークショップ 第2回 情報システム担当との打合せ";
+        let shown = short(title, fits);
+        assert!(fits(&shown) && shown.ends_with('…'), "{shown}");
+        assert!(title.starts_with(shown.trim_end_matches('…')));
+        assert_eq!(short("短い題", fits), "短い題");
+    }
 
     #[test]
     fn text_stays_inside_the_page_margins() {

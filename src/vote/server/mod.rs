@@ -109,6 +109,12 @@ struct Client {
 pub enum StartError {
     #[error("cannot listen: {0}")]
     Listen(std::io::Error),
+    /// The machine's policy turns phone voting off.
+    #[error("phone voting is turned off by the machine's policy")]
+    TurnedOff(crate::policy::Policy),
+    /// The port the policy fixes is taken.
+    #[error("the port the policy fixes ({0}) is in use")]
+    FixedPortInUse(u16),
     #[error("cannot start the server's thread: {0}")]
     Thread(std::io::Error),
     #[error("no random numbers from the system: {0}")]
@@ -129,6 +135,11 @@ impl StartError {
                 "vote.cannot_listen",
                 reason = crate::file::io_reason(e, lang)
             ),
+            StartError::TurnedOff(policy) => match &policy.problem {
+                Some(problem) => problem.message(lang),
+                None => crate::tr!(lang, "policy.voting_blocked"),
+            },
+            StartError::FixedPortInUse(port) => crate::tr!(lang, "policy.port_in_use", port = port),
             StartError::Thread(_) | StartError::Random(_) => crate::tr!(lang, "vote.cannot_start"),
             StartError::Journal(e) => crate::tr!(
                 lang,
@@ -149,6 +160,8 @@ pub struct ServerOptions {
     /// Where every accepted ballot is written before the phone is told.
     pub journal: Option<Journal>,
     pub limits: Limits,
+    /// What the PC's administrator allows: whether to listen at all, and on which port.
+    pub policy: crate::policy::Policy,
 }
 
 /// A running voting server. Dropping it (or [`VoteServer::stop`]) stops it and frees the port.
@@ -168,8 +181,17 @@ impl VoteServer {
         options: ServerOptions,
         listener: impl Fn(Event) + Send + Sync + 'static,
     ) -> Result<VoteServer, StartError> {
+        if !options.policy.phone_voting {
+            return Err(StartError::TurnedOff(options.policy));
+        }
+        let fixed = options.policy.vote_port;
         let secrets = Secrets::new()?;
-        let socket = super::net::listen(options.bind).map_err(StartError::Listen)?;
+        let socket = super::net::listen(options.bind, fixed).map_err(|e| match fixed {
+            Some(port) if e.kind() == std::io::ErrorKind::AddrInUse => {
+                StartError::FixedPortInUse(port)
+            }
+            _ => StartError::Listen(e),
+        })?;
         let local = socket.local_addr().map_err(StartError::Listen)?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_io()
