@@ -53,7 +53,11 @@ apt_mirror() {
   done | grep -E -m 1 '^(https?|ftp)://|^file:/' || true
 }
 
+# shellcheck source=packaging/dist-common.sh
+. packaging/dist-common.sh
 command -v cargo-deb >/dev/null || cargo install cargo-deb --locked
+# The notices the package ships (and the SBOMs), current with Cargo.lock.
+packaging/notices.sh
 cargo build --release --locked --bin kizuki
 
 assets=target/deb-assets
@@ -67,10 +71,9 @@ command -v desktop-file-validate >/dev/null && \
   desktop-file-validate packaging/linux/jp.kizuki.Kizuki.desktop
 cargo deb --no-build --output dist/
 deb=$(ls -t dist/kizuki_*_amd64.deb | head -n 1)
-# What IT compares a download against (`sha256sum -c SHA256SUMS`), with the Windows files' sums
-# when packaging/windows.sh ran too.
-(cd dist && sha256sum "$(basename "$deb")" > SHA256SUMS.deb)
-cat dist/SHA256SUMS.* > dist/SHA256SUMS
+it_sheets target/release/kizuki
+# What IT compares a download against, with the Windows files when packaging/windows.sh ran too.
+dist_sums
 echo "$deb"
 
 if [ "${1:-}" = "--install-test" ]; then

@@ -8,6 +8,8 @@
 # usage: packaging/windows.sh [--check]     (--check: type-check only, as CI does)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=packaging/dist-common.sh
+. packaging/dist-common.sh
 
 # shellcheck source=.ci/need-packages.sh
 . .ci/need-packages.sh
@@ -28,6 +30,9 @@ if [ "${1:-}" = "--check" ]; then
   exit 0
 fi
 
+# The notices the zip and the installer ship (and the SBOMs), current with Cargo.lock; with
+# rustup's toolchain, which the tools were built with.
+PATH="${PATH#/usr/bin:}" packaging/notices.sh
 cargo build --release --locked "${build_std[@]}" --bin kizuki
 exe="$CARGO_TARGET_DIR/$target/release/kizuki.exe"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
@@ -39,16 +44,17 @@ cp icons/kizuki.ico "$stage/"
 cp LICENSE-MIT "$stage/LICENSE-MIT.txt"
 cp LICENSE-APACHE "$stage/LICENSE-APACHE.txt"
 cp assets/fonts/OFL.txt "$stage/OFL.txt"
+sed 's/$/\r/' packaging/notices/windows.txt > "$stage/THIRD-PARTY-NOTICES.txt"
 # A short read-me in Windows' line endings, for whoever opens the zip.
 sed 's/$/\r/' packaging/windows/README.txt > "$stage/README.txt"
 
 makensis -V2 -DVERSION="$version" -DSTAGE="$PWD/$stage" \
   -DOUT="$PWD/dist/kizuki-$version-setup.exe" packaging/windows/kizuki.nsi
 (cd dist/windows && zip -q -r "../kizuki-$version-windows-x64.zip" Kizuki)
+# The sheet for IT, when a Linux build is at hand to write it (packaging/deb.sh always writes it).
+[ -x target/release/kizuki ] && it_sheets target/release/kizuki
 # What IT compares a download against: `certutil -hashfile FILE SHA256` on Windows.
-(cd dist && sha256sum "kizuki-$version-setup.exe" "kizuki-$version-windows-x64.zip" \
-  windows/Kizuki/kizuki.exe > SHA256SUMS.windows)
-cat dist/SHA256SUMS.* > dist/SHA256SUMS
+dist_sums
 
 echo "dist/kizuki-$version-setup.exe"
 echo "dist/kizuki-$version-windows-x64.zip"

@@ -89,6 +89,7 @@ pub fn about_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                         )
                         .wrap(),
                     );
+                    program_ui(ui, session);
                     ui.add_space(space::XXL);
                 });
             });
@@ -145,4 +146,79 @@ fn quote_ui(ui: &mut egui::Ui, sentence: &str, bar: egui::Color32) {
             );
         });
     ui.add_space(space::S);
+}
+
+/// The third-party notices of what this platform's build compiles in, as shipped beside it
+/// (packaging/notices.sh keeps these copies current; CI checks them against Cargo.lock).
+#[cfg(windows)]
+const NOTICES: &str = include_str!("../../packaging/notices/windows.txt");
+#[cfg(target_os = "macos")]
+const NOTICES: &str = include_str!("../../packaging/notices/macos.txt");
+#[cfg(not(any(windows, target_os = "macos")))]
+const NOTICES: &str = include_str!("../../packaging/notices/linux.txt");
+
+/// Kizuki itself: its version and licence, what the PC's administrator has set, and the
+/// licences of every component in it (which their terms require to be shown).
+fn program_ui(ui: &mut egui::Ui, session: &Session) {
+    let lang = session.lang;
+    heading_ui(ui, &tr!(lang, "about.program"));
+    let version = format!("Kizuki {}", env!("CARGO_PKG_VERSION"));
+    ui.label(RichText::new(version).size(text::READING).strong());
+    for line in [tr!(lang, "about.licence"), tr!(lang, "about.offline")]
+        .into_iter()
+        .chain(session.policy.describe(lang))
+    {
+        ui.add(egui::Label::new(RichText::new(line).size(text::READING)).wrap());
+    }
+    ui.add_space(space::S);
+    let components = notice_components(NOTICES);
+    egui::CollapsingHeader::new(tr!(lang, "about.notices", count = components))
+        .id_salt("third-party-notices")
+        .show(ui, |ui| {
+            // Half a megabyte of text: only the rows in view are laid out.
+            let lines: Vec<&str> = NOTICES.lines().collect();
+            let row = ui.text_style_height(&egui::TextStyle::Monospace);
+            egui::ScrollArea::vertical()
+                .max_height(420.0)
+                .auto_shrink([false, true])
+                .show_rows(ui, row, lines.len(), |ui, range| {
+                    for line in &lines[range] {
+                        ui.label(RichText::new(*line).monospace());
+                    }
+                });
+        });
+}
+
+/// How many components the notices name (their "Used by" lines, each crate once).
+fn notice_components(notices: &str) -> usize {
+    let mut names: Vec<&str> = notices
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.trim().split(' ').count() == 2)
+        .filter(|l| {
+            l.trim()
+                .split(' ')
+                .nth(1)
+                .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .map(str::trim)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names.len()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_notices_name_every_component_once() {
+        let count = super::notice_components(super::NOTICES);
+        // Hundreds of crates; the count is what the About window says.
+        assert!(count > 100, "{count}");
+        assert_eq!(
+            super::notice_components(
+                "Used by:\n  a 1.0\n  b 2.0\n\nUsed by:\n  a 1.0\n  MIT License (3)\n"
+            ),
+            2
+        );
+    }
 }
