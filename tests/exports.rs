@@ -838,5 +838,48 @@ fn pdfs_are_archival_pdf_a_2b() {
                 && meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
             "PDF {n} is not PDF/A-2b: {meta}"
         );
+        // Accessible too: PDF/UA-1, tagged, its structure read back by poppler.
+        assert!(
+            meta.contains("<pdfuaid:part>1</pdfuaid:part>"),
+            "PDF {n} is not PDF/UA-1"
+        );
+        let info = std::process::Command::new("pdfinfo")
+            .arg(&path)
+            .output()
+            .expect("pdfinfo");
+        assert!(
+            String::from_utf8_lossy(&info.stdout).contains("Tagged:          yes"),
+            "PDF {n} is not tagged"
+        );
+        let tree = std::process::Command::new("pdfinfo")
+            .arg("-struct")
+            .arg(&path)
+            .output()
+            .expect("pdfinfo -struct");
+        let tree = String::from_utf8_lossy(&tree.stdout);
+        for element in ["H1", "H2", "Table", "TH", "TD", "Figure", "P (block)"] {
+            assert!(tree.contains(element), "PDF {n} has no {element}: {tree}");
+        }
     }
+}
+
+#[test]
+fn headings_are_an_outline_and_page_furniture_is_not_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, export(Format::Pdf, Lang::En)).expect("write");
+    // The structure holds the headings in reading order, and no page number: "1 / 9" is drawn
+    // for the page, an artifact.
+    let tree = std::process::Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo -struct-text");
+    let tree = String::from_utf8_lossy(&tree.stdout);
+    let summary = tree
+        .find("Summary (all teams)")
+        .expect("the summary heading");
+    let main = tree.find("Main actions").expect("the main actions heading");
+    assert!(summary < main, "reading order");
+    assert!(!tree.contains(" / 9"), "page numbers are not read: {tree}");
 }

@@ -1,6 +1,6 @@
 //! The radar chart on a PDF page: the shared geometry and the shared style.
 
-use super::layout::{CONTENT_W, Layout, MARGIN_X, Op};
+use super::layout::{CONTENT_W, Element, Layout, MARGIN_X, Op};
 use crate::radar::marks::{self, Mark};
 use crate::radar::{self as geometry, Chart, HAlign, Point, levels};
 use crate::style::{CHART, paper};
@@ -215,6 +215,8 @@ impl Layout<'_> {
                 text: series.name.clone(),
             });
         }
-        self.page().ops.extend(ops);
+        // The chart and its legend are one figure, described in words.
+        let alt = chart.describe();
+        self.element(Element::Figure { alt }, |l| l.page().ops.extend(ops));
     }
 }

@@ -38,6 +38,34 @@ pub enum Op {
         color: Rgb,
         opacity: f32,
     },
+    /// What is drawn from here to the matching [`Op::Close`] is one element of the document's
+    /// logical structure (tagged PDF: what a screen reader reads, in this order). Text drawn
+    /// outside any element is a paragraph of its own; lines and fills outside a figure are
+    /// decoration.
+    Open(Element),
+    Close,
+}
+
+/// A part of the document's logical structure.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Element {
+    /// A heading of `level` (1 is the document's title), with its text for the outline.
+    Heading {
+        level: u16,
+        title: String,
+    },
+    Paragraph,
+    Table,
+    Row,
+    HeaderCell,
+    Cell,
+    /// A chart, described in words for who cannot see it.
+    Figure {
+        alt: String,
+    },
+    /// Drawn for the page, not the document (a table's header repeated on the next page, the
+    /// page number): left out of what is read.
+    Artifact,
 }
 
 #[derive(Default)]
@@ -52,6 +80,8 @@ pub struct Layout<'a> {
     pub bold: &'a Metrics,
     /// The height that must follow a table's last row on its page (its note), while one is drawn.
     keep_after: f32,
+    /// The last heading's level: the next one goes at most one level deeper.
+    heading_level: u16,
 }
 
 impl<'a> Layout<'a> {
@@ -62,6 +92,7 @@ impl<'a> Layout<'a> {
             regular,
             bold,
             keep_after: 0.0,
+            heading_level: 0,
         }
     }
 
@@ -95,6 +126,18 @@ impl<'a> Layout<'a> {
         wrap(text, width / size, measure)
     }
 
+    /// Says that a level-1 heading (the document's title) was set by hand.
+    pub fn title_level(&mut self) {
+        self.heading_level = 1;
+    }
+
+    /// What `draw` draws, as one `element` of the document's structure.
+    pub fn element(&mut self, element: Element, draw: impl FnOnce(&mut Self)) {
+        self.page().ops.push(Op::Open(element));
+        draw(self);
+        self.page().ops.push(Op::Close);
+    }
+
     pub fn text_at(&mut self, x: f32, y: f32, size: f32, bold: bool, color: Rgb, text: &str) {
         if !text.is_empty() {
             self.page().ops.push(Op::Text {
@@ -110,6 +153,13 @@ impl<'a> Layout<'a> {
 
     /// A wrapped paragraph at the current position, breaking across pages between lines.
     pub fn paragraph(&mut self, text: &str, size: f32, bold: bool, color: Rgb, indent: f32) {
+        self.element(Element::Paragraph, |l| {
+            l.wrapped(text, size, bold, color, indent);
+        });
+    }
+
+    /// The lines of `text`, wrapped, at the current position (no element of their own).
+    pub fn wrapped(&mut self, text: &str, size: f32, bold: bool, color: Rgb, indent: f32) {
         let line_h = size * 1.6;
         for line in self.lines(text, size, bold, CONTENT_W - indent) {
             self.ensure(line_h);
@@ -119,11 +169,26 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// A heading: its level in the document's structure follows its size (16 pt and more: the
+    /// title; 13 pt: a part; smaller: a section), never more than one deeper than the last
+    /// (a screen reader's list of headings skips no level).
     pub fn heading(&mut self, text: &str, size: f32, rule: bool) {
+        let by_size = if size >= 16.0 {
+            1
+        } else if size >= 13.0 {
+            2
+        } else {
+            3
+        };
+        let level = by_size.min(self.heading_level + 1);
+        self.heading_level = level;
         // Keep a heading with at least a few lines of what follows.
         self.ensure(size * 1.6 + 60.0);
         self.y += size * 0.6;
-        self.paragraph(text, size, true, paper::INK, 0.0);
+        let title = text.to_owned();
+        self.element(Element::Heading { level, title }, |l| {
+            l.wrapped(text, size, true, paper::INK, 0.0);
+        });
         if rule {
             let y = self.y - size * 0.25;
             self.page().ops.push(Op::Line {
@@ -217,46 +282,73 @@ impl<'a> Layout<'a> {
         };
         let header_cells = layout_row(self, header, true);
         let header_h = row_height(&header_cells);
-        let draw_row =
-            |this: &mut Self, cells: &[Vec<String>], bold: bool, band: Option<Rgb>, color: Rgb| {
-                let h = row_height(cells);
-                let top = this.y;
-                if let Some(fill) = band {
-                    this.page().ops.push(Op::Fill {
-                        points: rect(left, top, width, h),
-                        color: fill,
-                        opacity: 1.0,
-                    });
-                }
-                let mut x = left;
-                for (lines, w) in cells.iter().zip(&widths) {
-                    for (k, line) in lines.iter().enumerate() {
-                        this.text_at(
-                            x + pad,
-                            top + pad + k as f32 * line_h,
-                            size,
-                            bold,
-                            color,
-                            line,
-                        );
-                    }
-                    x += w;
-                }
-                this.page().ops.push(Op::Line {
-                    points: vec![Point::new(left, top + h), Point::new(left + width, top + h)],
-                    width: 0.5,
-                    color: paper::RULE,
-                    dash: None,
-                    closed: false,
+        // A row, its cells header cells or data cells; `None` for a header repeated on a new
+        // page, which is drawn for the page and not read twice.
+        let draw_row = |this: &mut Self,
+                        cells: &[Vec<String>],
+                        cell: Option<Element>,
+                        bold: bool,
+                        band: Option<Rgb>,
+                        color: Rgb| {
+            this.page().ops.push(Op::Open(if cell.is_some() {
+                Element::Row
+            } else {
+                Element::Artifact
+            }));
+            let h = row_height(cells);
+            let top = this.y;
+            if let Some(fill) = band {
+                this.page().ops.push(Op::Fill {
+                    points: rect(left, top, width, h),
+                    color: fill,
+                    opacity: 1.0,
                 });
-                this.y += h;
-            };
+            }
+            let mut x = left;
+            for (lines, w) in cells.iter().zip(&widths) {
+                if let Some(element) = &cell {
+                    this.page().ops.push(Op::Open(element.clone()));
+                }
+                for (k, line) in lines.iter().enumerate() {
+                    this.text_at(
+                        x + pad,
+                        top + pad + k as f32 * line_h,
+                        size,
+                        bold,
+                        color,
+                        line,
+                    );
+                }
+                if cell.is_some() {
+                    this.page().ops.push(Op::Close);
+                }
+                x += w;
+            }
+            this.page().ops.push(Op::Line {
+                points: vec![Point::new(left, top + h), Point::new(left + width, top + h)],
+                width: 0.5,
+                color: paper::RULE,
+                dash: None,
+                closed: false,
+            });
+            this.page().ops.push(Op::Close);
+            this.y += h;
+        };
         // The header never stands alone: it comes with at least its first row.
         let first_h = rows.first().map_or(line_h * 2.0, |(r, _)| {
             row_height(&layout_row(self, r, false))
         });
         self.ensure(header_h + first_h);
-        draw_row(self, &header_cells, true, Some(paper::BAND), paper::INK);
+        self.page().ops.push(Op::Open(Element::Table));
+        let header_cell = Some(Element::HeaderCell);
+        draw_row(
+            self,
+            &header_cells,
+            header_cell,
+            true,
+            Some(paper::BAND),
+            paper::INK,
+        );
         let last = rows.len().saturating_sub(1);
         for (n, (cells, color)) in rows.iter().enumerate() {
             let cells = layout_row(self, cells, false);
@@ -264,10 +356,19 @@ impl<'a> Layout<'a> {
             let after = if n == last { self.keep_after } else { 0.0 };
             if self.y + h + after > BOTTOM {
                 self.new_page();
-                draw_row(self, &header_cells, true, Some(paper::BAND), paper::INK);
+                draw_row(
+                    self,
+                    &header_cells,
+                    None,
+                    true,
+                    Some(paper::BAND),
+                    paper::INK,
+                );
             }
-            draw_row(self, &cells, false, None, color.unwrap_or(paper::INK));
+            let ink = color.unwrap_or(paper::INK);
+            draw_row(self, &cells, Some(Element::Cell), false, None, ink);
         }
+        self.page().ops.push(Op::Close);
         self.y += 8.0;
     }
 

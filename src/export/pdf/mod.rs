@@ -10,7 +10,7 @@ mod plain;
 mod report;
 pub mod sheets;
 
-pub use layout::{Op, Page};
+pub use layout::{Element, Op, Page};
 pub use report::layout;
 
 use crate::fonts::{self, Metrics};
@@ -191,6 +191,8 @@ fn write(
     for (n, page) in pages.iter_mut().enumerate() {
         let number = format!("{} / {total}", n + 1);
         let w = regular_metrics.width(&number, 8.5);
+        // The page's number and the title at its foot are drawn for the page, not read.
+        page.ops.push(Op::Open(Element::Artifact));
         page.ops.push(Op::Text {
             x: (PAGE_W - w) / 2.0,
             y: PAGE_H - 40.0,
@@ -209,6 +211,7 @@ fn write(
             color: paper::MUTED,
             text: short(described.title, |s| regular_metrics.width(s, 7.5) <= room),
         });
+        page.ops.push(Op::Close);
     }
 
     let regular = Font::new(fonts::regular().into(), 0).ok_or(PdfError::Font)?;
@@ -217,7 +220,11 @@ fn write(
     // PDF/A-2b: an archival file a city hall may keep as its record; krilla checks the rules
     // while writing and refuses to finish a file that breaks one. PDF/A needs a date, which
     // every document Kizuki writes has; one without (a caller's) is written as plain PDF.
-    let mut builder = krilla::configure::ConfigurationBuilder::new();
+    // PDF/UA-1 as well: tagged (headings, paragraphs, tables with header cells, the chart as a
+    // figure with its values in words), in reading order, with the language, the title shown
+    // as the window's title and an outline of the headings; krilla checks that too.
+    let mut builder = krilla::configure::ConfigurationBuilder::new()
+        .with_accessibility_validator(krilla::configure::Accessibility::UA1);
     if described.date.is_some() {
         builder = builder.with_archival_validator(krilla::configure::Archival::A2_B);
     }
@@ -250,13 +257,28 @@ fn write(
         }
         pb.finish()
     };
-    for page in &pages {
+    let mut structure = Structure::new(described.lang);
+    for (page_index, page) in pages.iter().enumerate() {
         let settings = krilla::page::PageSettings::from_wh(PAGE_W, PAGE_H)
             .ok_or_else(|| PdfError::Other("A4 page size".into()))?;
         let mut pdf_page = document.start_page_with(settings);
         let mut surface = pdf_page.surface();
         for op in &page.ops {
+            let tagged = match op {
+                Op::Open(element) => {
+                    structure.open(element, page_index);
+                    continue;
+                }
+                Op::Close => {
+                    structure.close();
+                    continue;
+                }
+                Op::Text { y, .. } => structure.text_tag(page_index, *y),
+                Op::Line { .. } | Op::Fill { .. } => structure.graphic_tag(),
+            };
+            let id = surface.start_tagged(tagged.content());
             match op {
+                Op::Open(_) | Op::Close => {}
                 Op::Text {
                     x,
                     y,
@@ -324,11 +346,178 @@ fn write(
                     surface.draw_path(&p);
                 }
             }
+            surface.end_tagged();
+            structure.place(tagged, id);
         }
         surface.finish();
         pdf_page.finish();
     }
+    let (tree, outline) = structure.finish();
+    document.set_tag_tree(tree);
+    document.set_outline(outline);
     document.finish().map_err(PdfError::from)
+}
+
+/// How a piece of content is tagged.
+#[derive(Clone, Copy, PartialEq)]
+enum Tagged {
+    /// Text read as part of the element open around it.
+    Text,
+    /// Text outside any element: a paragraph of its own.
+    LoneText,
+    /// The drawing of a figure.
+    Figure,
+    /// Drawn for the page or as decoration, not read.
+    Artifact,
+}
+
+impl Tagged {
+    fn content(self) -> krilla::tagging::ContentTag<'static> {
+        use krilla::tagging::{Artifact, ArtifactType, ContentTag, SpanTag};
+        match self {
+            Tagged::Text | Tagged::LoneText => ContentTag::Span(SpanTag::empty()),
+            Tagged::Figure => ContentTag::Other,
+            Tagged::Artifact => ContentTag::Artifact(Artifact::with_kind(ArtifactType::Other)),
+        }
+    }
+}
+
+/// The document's logical structure, built while the pages are written: the elements the
+/// layout opened and closed ([`Op::Open`], [`Op::Close`]) become the tag tree, in drawing order
+/// (the reading order: top to bottom, page by page); the headings become the outline.
+struct Structure {
+    tree: krilla::tagging::TagTree,
+    open: Vec<(Element, krilla::tagging::TagGroup)>,
+    /// How many artifacts are open: what is drawn inside one is not read.
+    artifacts: usize,
+    /// The headings: level, text, page, and where on it.
+    headings: Vec<(u16, String, usize, f32)>,
+    pending_heading: Option<(u16, String, usize)>,
+}
+
+impl Structure {
+    fn new(lang: crate::Lang) -> Structure {
+        Structure {
+            tree: krilla::tagging::TagTree::new().with_lang(Some(lang.code().to_owned())),
+            open: Vec::new(),
+            artifacts: 0,
+            headings: Vec::new(),
+            pending_heading: None,
+        }
+    }
+
+    fn open(&mut self, element: &Element, page: usize) {
+        use krilla::tagging::{TableHeaderScope, Tag, TagGroup};
+        if self.artifacts > 0 || *element == Element::Artifact {
+            self.artifacts += 1;
+            return;
+        }
+        let group = match element {
+            Element::Heading { level, title } => {
+                self.pending_heading = Some((*level, title.clone(), page));
+                let level = std::num::NonZeroU16::new(*level).unwrap_or(std::num::NonZeroU16::MIN);
+                TagGroup::new(Tag::Hn(level, Some(title.clone())))
+            }
+            Element::Paragraph => TagGroup::new(Tag::P),
+            Element::Table => TagGroup::new(Tag::Table),
+            Element::Row => TagGroup::new(Tag::TR),
+            Element::HeaderCell => TagGroup::new(Tag::TH(TableHeaderScope::Column)),
+            Element::Cell => TagGroup::new(Tag::TD),
+            Element::Figure { alt } => TagGroup::new(Tag::Figure(Some(alt.clone()))),
+            Element::Artifact => return,
+        };
+        self.open.push((element.clone(), group));
+    }
+
+    fn close(&mut self) {
+        if self.artifacts > 0 {
+            self.artifacts -= 1;
+            return;
+        }
+        if let Some((_, group)) = self.open.pop() {
+            match self.open.last_mut() {
+                Some((_, parent)) => parent.push(group),
+                None => self.tree.push(group),
+            }
+        }
+    }
+
+    fn text_tag(&mut self, page: usize, y: f32) -> Tagged {
+        if self.artifacts > 0 {
+            return Tagged::Artifact;
+        }
+        // A heading's outline entry points at its first line.
+        if let Some((level, title, at)) = self.pending_heading.take() {
+            self.headings.push((level, title, at.max(page), y));
+        }
+        if self.open.is_empty() {
+            Tagged::LoneText
+        } else {
+            Tagged::Text
+        }
+    }
+
+    fn graphic_tag(&self) -> Tagged {
+        let in_figure = self
+            .open
+            .iter()
+            .any(|(e, _)| matches!(e, Element::Figure { .. }));
+        if self.artifacts == 0 && in_figure {
+            Tagged::Figure
+        } else {
+            Tagged::Artifact
+        }
+    }
+
+    fn place(&mut self, tagged: Tagged, id: krilla::tagging::Identifier) {
+        use krilla::tagging::{Tag, TagGroup};
+        match tagged {
+            Tagged::Artifact => {}
+            Tagged::LoneText => {
+                let mut paragraph = TagGroup::new(Tag::P);
+                paragraph.push(id);
+                self.tree.push(paragraph);
+            }
+            Tagged::Text | Tagged::Figure => {
+                if let Some((_, group)) = self.open.last_mut() {
+                    group.push(id);
+                }
+            }
+        }
+    }
+
+    /// The tag tree, and the outline: each heading under the last one of a higher level.
+    fn finish(mut self) -> (krilla::tagging::TagTree, krilla::outline::Outline) {
+        while !self.open.is_empty() {
+            self.close();
+        }
+        let mut outline = krilla::outline::Outline::new();
+        // Open nodes by level, deepest last.
+        let mut stack: Vec<(u16, krilla::outline::OutlineNode)> = Vec::new();
+        let attach =
+            |outline: &mut krilla::outline::Outline,
+             stack: &mut Vec<(u16, krilla::outline::OutlineNode)>,
+             node: krilla::outline::OutlineNode| match stack.last_mut() {
+                Some((_, parent)) => parent.push_child(node),
+                None => outline.push_child(node),
+            };
+        for (level, title, page, y) in self.headings {
+            while stack.last().is_some_and(|(l, _)| *l >= level) {
+                if let Some((_, node)) = stack.pop() {
+                    attach(&mut outline, &mut stack, node);
+                }
+            }
+            let destination = krilla::destination::XyzDestination::new(
+                page,
+                krilla::geom::Point::from_xy(MARGIN_X, y),
+            );
+            stack.push((level, krilla::outline::OutlineNode::new(title, destination)));
+        }
+        while let Some((_, node)) = stack.pop() {
+            attach(&mut outline, &mut stack, node);
+        }
+        (self.tree, outline)
+    }
 }
 
 /// `text`, or as much of it as `fits` with an ellipsis.

@@ -23,7 +23,7 @@ pub fn layout(
     for line in markdown.lines() {
         if let Some(title) = line.strip_prefix("# ") {
             flush(&mut l, &mut paragraph);
-            l.heading(title.trim(), 15.0, true);
+            l.heading(title.trim(), 16.0, true);
         } else if let Some(heading) = line.strip_prefix("## ") {
             flush(&mut l, &mut paragraph);
             l.heading(heading.trim(), 12.0, false);

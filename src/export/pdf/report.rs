@@ -2,7 +2,7 @@
 //! scores side by side, the radar, the main actions; with the stamp boxes when it circulates),
 //! then each team's scores, indicators, review, answers and actions.
 
-use super::layout::{BOTTOM, CONTENT_W, Layout, MARGIN_X, Page};
+use super::layout::{BOTTOM, CONTENT_W, Element, Layout, MARGIN_X, Page};
 use crate::export::report::{MAIN_ACTIONS, Report, Table, TeamReport, score_columns};
 use crate::fonts::Metrics;
 use crate::project::{ActionStatus, Circulation};
@@ -33,7 +33,11 @@ fn summary_page(l: &mut Layout, report: &Report) {
     if let Some(circulation) = &report.circulation {
         circulation_block(l, report, circulation);
     }
-    l.paragraph(&report.title, 18.0, true, paper::INK, 0.0);
+    let title = report.title.clone();
+    l.title_level();
+    l.element(Element::Heading { level: 1, title }, |l| {
+        l.wrapped(&report.title, 18.0, true, paper::INK, 0.0);
+    });
     l.y += 2.0;
     let by = if report.made_by.is_empty() {
         "–".to_owned()
