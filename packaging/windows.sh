@@ -10,11 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=packaging/dist-common.sh
 . packaging/dist-common.sh
+# shellcheck source=packaging/msi.sh
+. packaging/msi.sh
 
 # shellcheck source=.ci/need-packages.sh
 . .ci/need-packages.sh
 need_packages rustc-web cargo-web rust-web-src libstd-rust-web-dev gcc-mingw-w64-x86-64 \
-  binutils-mingw-w64-x86-64 nsis zip
+  binutils-mingw-w64-x86-64 nsis zip wixl
 
 # Debian's toolchain, for this build only (rustup's stays the default elsewhere).
 export PATH="/usr/bin:$PATH"
@@ -51,6 +53,8 @@ sed 's/$/\r/' packaging/windows/README.txt > "$stage/README.txt"
 makensis -V2 -DVERSION="$version" -DSTAGE="$PWD/$stage" \
   -DOUT="$PWD/dist/kizuki-$version-setup.exe" packaging/windows/kizuki.nsi
 (cd dist/windows && zip -q -r "../kizuki-$version-windows-x64.zip" Kizuki)
+# MSIs for managed deployment (Intune, group policy): per machine, and per user.
+build_msis "$stage" "$version" "$PWD/dist"
 # The sheet for IT, when a Linux build is at hand to write it (packaging/deb.sh always writes it).
 [ -x target/release/kizuki ] && it_sheets target/release/kizuki
 # What IT compares a download against: `certutil -hashfile FILE SHA256` on Windows.
@@ -58,5 +62,6 @@ dist_sums
 
 echo "dist/kizuki-$version-setup.exe"
 echo "dist/kizuki-$version-windows-x64.zip"
+echo "dist/kizuki-$version-x64.msi, dist/kizuki-$version-x64-user.msi"
 echo "dist/SHA256SUMS"
 ls -l "$stage/kizuki.exe"

@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 exe=$(readlink -f "${1:-target/windows/x86_64-pc-windows-gnu/release/kizuki.exe}")
 linux=$(readlink -f "${2:-target/release/kizuki}")
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+msis=("$PWD/dist/kizuki-$version-x64.msi" "$PWD/dist/kizuki-$version-x64-user.msi")
 
 # shellcheck source=.ci/need-packages.sh
 . .ci/need-packages.sh
@@ -51,6 +53,48 @@ members() { unzip -lv "$1" | tail -n +2; }
 cmp <(members win.xlsx) <(members linux.xlsx)
 [ "$(stat -c %s win.xlsx)" = "$(stat -c %s linux.xlsx)" ]
 echo "xlsx: same members, sizes and CRCs ($(stat -c %s win.xlsx) bytes; only the zip's host byte differs)"
+
+echo "== the machine policy, from the registry as group policy writes it"
+policy_key='HKLM\SOFTWARE\Policies\Kizuki'
+wine reg add "$policy_key" /v PhoneVoting /t REG_DWORD /d 0 /f >/dev/null 2>&1
+said=$(wine "$exe" policy --lang en 2>/dev/null | tr -d '\r')
+echo "$said"
+grep -q 'Phone voting: turned off' <<<"$said"
+grep -q 'HKEY_LOCAL_MACHINE' <<<"$said"
+# Refused before it listens (and it would listen on the loopback only).
+if wine "$exe" vote win.kizuki.ron --team x --item 1 --bind 127.0.0.1:0 --lang en >/dev/null 2>&1; then
+  echo "voting started against the policy" >&2
+  exit 1
+fi
+wine reg add "$policy_key" /v PhoneVoting /t REG_DWORD /d 1 /f >/dev/null 2>&1
+wine reg add "$policy_key" /v VotePort /t REG_DWORD /d 8766 /f >/dev/null 2>&1
+said=$(wine "$exe" policy --lang en 2>/dev/null | tr -d '\r')
+grep -q 'Phone voting: allowed' <<<"$said" && grep -q '8766' <<<"$said"
+wine reg delete "$policy_key" /f >/dev/null 2>&1
+said=$(wine "$exe" policy --lang en 2>/dev/null | tr -d '\r')
+grep -q 'No administrator setting' <<<"$said"
+echo "policy: off, then a fixed port, then none"
+
+echo "== the MSIs: silent install and uninstall, as Intune runs them"
+for msi in "${msis[@]}"; do
+  [ -f "$msi" ] || { echo "no $msi (run packaging/windows.sh first)" >&2; exit 1; }
+  case $msi in
+    *-user.msi) dir="$WINEPREFIX/drive_c/users/$USER/AppData/Local/Programs/Kizuki"; root=HKCU ;;
+    *) dir="$WINEPREFIX/drive_c/Program Files/Kizuki"; root=HKLM ;;
+  esac
+  wine msiexec /i "$msi" /qn >/dev/null 2>&1
+  [ -f "$dir/kizuki.exe" ] && [ -f "$dir/THIRD-PARTY-NOTICES.txt" ] || { echo "$msi: not installed in $dir" >&2; exit 1; }
+  [ "$(wine "$dir/kizuki.exe" --version 2>/dev/null | tr -d '\r')" = "$(wine "$exe" --version 2>/dev/null | tr -d '\r')" ]
+  wine reg query "$root\\Software\\Classes\\Kizuki.Project\\shell\\open\\command" >/dev/null 2>&1 \
+    || { echo "$msi: no association under $root" >&2; exit 1; }
+  wine msiexec /x "$msi" /qn >/dev/null 2>&1
+  [ ! -e "$dir/kizuki.exe" ] || { echo "$msi: kizuki.exe left after uninstall" >&2; exit 1; }
+  if wine reg query "$root\\Software\\Classes\\Kizuki.Project" >/dev/null 2>&1; then
+    echo "$msi: association left after uninstall" >&2
+    exit 1
+  fi
+  echo "$(basename "$msi"): installed silently in $dir, uninstalled cleanly"
+done
 
 echo "== the window"
 KIZUKI_DATA_DIR='C:\kizuki-data' wine "$exe" win.kizuki.ron --lang ja >/dev/null 2>&1 &
