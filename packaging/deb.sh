@@ -55,6 +55,7 @@ apt_mirror() {
 
 # shellcheck source=packaging/dist-common.sh
 . packaging/dist-common.sh
+reproducible
 command -v cargo-deb >/dev/null || cargo install cargo-deb --locked
 # The notices the package ships (and the SBOMs), current with Cargo.lock.
 packaging/notices.sh

@@ -3,6 +3,24 @@
 #                      written by a Kizuki binary that runs here
 #   dist_sums          dist/SHA256SUMS over every file in dist/ (`sha256sum -c SHA256SUMS`;
 #                      `certutil -hashfile FILE SHA256` on Windows)
+#   reproducible      the same commit built in another folder gives the same bytes: timestamps
+#                     from the commit (SOURCE_DATE_EPOCH: cargo-deb, the PDFs, the SBOMs), and the
+#                     clone's and cargo's paths left out of the binary (panic messages, debug info)
+reproducible() {
+  export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}"
+  export RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$PWD=/kizuki --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
+  export TZ=UTC
+}
+
+# A zip whose bytes depend on the files alone: sorted names, no extra attributes, every time the
+# commit's.
+reproducible_zip() {
+  local folder=$1 out=$2
+  (cd "$(dirname "$folder")" &&
+    find "$(basename "$folder")" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} + &&
+    find "$(basename "$folder")" -type f | LC_ALL=C sort | zip -q -X -D "$out" -@)
+}
+
 it_sheets() {
   local kizuki=$1 lang ext
   for lang in ja en; do

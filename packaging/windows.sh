@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 . packaging/dist-common.sh
 # shellcheck source=packaging/msi.sh
 . packaging/msi.sh
+reproducible
 
 # shellcheck source=.ci/need-packages.sh
 . .ci/need-packages.sh
@@ -52,7 +53,8 @@ sed 's/$/\r/' packaging/windows/README.txt > "$stage/README.txt"
 
 makensis -V2 -DVERSION="$version" -DSTAGE="$PWD/$stage" \
   -DOUT="$PWD/dist/kizuki-$version-setup.exe" packaging/windows/kizuki.nsi
-(cd dist/windows && zip -q -r "../kizuki-$version-windows-x64.zip" Kizuki)
+rm -f "dist/kizuki-$version-windows-x64.zip"
+reproducible_zip dist/windows/Kizuki "$PWD/dist/kizuki-$version-windows-x64.zip"
 # MSIs for managed deployment (Intune, group policy): per machine, and per user.
 build_msis "$stage" "$version" "$PWD/dist"
 # The sheet for IT, when a Linux build is at hand to write it (packaging/deb.sh always writes it).
