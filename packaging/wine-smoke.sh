@@ -97,9 +97,21 @@ for msi in "${msis[@]}"; do
 done
 
 echo "== the window"
-KIZUKI_DATA_DIR='C:\kizuki-data' wine "$exe" win.kizuki.ron --lang ja >/dev/null 2>&1 &
+KIZUKI_DATA_DIR='C:\kizuki-data' RUST_LOG=kizuki=debug \
+  wine "$exe" win.kizuki.ron --lang ja >/dev/null 2>"$work/window.log" &
 app=$!
 sleep 25
+# Idle: the CPU time the program takes in 15 s untouched, and the frames it says it painted
+# (PaintMeter logs every ten seconds while frames are painted; an idle window paints none).
+pid=$(pgrep -f 'kizuki.exe win.kizuki.ron' | head -n 1 || true)
+if [ -n "$pid" ]; then
+  ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+  before=$(ticks)
+  sleep 15
+  after=$(ticks)
+  echo "idle: $(( (after - before) * 100 / $(getconf CLK_TCK) / 15 )) % of a core over 15 s"
+  grep 'painted' "$work/window.log" | tail -n 3 || echo "idle: no frames painted after the first"
+fi
 shot="${KIZUKI_WINE_SCREENSHOT:-$work/window.png}"
 import -window root "$shot"
 kill "$app" 2>/dev/null || true
