@@ -608,3 +608,36 @@ fn the_item_timer_counts_down_against_the_agenda() {
     h.send(Command::Run(UICommand::TimerAddTime));
     assert!(h.is_shown("残り 1:00（予定 11 分）"));
 }
+
+#[test]
+fn the_about_page_names_the_program_its_licences_and_the_administrators_policy() {
+    let mut h = window(Lang::En);
+    h.click("About this checklist");
+    assert!(h.is_shown(&format!("Kizuki {}", env!("CARGO_PKG_VERSION"))));
+    assert!(h.is_shown("never connects to the internet"));
+    assert!(
+        h.is_shown("No administrator setting is in place"),
+        "what IT has set, here nothing"
+    );
+    // Every component's licence, as their terms require: folded, then read in the window.
+    let notices = h
+        .query_all_by_label_contains("Third-party licence notices (")
+        .next()
+        .expect("the notices' heading")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    let count: usize = notices
+        .split('(')
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(count > 100, "{notices}");
+    assert!(!h.is_shown("Apache License 2.0"), "folded at first");
+    h.click(&notices);
+    assert!(
+        h.is_shown("Kizuki — third-party notices"),
+        "the notices' own text"
+    );
+}
