@@ -174,6 +174,10 @@ impl Policy {
 }
 
 #[cfg(windows)]
+#[expect(
+    unsafe_code,
+    reason = "one call into the Windows registry API, with buffers Rust owns and sizes it states"
+)]
 mod registry {
     //! The policy from `HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Kizuki`.
     use super::{POLICY_KEY, Policy, PolicyError};
