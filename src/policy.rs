@@ -254,7 +254,7 @@ mod tests {
     #[test]
     fn no_file_means_no_policy() {
         let dir = tempfile::tempdir().expect("dir");
-        let policy = Policy::from_file(&dir.path().join("policy.toml"));
+        let policy = Policy::from_file(&dir.path().join("machine-policy.toml"));
         assert_eq!(policy, Policy::default());
         assert!(policy.phone_voting && !policy.is_set());
     }
