@@ -102,6 +102,9 @@ pub fn run(path: &Path, asked: &Asked, lang: Lang) -> Result<(), CliError> {
         }
     })?;
 
+    // Whatever ends the vote is listened for before anyone can see the URL: a signal that came
+    // before its handler would end the program without saving the votes (a test under load did).
+    let end = EndSignals::listen();
     // The URL first, alone on its line: scripts and tests read it from there.
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{}", server.url());
@@ -118,7 +121,7 @@ pub fn run(path: &Path, asked: &Asked, lang: Lang) -> Result<(), CliError> {
     let _ = out.flush();
     drop(out);
 
-    wait_for_end();
+    wait_for_end(end);
     let revealed = server.reveal_all();
     let journal = server.journal();
     server.stop();
@@ -249,27 +252,72 @@ fn keep_aside(project: &Project, path: &Path) -> Option<PathBuf> {
 }
 
 /// Ctrl+C; and on Unix also the terminal closing (SIGHUP) and the system asking the program to
-/// end (SIGTERM, as `kill` and a shutdown do): each ends the vote the same way, with a save.
-async fn ended() -> std::io::Result<()> {
+/// end (SIGTERM, as `kill` and a shutdown do): each ends the vote the same way, with a save. The
+/// handlers are registered when this is made, on its own runtime, and waited on later.
+struct EndSignals {
+    runtime: tokio::runtime::Runtime,
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let mut terminate = signal(SignalKind::terminate())?;
-        let mut hangup = signal(SignalKind::hangup())?;
-        tokio::select! {
-            result = tokio::signal::ctrl_c() => result,
-            _ = terminate.recv() => Ok(()),
-            _ = hangup.recv() => Ok(()),
+    signals: [tokio::signal::unix::Signal; 3],
+    #[cfg(windows)]
+    ctrl_c: tokio::signal::windows::CtrlC,
+}
+
+impl EndSignals {
+    /// `None` when no runtime or no handler could be set up (standard input still ends the vote).
+    fn listen() -> Option<EndSignals> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .build()
+            .ok()?;
+        let inside = runtime.enter();
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let signals = [
+                signal(SignalKind::interrupt()).ok()?,
+                signal(SignalKind::terminate()).ok()?,
+                signal(SignalKind::hangup()).ok()?,
+            ];
+            drop(inside);
+            Some(EndSignals { runtime, signals })
+        }
+        #[cfg(windows)]
+        {
+            let ctrl_c = tokio::signal::windows::ctrl_c().ok()?;
+            drop(inside);
+            Some(EndSignals { runtime, ctrl_c })
         }
     }
-    #[cfg(not(unix))]
-    {
-        tokio::signal::ctrl_c().await
+
+    /// Blocks until one of the signals comes.
+    fn wait(self) {
+        #[cfg(unix)]
+        {
+            let EndSignals {
+                runtime,
+                signals: [mut interrupt, mut terminate, mut hangup],
+            } = self;
+            runtime.block_on(async move {
+                tokio::select! {
+                    _ = interrupt.recv() => {}
+                    _ = terminate.recv() => {}
+                    _ = hangup.recv() => {}
+                }
+            });
+        }
+        #[cfg(windows)]
+        {
+            let EndSignals {
+                runtime,
+                mut ctrl_c,
+            } = self;
+            runtime.block_on(ctrl_c.recv());
+        }
     }
 }
 
 /// Returns when standard input ends (Ctrl+D, or the pipe closing) or on a signal to end.
-fn wait_for_end() {
+fn wait_for_end(end: Option<EndSignals>) {
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     let on_eof = tx.clone();
     let reader = std::thread::Builder::new()
@@ -281,13 +329,8 @@ fn wait_for_end() {
     let signals = std::thread::Builder::new()
         .name("kizuki-vote-signal".into())
         .spawn(move || {
-            let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-                .enable_io()
-                .build()
-            else {
-                return;
-            };
-            if runtime.block_on(ended()).is_ok() {
+            if let Some(end) = end {
+                end.wait();
                 let _ = tx.send(());
             }
         });
