@@ -67,6 +67,10 @@ target/release/kizuki man | gzip -9n > "$assets/kizuki.1.gz"
 target/release/kizuki completions bash > "$assets/kizuki.bash"
 target/release/kizuki completions zsh > "$assets/_kizuki"
 target/release/kizuki completions fish > "$assets/kizuki.fish"
+# The sheet for IT with this version and port filled in.
+for lang in ja en; do
+  target/release/kizuki it-sheet --lang "$lang" --out "$assets/it-sheet.$lang.md" >/dev/null
+done
 
 command -v desktop-file-validate >/dev/null && \
   desktop-file-validate packaging/linux/jp.kizuki.Kizuki.desktop
