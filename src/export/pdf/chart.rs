@@ -1,6 +1,6 @@
 //! The radar chart on a PDF page: the shared geometry and the shared style.
 
-use super::layout::{CONTENT_W, Element, Layout, MARGIN_X, Op};
+use super::layout::{CONTENT_W, Element, Layout, MARGIN_X, Op, rect};
 use crate::radar::marks::{self, Mark};
 use crate::radar::{self as geometry, Chart, HAlign, Point, levels};
 use crate::style::{CHART, paper};
@@ -139,12 +139,7 @@ impl Layout<'_> {
         ) {
             let r = level.rect;
             ops.push(Op::Fill {
-                points: vec![
-                    r.min,
-                    Point::new(r.max.x, r.min.y),
-                    r.max,
-                    Point::new(r.min.x, r.max.y),
-                ],
+                points: rect(r.min.x, r.min.y, r.width(), r.height()),
                 color: paper::WHITE,
                 opacity: 1.0,
             });

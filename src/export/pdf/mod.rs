@@ -266,7 +266,7 @@ fn write(
         for op in &page.ops {
             let tagged = match op {
                 Op::Open(element) => {
-                    structure.open(element, page_index);
+                    structure.open(element);
                     continue;
                 }
                 Op::Close => {
@@ -392,7 +392,7 @@ struct Structure {
     artifacts: usize,
     /// The headings: level, text, page, and where on it.
     headings: Vec<(u16, String, usize, f32)>,
-    pending_heading: Option<(u16, String, usize)>,
+    pending_heading: Option<(u16, String)>,
 }
 
 impl Structure {
@@ -406,7 +406,7 @@ impl Structure {
         }
     }
 
-    fn open(&mut self, element: &Element, page: usize) {
+    fn open(&mut self, element: &Element) {
         use krilla::tagging::{TableHeaderScope, Tag, TagGroup};
         if self.artifacts > 0 || *element == Element::Artifact {
             self.artifacts += 1;
@@ -414,7 +414,7 @@ impl Structure {
         }
         let group = match element {
             Element::Heading { level, title } => {
-                self.pending_heading = Some((*level, title.clone(), page));
+                self.pending_heading = Some((*level, title.clone()));
                 let level = std::num::NonZeroU16::new(*level).unwrap_or(std::num::NonZeroU16::MIN);
                 TagGroup::new(Tag::Hn(level, Some(title.clone())))
             }
@@ -447,8 +447,8 @@ impl Structure {
             return Tagged::Artifact;
         }
         // A heading's outline entry points at its first line.
-        if let Some((level, title, at)) = self.pending_heading.take() {
-            self.headings.push((level, title, at.max(page), y));
+        if let Some((level, title)) = self.pending_heading.take() {
+            self.headings.push((level, title, page, y));
         }
         if self.open.is_empty() {
             Tagged::LoneText
