@@ -129,6 +129,45 @@ fn unit_spans(text: &str) -> Vec<(usize, usize)> {
         }
     }
     spans.extend(english_date_spans(&chars));
+    spans.extend(score_change_spans(&chars));
+    spans
+}
+
+/// A score and where it went, as the tables write it: 「2 → 4（+1）」, 「3 → 3 (no change)」. The
+/// numbers, the arrow and the remark in brackets read as one figure and stay on one line.
+fn score_change_spans(chars: &[char]) -> Vec<(usize, usize)> {
+    let digits_back = |end: usize| (0..end).rev().take_while(|&k| is_digit(chars[k])).count();
+    let digits_on = |start: usize| chars[start..].iter().take_while(|c| is_digit(**c)).count();
+    let mut spans = Vec::new();
+    for (arrow, _) in chars.iter().enumerate().filter(|(_, c)| **c == '→') {
+        // 「2 → 4」: a number, one space, the arrow, one space, a number.
+        if arrow < 2 || chars[arrow - 1] != ' ' || chars.get(arrow + 1) != Some(&' ') {
+            continue;
+        }
+        let before = digits_back(arrow - 1);
+        let after = digits_on((arrow + 2).min(chars.len()));
+        if before == 0 || after == 0 {
+            continue;
+        }
+        let begin = arrow - 1 - before;
+        let mut end = arrow + 2 + after;
+        // The remark in brackets right after it (after one space in English), if it closes soon.
+        let open = match chars.get(end) {
+            Some(' ') if chars.get(end + 1) == Some(&'(') => Some(end + 1),
+            Some('（' | '(') => Some(end),
+            _ => None,
+        };
+        if let Some(open) = open {
+            let close = chars[open..]
+                .iter()
+                .take(16)
+                .position(|c| matches!(c, '）' | ')'));
+            if let Some(close) = close {
+                end = open + close + 1;
+            }
+        }
+        spans.push((begin, end));
+    }
     spans
 }
 
@@ -329,6 +368,9 @@ mod tests {
         joined("各項目9分、合計90分で進めます", "90分");
         joined("令和元年5月1日から", "令和元年5月1日");
         joined("Due on 25 November 2026 (overdue)", "25 November 2026");
+        joined("スコア 2 → 4（+1）です", "2 → 4（+1）");
+        joined("3 → 3 (no change) since", "3 → 3 (no change)");
+        joined("1 → 2", "1 → 2");
         let lines = wrap("Due on 25 November 2026 (overdue)", 9.0, em);
         assert!(
             lines.iter().any(|l| l.contains("25 November 2026")),

@@ -433,3 +433,96 @@ fn the_html_report_prints_like_the_pdf() {
         assert!(first.contains(main_actions), "{lang:?} page 1: {first}");
     }
 }
+
+/// What a phone shows of the HTML report (a report opened from a mail): at 390 px, no date, no
+/// English date and no score change 「2 → 4（+1）」 is broken across two lines. Measured where
+/// the browser actually breaks (the line boxes of each match), not in the markup.
+#[test]
+fn the_html_report_on_a_phone_never_breaks_a_date_or_a_score() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    // Finds every date and score change in the page's text and asks the browser on how many
+    // lines each one is laid out; the answer goes into the page, which Chromium then prints.
+    const MEASURE: &str = r"<script>
+(() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  // The page's text, with a line break between blocks (cells, items) so that no match runs
+  // from one cell into the next.
+  const nodes = []; let text = ''; let block = null;
+  while (walker.nextNode()) {
+    const n = walker.currentNode;
+    if (n.parentElement.closest('script, style')) continue;
+    const here = n.parentElement.closest('td, th, dd, dt, p, li, h1, h2, h3, h4, div');
+    if (here !== block) { text += '\n'; block = here; }
+    nodes.push([n, text.length]); text += n.data;
+  }
+  const place = (offset, range, start) => {
+    for (const [n, s] of nodes) {
+      if (offset >= s && offset <= s + n.data.length && (start ? offset < s + n.data.length : true)) {
+        start ? range.setStart(n, offset - s) : range.setEnd(n, offset - s); return;
+      }
+    }
+  };
+  const patterns = [/令和\d+年（\d+年）\d+月\d+日/g, /令和\d+年\d+月\d+日/g, /\d{4}\/\d{1,2}\/\d{1,2}/g,
+    /\d+ → \d+(（[^）]*）| \([^)]*\))?/g,
+    /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/g];
+  const checked = [], broken = [];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      const range = document.createRange();
+      place(m.index, range, true); place(m.index + m[0].length, range, false);
+      const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+      if (rects.length === 0) continue;
+      checked.push(m[0]);
+      const first = rects.reduce((a, b) => (a.top <= b.top ? a : b));
+      if (rects.some(r => r.top >= first.bottom - 1)) broken.push(m[0]);
+    }
+  }
+  const out = document.createElement('pre');
+  out.id = 'measured';
+  out.textContent = JSON.stringify({ checked, broken });
+  document.body.appendChild(out);
+})();
+</script></body>";
+    let dir = tempfile::tempdir().expect("temp dir");
+    for lang in [kizuki::Lang::Ja, kizuki::Lang::En] {
+        let mut project = sample_project();
+        // A long venue and a date written out make the meta list wrap where dates sit.
+        project.meta.venue = "市役所本庁舎 3階 大会議室（北側）".to_owned();
+        let options = kizuki::export::ExportOptions::new(
+            lang,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+        );
+        let html = kizuki::export::render(&project, kizuki::export::Format::Html, &options)
+            .expect("renders");
+        let html = String::from_utf8(html).expect("utf-8");
+        assert!(html.contains("</body>"), "a body");
+        let page = dir.path().join(format!("r-{}.html", lang.code()));
+        std::fs::write(&page, html.replace("</body>", MEASURE)).expect("page");
+        let profile = dir.path().join(format!("profile-{}", lang.code()));
+        let out = Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--window-size=390,844",
+                "--dump-dom",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .expect("chromium runs");
+        let dom = String::from_utf8_lossy(&out.stdout);
+        let measured = dom
+            .split_once("<pre id=\"measured\">")
+            .and_then(|(_, rest)| rest.split_once("</pre>"))
+            .map(|(json, _)| json)
+            .unwrap_or_else(|| panic!("{lang:?}: no measurement: {}", String::from_utf8_lossy(&out.stderr)));
+        let measured: Value = serde_json::from_str(measured).expect("json");
+        let count = |key: &str| measured[key].as_array().map_or(0, Vec::len);
+        // The sample's report holds dates (made, workshop, due) and score changes in every table.
+        assert!(count("checked") >= 10, "{lang:?}: too few found: {measured}");
+        assert_eq!(count("broken"), 0, "{lang:?}: broken across lines: {measured}");
+    }
+}

@@ -17,6 +17,7 @@ pub(crate) fn style() -> String {
 :root {{ color-scheme: light; --ink: {ink}; --muted: {muted}; --line: {rule}; --band: {band}; --warn: {warn}; }}
 * {{ box-sizing: border-box; }}
 body {{ font-family: {font}; color: var(--ink); line-height: 1.7; margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; word-break: keep-all; overflow-wrap: break-word; line-break: strict; }}
+.ph {{ white-space: nowrap; }}
 h1 {{ font-size: 1.7rem; margin: 0 0 .5rem; line-height: 1.4; }}
 h2 {{ font-size: 1.35rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem; margin-top: 2.2rem; }}
 h3 {{ font-size: 1.1rem; margin-top: 1.6rem; }}
@@ -222,18 +223,35 @@ fn stamps_html(report: &Report, circulation: &Circulation) -> Markup {
     }
 }
 
-/// `text` with a break opportunity (`<wbr>`) between its phrases only. With `word-break:
-/// keep-all` every browser then breaks Japanese lines between phrases and never inside a date, a
-/// number with its unit or a word (「令和9年（2027年）1 / 月29日」 on a phone) — Chromium's
-/// `auto-phrase` alone does it in Chromium only.
+/// `text` with a break opportunity (`<wbr>`) between its phrases only, and each phrase a browser
+/// could still break (at a bracket, a slash, a space) in a `span.ph` that does not wrap: every
+/// browser then breaks lines between phrases and never inside a date, a score change or a word
+/// (「令和9年（2027年）/ 1月29日」, 「2 → 4 /（+1）」 on a phone). `word-break: keep-all` alone
+/// stops breaks between letters only, not at punctuation; Chromium's `auto-phrase` is
+/// Chromium's alone.
 pub fn phrased(text: &str) -> Markup {
-    let phrases = crate::text_wrap::phrases(text);
+    // Line by line: a `nowrap` span would fold a line break inside it into a space, and the
+    // cells that keep the writer's lines (`pre-wrap`) need them.
     html! {
-        @for (i, phrase) in phrases.iter().enumerate() {
-            @if i > 0 { wbr; }
-            (phrase)
+        @for (l, line) in text.split('\n').enumerate() {
+            @if l > 0 { "\n" }
+            @for (i, phrase) in crate::text_wrap::phrases(line).iter().enumerate() {
+                @if i > 0 { wbr; }
+                @let core = phrase.trim_end_matches(' ');
+                @if breakable(core) { span.ph { (core) } } @else { (core) }
+                (&phrase[core.len()..])
+            }
         }
     }
+}
+
+/// Whether a browser could break `phrase` inside: at a space, after a hyphen or a slash, or
+/// anywhere in Japanese text. A plain English word cannot be broken, and stays a bare word.
+fn breakable(phrase: &str) -> bool {
+    phrase.chars().nth(1).is_some()
+        && phrase
+            .chars()
+            .any(|c| !c.is_ascii() || matches!(c, ' ' | '-' | '/'))
 }
 
 /// One of the report's shared tables.
