@@ -518,11 +518,23 @@ fn the_html_report_on_a_phone_never_breaks_a_date_or_a_score() {
             .split_once("<pre id=\"measured\">")
             .and_then(|(_, rest)| rest.split_once("</pre>"))
             .map(|(json, _)| json)
-            .unwrap_or_else(|| panic!("{lang:?}: no measurement: {}", String::from_utf8_lossy(&out.stderr)));
+            .unwrap_or_else(|| {
+                panic!(
+                    "{lang:?}: no measurement: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                )
+            });
         let measured: Value = serde_json::from_str(measured).expect("json");
         let count = |key: &str| measured[key].as_array().map_or(0, Vec::len);
         // The sample's report holds dates (made, workshop, due) and score changes in every table.
-        assert!(count("checked") >= 10, "{lang:?}: too few found: {measured}");
-        assert_eq!(count("broken"), 0, "{lang:?}: broken across lines: {measured}");
+        assert!(
+            count("checked") >= 10,
+            "{lang:?}: too few found: {measured}"
+        );
+        assert_eq!(
+            count("broken"),
+            0,
+            "{lang:?}: broken across lines: {measured}"
+        );
     }
 }
