@@ -185,7 +185,7 @@ fn write(
     use krilla::geom::PathBuilder;
     use krilla::num::NormalizedF32;
     use krilla::paint::{Fill, Stroke, StrokeDash};
-    use krilla::text::{Font, TextDirection};
+    use krilla::text::{Font, GlyphId, KrillaGlyph};
 
     let total = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
@@ -216,6 +216,7 @@ fn write(
 
     let regular = Font::new(fonts::regular().into(), 0).ok_or(PdfError::Font)?;
     let bold = Font::new(fonts::bold().into(), 0).ok_or(PdfError::Font)?;
+    let bold_metrics = Metrics::new(fonts::bold()).ok_or(PdfError::Font)?;
     let ascent = regular_metrics.ascent();
     // PDF/A-2b: an archival file a city hall may keep as its record; krilla checks the rules
     // while writing and refuses to finish a file that breaks one. PDF/A needs a date, which
@@ -293,18 +294,35 @@ fn write(
                         opacity: NormalizedF32::ONE,
                         rule: krilla::paint::FillRule::default(),
                     }));
-                    let font = if *is_bold {
-                        bold.clone()
+                    let (font, metrics) = if *is_bold {
+                        (bold.clone(), &bold_metrics)
                     } else {
-                        regular.clone()
+                        (regular.clone(), regular_metrics)
                     };
-                    surface.draw_text(
+                    // The glyphs where the layout measured them: krilla's `draw_text` would
+                    // parse the 4.6 MB face and shape every run again (most of the time an
+                    // export took), and kern Latin text the layout did not.
+                    let glyphs: Vec<KrillaGlyph> = metrics
+                        .glyphs(text)
+                        .map(|g| {
+                            KrillaGlyph::new(
+                                GlyphId::new(u32::from(g.id)),
+                                g.advance_em,
+                                0.0,
+                                0.0,
+                                0.0,
+                                g.text,
+                                None,
+                            )
+                        })
+                        .collect();
+                    surface.draw_glyphs(
                         krilla::geom::Point::from_xy(*x, *y + ascent * size),
+                        &glyphs,
                         font,
-                        *size,
                         text,
+                        *size,
                         false,
-                        TextDirection::Auto,
                     );
                 }
                 Op::Line {
