@@ -82,7 +82,8 @@ impl Metrics {
         let slot = self.known.get(c as usize);
         // A glyph found is never 0, and a missing one is one em (never 0) wide: 0 means unknown.
         if let Some(packed) = slot.map(|s| s.load(Ordering::Relaxed)).filter(|p| *p != 0) {
-            return ((packed >> 16) as u16, (packed & 0xFFFF) as u16);
+            let [g1, g0, a1, a0] = packed.to_be_bytes();
+            return (u16::from_be_bytes([g1, g0]), u16::from_be_bytes([a1, a0]));
         }
         let id = self.face.glyph_index(c);
         let advance = id
@@ -98,13 +99,7 @@ impl Metrics {
     /// The width of `text` at `size` points. Characters the font lacks count as one em, as the
     /// replacement box they become would.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text.chars().map(|c| u32::from(self.glyph(c).1)).sum();
-        // f32 holds every sum of advances a line can have exactly (below 2^24).
-        #[expect(
-            clippy::cast_precision_loss,
-            reason = "sums of advances stay below 2^24"
-        )]
-        let units = units as f32;
+        let units: f32 = text.chars().map(|c| f32::from(self.glyph(c).1)).sum();
         units * size / f32::from(self.units_per_em)
     }
 

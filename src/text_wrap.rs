@@ -31,7 +31,25 @@ fn is_japanese(c: char) -> bool {
 /// (「令和9年（2027年）1月29日」, 「2026/11/26」, 「90分」): a 決裁 document must not break them.
 /// Returned as the pieces between those places.
 pub fn phrases(text: &str) -> Vec<String> {
-    keep_units_whole(text, split_phrases(text))
+    keep_numbers_with_next(keep_units_whole(text, split_phrases(text)))
+}
+
+/// A small number before a space starts the phrase after it: 「2 Considering」, 「10 まずは」 —
+/// a level or an item's number alone at a line's end reads as a stray figure.
+fn keep_numbers_with_next(pieces: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let lone_number = out.last().is_some_and(|last| {
+            last.strip_suffix(' ').is_some_and(|n| {
+                (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit())
+            })
+        });
+        match out.last_mut() {
+            Some(last) if lone_number => last.push_str(&piece),
+            _ => out.push(piece),
+        }
+    }
+    out
 }
 
 fn split_phrases(text: &str) -> Vec<String> {
@@ -171,16 +189,27 @@ fn score_change_spans(chars: &[char]) -> Vec<(usize, usize)> {
     spans
 }
 
-/// English dates as the documents write them, 「25 November 2026」: the day, the month and
-/// the year stay on one line.
+/// English dates as the documents write them, 「25 November 2026」 and 「25 Nov 2026」: the day,
+/// the month and the year stay on one line.
 fn english_date_spans(chars: &[char]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    // chrono's names, the ones `format_date_long` writes with `%B`.
-    for month in (1..=12u8).filter_map(|m| chrono::Month::try_from(m).ok()) {
-        let name: Vec<char> = month.name().chars().collect();
+    // chrono's names, the ones `format_date_long` writes with `%B`, and `%b`'s three letters.
+    let names = (1..=12u8)
+        .filter_map(|m| chrono::Month::try_from(m).ok())
+        .flat_map(|m| {
+            let full: Vec<char> = m.name().chars().collect();
+            let short = full[..3].to_vec();
+            // May is both.
+            [Some(full.clone()), (short != full).then_some(short)]
+        })
+        .flatten();
+    for name in names {
         let mut i = 0;
         while i + name.len() <= chars.len() {
-            if chars[i..i + name.len()] != name[..] {
+            // A whole word only: not 「Mar」 of 「Market」.
+            let whole = !chars.get(i + name.len()).is_some_and(|c| c.is_alphabetic())
+                && (i == 0 || !chars[i - 1].is_alphabetic());
+            if chars[i..i + name.len()] != name[..] || !whole {
                 i += 1;
                 continue;
             }
@@ -368,9 +397,18 @@ mod tests {
         joined("各項目9分、合計90分で進めます", "90分");
         joined("令和元年5月1日から", "令和元年5月1日");
         joined("Due on 25 November 2026 (overdue)", "25 November 2026");
+        joined("measured 13 Nov 2026 by", "13 Nov 2026");
+        joined("since 2 May 2026 at", "2 May 2026");
+        assert!(
+            !phrases("in 2026 Market 2027")
+                .iter()
+                .any(|p| p.contains("2026 Market")),
+            "a month's letters inside a word are no date"
+        );
         joined("スコア 2 → 4（+1）です", "2 → 4（+1）");
         joined("3 → 3 (no change) since", "3 → 3 (no change)");
         joined("1 → 2", "1 → 2");
+        joined("2 Considering", "2 Considering");
         let lines = wrap("Due on 25 November 2026 (overdue)", 9.0, em);
         assert!(
             lines.iter().any(|l| l.contains("25 November 2026")),

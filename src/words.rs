@@ -63,6 +63,17 @@ pub fn format_date_long(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A date for a table's narrow cells, still as a reader of official documents writes it:
+/// 「令和8年11月26日」 (和暦 without the Western year), 「26 Nov 2026」 in English. Three such dates
+/// side by side fit an A4 table that three long ones (「令和8年（2026年）11月26日」) do not.
+pub fn format_date_short(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => japanese_era(date)
+            .unwrap_or_else(|| format!("{}年{}月{}日", date.year(), date.month(), date.day())),
+        Lang::En => date.format("%-d %b %Y").to_string(),
+    }
+}
+
 /// A date for narrow columns: 2026/11/26 (2026-11-26 in English).
 pub fn format_date_compact(date: NaiveDate, lang: Lang) -> String {
     match lang {

@@ -885,3 +885,36 @@ fn headings_are_an_outline_and_page_furniture_is_not_read() {
     assert!(summary < main, "reading order");
     assert!(!tree.contains(" / 9"), "page numbers are not read: {tree}");
 }
+
+/// Read back as a 係長 reads the page: no date anywhere in the sample's report (the header, the
+/// tables of actions and indicators, the review) is broken across two lines, in either language.
+/// Every day of 2026 and 2027 in each of the documents' date forms is looked for in the text
+/// with its line breaks, and must be found there as often as in the text without them.
+#[test]
+fn no_date_in_the_pdf_is_broken_across_lines() {
+    use kizuki::words::{format_date_compact, format_date_long, format_date_short};
+    for lang in [Lang::Ja, Lang::En] {
+        let text = pdf_text(&export(Format::Pdf, lang));
+        let joined: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut found = 0;
+        let mut day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+        while chrono::Datelike::year(&day) < 2028 {
+            for form in [format_date_long, format_date_short, format_date_compact] {
+                let date = form(day, lang);
+                let whole = text.matches(&date).count();
+                let compact: String = date.chars().filter(|c| !c.is_whitespace()).collect();
+                let anywhere = joined.matches(&compact).count();
+                assert_eq!(
+                    whole, anywhere,
+                    "{lang:?}: {date} broken across lines:\n{text}"
+                );
+                found += whole;
+            }
+            day = day.succ_opt().expect("next day");
+        }
+        assert!(
+            found >= 20,
+            "{lang:?}: the sample's report has dates: {found}"
+        );
+    }
+}

@@ -253,7 +253,12 @@ impl<'a> Layout<'a> {
                 * line_h
                 + 2.0 * pad
         };
-        height(header, true) + rows.iter().map(|(r, _)| height(r, false)).sum::<f32>() + 8.0
+        height(header, true)
+            + rows
+                .iter()
+                .map(|(r, color)| height(r, color.is_some()))
+                .sum::<f32>()
+            + 8.0
     }
 
     /// A table `width` wide from `left`, with wrapped cells; rows never split across pages, and
@@ -335,8 +340,8 @@ impl<'a> Layout<'a> {
             this.y += h;
         };
         // The header never stands alone: it comes with at least its first row.
-        let first_h = rows.first().map_or(line_h * 2.0, |(r, _)| {
-            row_height(&layout_row(self, r, false))
+        let first_h = rows.first().map_or(line_h * 2.0, |(r, color)| {
+            row_height(&layout_row(self, r, color.is_some()))
         });
         self.ensure(header_h + first_h);
         self.page().ops.push(Op::Open(Element::Table));
@@ -351,7 +356,10 @@ impl<'a> Layout<'a> {
         );
         let last = rows.len().saturating_sub(1);
         for (n, (cells, color)) in rows.iter().enumerate() {
-            let cells = layout_row(self, cells, false);
+            // A row in colour (overdue) is bold too: on a black-and-white printer the colour
+            // alone prints lighter than the rows around it.
+            let bold = color.is_some();
+            let cells = layout_row(self, cells, bold);
             let h = row_height(&cells);
             let after = if n == last { self.keep_after } else { 0.0 };
             if self.y + h + after > BOTTOM {
@@ -366,7 +374,7 @@ impl<'a> Layout<'a> {
                 );
             }
             let ink = color.unwrap_or(paper::INK);
-            draw_row(self, &cells, Some(Element::Cell), false, None, ink);
+            draw_row(self, &cells, Some(Element::Cell), bold, None, ink);
         }
         self.page().ops.push(Op::Close);
         self.y += 8.0;
@@ -395,9 +403,11 @@ impl<'a> Layout<'a> {
         };
         let needed: Vec<f32> = (0..widths.len())
             .map(|i| {
-                let cells = rows.iter().filter_map(|(r, _)| r.get(i));
+                let cells = rows
+                    .iter()
+                    .filter_map(|(r, color)| Some((r.get(i)?, color.is_some())));
                 let text = header.get(i).map_or(0.0, |h| widest(h, true));
-                let longest = cells.map(|c| widest(c, false)).fold(text, f32::max);
+                let longest = cells.map(|(c, bold)| widest(c, bold)).fold(text, f32::max);
                 // A phrase longer than half the table (a URL) is broken anyway.
                 (longest + 2.0 * pad + 0.5).min(width / 2.0)
             })
@@ -435,8 +445,9 @@ pub fn rect(x: f32, y: f32, w: f32, h: f32) -> Vec<Point> {
 }
 
 /// `widths` with every column at least as wide as `needed`, the room taken from the columns that
-/// have more than they need, in proportion to what they can spare; unchanged when the table is
-/// too narrow for all of them.
+/// have more than they need, in proportion to what they can spare. When the table is too narrow
+/// for all of them, the columns with room to spare give up all of it, shared among the narrow
+/// ones in proportion to what each lacks: fewer broken words, never more.
 fn fit_columns(widths: &[f32], needed: &[f32]) -> Vec<f32> {
     let short: f32 = widths
         .iter()
@@ -448,8 +459,21 @@ fn fit_columns(widths: &[f32], needed: &[f32]) -> Vec<f32> {
         .zip(needed)
         .map(|(w, n)| (w - n).max(0.0))
         .sum();
-    if short <= 0.0 || spare < short {
+    if short <= 0.0 || spare <= 0.0 {
         return widths.to_vec();
+    }
+    if spare < short {
+        return widths
+            .iter()
+            .zip(needed)
+            .map(|(&w, &n)| {
+                if w < n {
+                    w + spare * (n - w) / short
+                } else {
+                    n
+                }
+            })
+            .collect();
     }
     widths
         .iter()
@@ -479,8 +503,15 @@ mod column_tests {
     }
 
     #[test]
-    fn a_table_too_narrow_for_everything_keeps_its_shares() {
+    fn a_table_with_room_to_spare_or_none_keeps_its_shares() {
         assert_eq!(fit_columns(&[10.0, 10.0], &[15.0, 15.0]), vec![10.0, 10.0]);
         assert_eq!(fit_columns(&[10.0, 10.0], &[5.0, 5.0]), vec![10.0, 10.0]);
+    }
+
+    #[test]
+    fn a_table_too_narrow_for_everything_shares_what_is_spare() {
+        // 40 lacking, 10 to spare: each narrow column gets half of what it lacks.
+        let fitted = fit_columns(&[100.0, 20.0, 20.0], &[90.0, 40.0, 40.0]);
+        assert_eq!(fitted, vec![90.0, 25.0, 25.0]);
     }
 }

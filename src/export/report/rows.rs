@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 use crate::project::kpi::{Measurement, format_value};
 use crate::project::{ActionStatus, Level, Verdict};
 use crate::tr;
-use crate::words::{format_date_long, signed};
+use crate::words::{format_date_long, format_date_short, signed};
 use chrono::NaiveDate;
 
 /// An action carried over from the previous round, and its review.
@@ -77,14 +77,14 @@ pub struct KpiRow {
 }
 
 impl KpiRow {
-    /// A value with its unit, and the day it was measured on the next line:
-    /// 「24 分\n令和8年（2026年）10月15日」.
+    /// A value with its unit, and the day it was measured on the next line, short enough that
+    /// the four values of an indicator fit side by side: 「24 分\n令和8年10月15日」.
     pub fn value_text(m: Option<Measurement>, unit: &str, lang: Lang) -> String {
         match m {
             Some(m) => {
                 let value = format!("{} {unit}", format_value(m.value));
                 match m.date {
-                    Some(d) => format!("{}\n{}", value.trim(), format_date_long(d, lang)),
+                    Some(d) => format!("{}\n{}", value.trim(), format_date_short(d, lang)),
                     None => value.trim().to_owned(),
                 }
             }
