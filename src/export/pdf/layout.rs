@@ -6,6 +6,8 @@ use crate::radar::Point;
 use crate::style::{Rgb, paper};
 use crate::text_wrap::wrap;
 
+/// The room inside a table's cell, around its text.
+pub const TABLE_PAD: f32 = 3.5;
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
 pub const MARGIN_X: f32 = 48.0;
@@ -241,7 +243,7 @@ impl<'a> Layout<'a> {
         rows: &[(Vec<String>, Option<Rgb>)],
         size: f32,
     ) -> f32 {
-        let (pad, line_h) = (3.5, size * 1.45);
+        let (pad, line_h) = (TABLE_PAD, size * 1.45);
         let widths = self.column_widths(width, widths, header, rows, size, pad);
         let height = |cells: &[String], bold: bool| {
             cells
@@ -272,7 +274,7 @@ impl<'a> Layout<'a> {
         rows: &[(Vec<String>, Option<Rgb>)],
         size: f32,
     ) {
-        let pad = 3.5;
+        let pad = TABLE_PAD;
         let line_h = size * 1.45;
         let widths = self.column_widths(width, widths, header, rows, size, pad);
         let layout_row = |this: &Self, cells: &[String], bold: bool| -> Vec<Vec<String>> {
@@ -382,8 +384,9 @@ impl<'a> Layout<'a> {
 
     /// The columns' widths in points: `shares` of `width`, except that a column too narrow for
     /// its widest phrase (「平均スコア」, a date) takes the room from columns that have some to
-    /// spare, so that no word is broken in the middle.
-    fn column_widths(
+    /// spare, so that no word is broken in the middle. Given as the shares of tables that hold
+    /// part of these rows, they line those tables' columns up.
+    pub fn column_widths(
         &self,
         width: f32,
         shares: &[f32],

@@ -2,8 +2,8 @@
 //! scores side by side, the radar, the main actions; with the stamp boxes when it circulates),
 //! then each team's scores, indicators, review, answers and actions.
 
-use super::layout::{BOTTOM, CONTENT_W, Element, Layout, MARGIN_X, Page};
-use crate::export::report::{MAIN_ACTIONS, Report, Table, TeamReport, score_columns};
+use super::layout::{BOTTOM, CONTENT_W, Element, Layout, MARGIN_X, Page, TABLE_PAD};
+use crate::export::report::{ActionRow, MAIN_ACTIONS, Report, Table, TeamReport, score_columns};
 use crate::fonts::Metrics;
 use crate::project::{ActionStatus, Circulation};
 use crate::style::SMALL_MULTIPLES_FROM;
@@ -407,43 +407,50 @@ fn actions(l: &mut Layout, report: &Report, team: &TeamReport) {
             0.0,
         );
     }
+    let header = [
+        tr!(lang, "report.col.item"),
+        tr!(lang, "report.col.action"),
+        tr!(lang, "report.col.owner"),
+        tr!(lang, "report.col.due"),
+    ];
+    let row = |a: &ActionRow| -> Row {
+        let due = a.due_text(lang, "–");
+        let owner = a.owner_text("–");
+        (
+            vec![
+                format!("{}. {}", a.item_number, a.item_short_title),
+                a.what.clone(),
+                owner,
+                due,
+            ],
+            a.overdue.then_some(paper::WARN),
+        )
+    };
+    // One set of column widths for the tables of every status, fitted to all their rows, so
+    // that the columns line up from one table to the next.
+    let every_row: Vec<Row> = ActionStatus::ALL
+        .iter()
+        .flat_map(|&status| Report::actions_with(team, status).map(row))
+        .collect();
+    let widths = l.column_widths(
+        CONTENT_W,
+        &[18.0, 50.0, 12.0, 20.0],
+        &header,
+        &every_row,
+        9.0,
+        TABLE_PAD,
+    );
     for &status in ActionStatus::ALL {
-        let rows: Vec<Row> = Report::actions_with(team, status)
-            .map(|a| {
-                let due = a.due_text(lang, "–");
-                let owner = a.owner_text("–");
-                (
-                    vec![
-                        format!("{}. {}", a.item_number, a.item_short_title),
-                        a.what.clone(),
-                        owner,
-                        due,
-                    ],
-                    a.overdue.then_some(paper::WARN),
-                )
-            })
-            .collect();
+        let rows: Vec<Row> = Report::actions_with(team, status).map(row).collect();
         if rows.is_empty() {
             continue;
         }
-        let header = [
-            tr!(lang, "report.col.item"),
-            tr!(lang, "report.col.action"),
-            tr!(lang, "report.col.owner"),
-            tr!(lang, "report.col.due"),
-        ];
         // The status's name comes with its table's header and first row.
-        let first_row_h = l.table_height(
-            CONTENT_W,
-            &[18.0, 50.0, 12.0, 20.0],
-            &header,
-            &rows[..1],
-            9.0,
-        );
+        let first_row_h = l.table_height(CONTENT_W, &widths, &header, &rows[..1], 9.0);
         l.ensure(10.5 * 1.6 + first_row_h);
         let label = format!("{} ({})", status.label(lang), rows.len());
         l.paragraph(&label, 10.5, true, paper::INK, 0.0);
-        l.table(&[18.0, 50.0, 12.0, 20.0], &header, &rows, 9.0);
+        l.table(&widths, &header, &rows, 9.0);
     }
     // Nothing is left hanging below the last table.
     if l.y > BOTTOM {
