@@ -918,3 +918,45 @@ fn no_date_in_the_pdf_is_broken_across_lines() {
         );
     }
 }
+
+/// One notion of done: a carried action set to 完了 in the action list (not in the review)
+/// counts as completed in the actions → score table of every document.
+#[test]
+fn an_action_done_in_the_list_counts_as_done_in_the_effects() {
+    use kizuki::project::{ActionStatus, Edit};
+    let mut project = sample_project();
+    let team = project.teams[0].id;
+    let (item, action) = project.teams[0]
+        .carried_actions()
+        .find(|(_, a)| a.status != ActionStatus::Done)
+        .map(|(item, a)| (item, a.id))
+        .expect("a carried action still open");
+    let what = project.teams[0].responses[item]
+        .actions
+        .iter()
+        .find(|a| a.id == action)
+        .map(|a| a.what.clone())
+        .expect("action");
+    let effects = |project: &kizuki::project::Project| {
+        let options = ExportOptions::new(Lang::Ja, today());
+        let md = String::from_utf8(render(project, Format::Markdown, &options).expect("renders"))
+            .expect("UTF-8");
+        let start = md
+            .find("アクションとスコアの変化")
+            .expect("the effects table");
+        let end = md[start..].find("\n#").map_or(md.len(), |e| start + e);
+        md[start..end].to_owned()
+    };
+    assert!(!effects(&project).contains(&what), "not done yet");
+    Edit::SetActionStatus {
+        team,
+        item,
+        action,
+        status: ActionStatus::Done,
+    }
+    .apply(&mut project);
+    assert!(
+        effects(&project).contains(&what),
+        "done in the list, done in the effects"
+    );
+}

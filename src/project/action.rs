@@ -87,6 +87,15 @@ impl Verdict {
         }
     }
 
+    /// The verdict an action's status amounts to: done, dropped, or still going.
+    pub fn of_status(status: ActionStatus) -> Verdict {
+        match status {
+            ActionStatus::Done => Verdict::Done,
+            ActionStatus::Dropped => Verdict::Dropped,
+            ActionStatus::Todo | ActionStatus::Doing => Verdict::Continuing,
+        }
+    }
+
     /// The status an action takes with this verdict (continuing keeps its own).
     pub fn status(self, current: ActionStatus) -> ActionStatus {
         match self {

@@ -36,9 +36,7 @@ pub fn stamp_label_is_vertical(label: &str) -> bool {
 use super::{ExportError, ExportOptions};
 use crate::checklist::{Checklist, ItemId};
 use crate::i18n::Lang;
-use crate::project::{
-    Action, ActionStatus, ItemStats, Level, Project, TeamStats, Verdict, same_name,
-};
+use crate::project::{Action, ActionStatus, ItemStats, Level, Project, TeamStats, same_name};
 use crate::tr;
 use crate::words::{display_team_name, format_date_long, signed};
 use chrono::{Datelike, NaiveDate};
@@ -107,7 +105,7 @@ impl TeamReport {
             done: self
                 .review
                 .iter()
-                .filter(|r| r.item_number == item.number && r.verdict == Some(Verdict::Done))
+                .filter(|r| r.item_number == item.number && r.done)
                 .map(|r| r.what.as_str())
                 .collect(),
         })
@@ -233,6 +231,7 @@ impl Report {
                             .as_ref()
                             .map(|r| r.note.trim().to_owned())
                             .unwrap_or_default(),
+                        done: a.status == ActionStatus::Done,
                     })
                     .collect();
                 let kpis = team

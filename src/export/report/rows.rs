@@ -16,6 +16,8 @@ pub struct ReviewRow {
     pub owner: String,
     pub verdict: Option<Verdict>,
     pub note: String,
+    /// Completed since the previous round: its status is 完了 (which a verdict of 完了 sets).
+    pub done: bool,
 }
 
 impl ReviewRow {

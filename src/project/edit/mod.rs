@@ -325,6 +325,13 @@ impl Edit {
             } => {
                 if let Some(a) = action_mut(project, team, item, action) {
                     a.status = status;
+                    // One notion of done: a carried action's verdict follows its status, as its
+                    // status follows the verdict, so the review and the effects agree.
+                    if a.carried {
+                        let note = a.review.take().map(|r| r.note).unwrap_or_default();
+                        let verdict = Verdict::of_status(status);
+                        a.review = Some(ActionReview { verdict, note });
+                    }
                 }
             }
             Edit::SetBaseline(baseline) => project.baseline = baseline,
@@ -444,6 +451,51 @@ fn move_in<T>(list: &mut [T], is: impl Fn(&T) -> bool, up: bool) {
 mod tests {
     use super::*;
     use crate::project::sample_project;
+
+    #[test]
+    fn a_carried_actions_status_and_its_verdict_agree_whichever_is_set() {
+        let mut p = sample_project();
+        let (item, id) = p.teams[0]
+            .carried_actions()
+            .find(|(_, a)| a.review.as_ref().map(|r| r.verdict) == Some(Verdict::Continuing))
+            .map(|(item, a)| (item, a.id))
+            .expect("the sample carries an action still going");
+        let action = |p: &Project| {
+            p.teams[0].responses[item]
+                .actions
+                .iter()
+                .find(|a| a.id == id)
+                .cloned()
+                .expect("action")
+        };
+        let note = action(&p).review.map(|r| r.note).unwrap_or_default();
+        let team = p.teams[0].id;
+        let status = |status| Edit::SetActionStatus {
+            team,
+            item,
+            action: id,
+            status,
+        };
+        for (set, verdict) in [
+            (ActionStatus::Done, Verdict::Done),
+            (ActionStatus::Doing, Verdict::Continuing),
+            (ActionStatus::Dropped, Verdict::Dropped),
+        ] {
+            status(set).apply(&mut p);
+            let review = action(&p).review.expect("a verdict");
+            assert_eq!(review.verdict, verdict, "status {set:?}");
+            assert_eq!(review.note, note, "the note is kept");
+        }
+        // And the other way round, as before.
+        Edit::ReviewAction {
+            team,
+            item,
+            action: id,
+            verdict: Some(Verdict::Done),
+        }
+        .apply(&mut p);
+        assert_eq!(action(&p).status, ActionStatus::Done);
+    }
 
     #[test]
     fn removing_a_member_removes_their_votes() {
