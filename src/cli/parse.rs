@@ -25,6 +25,7 @@ impl Cli {
     pub fn parse_localized_from(args: &[OsString]) -> Cli {
         let lang = asked_lang(args).unwrap_or_else(Lang::from_system);
         let command = localized(Cli::command(), lang);
+        let args = lang_after_command(args, &command);
         let parsed = command
             .try_get_matches_from(args)
             .and_then(|matches| Cli::from_arg_matches(&matches));
@@ -33,6 +34,27 @@ impl Cli {
             Err(error) => exit_with(&error, lang),
         }
     }
+}
+
+/// The arguments with a `--lang` written before a command moved after it: `kizuki --lang ja
+/// export …` as people write it. (`--lang` is global, but the window's file argument makes
+/// every argument before a command conflict with it.)
+fn lang_after_command(args: &[OsString], command: &clap::Command) -> Vec<OsString> {
+    let mut args = args.to_vec();
+    let takes = match args.get(1).and_then(|a| a.to_str()) {
+        Some("--lang") => 2,
+        Some(a) if a.starts_with("--lang=") => 1,
+        _ => return args,
+    };
+    let is_command = args
+        .get(1 + takes)
+        .and_then(|a| a.to_str())
+        .is_some_and(|name| command.find_subcommand(name).is_some());
+    if is_command && args.len() > 1 + takes {
+        let lang: Vec<OsString> = args.drain(1..1 + takes).collect();
+        args.splice(2..2, lang);
+    }
+    args
 }
 
 /// `--lang ja` or `--lang=en` among the arguments, before clap has read them.
@@ -132,6 +154,12 @@ pub fn japanese(error: &clap::Error) -> String {
         ),
         ErrorKind::MissingRequiredArgument => tr!(lang, "clap.missing", arg = arg),
         ErrorKind::MissingSubcommand => tr!(lang, "clap.missing_command"),
+        // A subcommand after a file has no argument name: say which came first.
+        ErrorKind::ArgumentConflict if arg.is_empty() => tr!(
+            lang,
+            "clap.conflict_command",
+            other = context(error, ContextKind::PriorArg)
+        ),
         ErrorKind::ArgumentConflict => tr!(
             lang,
             "clap.conflict",
@@ -177,6 +205,37 @@ mod tests {
             Some(Lang::En)
         );
         assert_eq!(asked_lang(&args(&["kizuki", "--lang"])), None);
+    }
+
+    #[test]
+    fn a_language_before_the_command_is_understood() {
+        for before in [&["--lang", "ja"][..], &["--lang=ja"][..]] {
+            let mut list = vec!["kizuki"];
+            list.extend_from_slice(before);
+            list.extend_from_slice(&["export", "x.kizuki.ron", "--format", "md"]);
+            let args = lang_after_command(&args(&list), &Cli::command());
+            let matches = Cli::command().try_get_matches_from(&args);
+            let cli = matches
+                .and_then(|m| Cli::from_arg_matches(&m))
+                .unwrap_or_else(|e| panic!("{list:?}: {e}"));
+            assert_eq!(cli.lang, Some(Lang::Ja), "{list:?}");
+            assert!(
+                matches!(cli.command, Some(super::super::Command::Export { .. })),
+                "{list:?}"
+            );
+        }
+        // The window's own `--lang` with a file stays as it is.
+        let window = args(&["kizuki", "--lang", "en", "w.kizuki.ron"]);
+        assert_eq!(lang_after_command(&window, &Cli::command()), window);
+    }
+
+    #[test]
+    fn a_command_after_a_file_is_refused_with_both_named() {
+        let error = Cli::command()
+            .try_get_matches_from(["kizuki", "w.kizuki.ron", "export"])
+            .expect_err("a file and a command");
+        let said = japanese(&error);
+        assert!(said.contains("[FILE] とコマンド"), "{said}");
     }
 
     #[test]
