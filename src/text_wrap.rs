@@ -35,14 +35,16 @@ pub fn phrases(text: &str) -> Vec<String> {
 }
 
 /// A small number before a space starts the phrase after it: 「2 Considering」, 「10 まずは」 —
-/// a level or an item's number alone at a line's end reads as a stray figure.
+/// a level or an item's number alone at a line's end reads as a stray figure. So does an arrow:
+/// 「(previous → / now)」 breaks before it, not after.
 fn keep_numbers_with_next(pieces: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(pieces.len());
     for piece in pieces {
         let lone_number = out.last().is_some_and(|last| {
-            last.strip_suffix(' ').is_some_and(|n| {
-                (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit())
-            })
+            last == "→ "
+                || last.strip_suffix(' ').is_some_and(|n| {
+                    (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit())
+                })
         });
         match out.last_mut() {
             Some(last) if lone_number => last.push_str(&piece),
@@ -409,6 +411,7 @@ mod tests {
         joined("3 → 3 (no change) since", "3 → 3 (no change)");
         joined("1 → 2", "1 → 2");
         joined("2 Considering", "2 Considering");
+        joined("Change in score (previous → now)", "→ now)");
         let lines = wrap("Due on 25 November 2026 (overdue)", 9.0, em);
         assert!(
             lines.iter().any(|l| l.contains("25 November 2026")),
