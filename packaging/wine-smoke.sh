@@ -79,7 +79,7 @@ echo "== the MSIs: silent install and uninstall, as Intune runs them"
 for msi in "${msis[@]}"; do
   [ -f "$msi" ] || { echo "no $msi (run packaging/windows.sh first)" >&2; exit 1; }
   case $msi in
-    *-user.msi) dir="$WINEPREFIX/drive_c/users/$USER/AppData/Local/Programs/Kizuki"; root=HKCU ;;
+    *-user.msi) dir="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local/Programs/Kizuki"; root=HKCU ;;
     *) dir="$WINEPREFIX/drive_c/Program Files/Kizuki"; root=HKLM ;;
   esac
   wine msiexec /i "$msi" /qn >/dev/null 2>&1
