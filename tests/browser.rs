@@ -439,9 +439,6 @@ fn the_html_report_prints_like_the_pdf() {
 /// the browser actually breaks (the line boxes of each match), not in the markup.
 #[test]
 fn the_html_report_on_a_phone_never_breaks_a_date_or_a_score() {
-    let Some(chromium) = chromium() else {
-        return;
-    };
     // Finds every date and score change in the page's text and asks the browser on how many
     // lines each one is laid out; the answer goes into the page, which Chromium then prints.
     const MEASURE: &str = r"<script>
@@ -485,6 +482,9 @@ fn the_html_report_on_a_phone_never_breaks_a_date_or_a_score() {
   document.body.appendChild(out);
 })();
 </script></body>";
+    let Some(chromium) = chromium() else {
+        return;
+    };
     let dir = tempfile::tempdir().expect("temp dir");
     for lang in [kizuki::Lang::Ja, kizuki::Lang::En] {
         let mut project = sample_project();
@@ -517,13 +517,15 @@ fn the_html_report_on_a_phone_never_breaks_a_date_or_a_score() {
         let measured = dom
             .split_once("<pre id=\"measured\">")
             .and_then(|(_, rest)| rest.split_once("</pre>"))
-            .map(|(json, _)| json)
-            .unwrap_or_else(|| {
-                panic!(
-                    "{lang:?}: no measurement: {}",
-                    String::from_utf8_lossy(&out.stderr)
-                )
-            });
+            .map_or_else(
+                || {
+                    panic!(
+                        "{lang:?}: no measurement: {}",
+                        String::from_utf8_lossy(&out.stderr)
+                    )
+                },
+                |(json, _)| json,
+            );
         let measured: Value = serde_json::from_str(measured).expect("json");
         let count = |key: &str| measured[key].as_array().map_or(0, Vec::len);
         // The sample's report holds dates (made, workshop, due) and score changes in every table.

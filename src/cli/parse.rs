@@ -51,7 +51,7 @@ fn lang_after_command(args: &[OsString], command: &clap::Command) -> Vec<OsStrin
         .and_then(|a| a.to_str())
         .is_some_and(|name| command.find_subcommand(name).is_some());
     if is_command && args.len() > 1 + takes {
-        let lang: Vec<OsString> = args.drain(1..1 + takes).collect();
+        let lang: Vec<OsString> = args.drain(1..=takes).collect();
         args.splice(2..2, lang);
     }
     args
