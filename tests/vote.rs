@@ -130,9 +130,10 @@ fn a_member_votes_changes_the_vote_and_the_reveal_records_it() {
     let r = start(Scope::Item(ItemId::Partners), false);
     let first = request(r.addr, "GET", r.server.path(), "", b"");
     assert!(
-        first
-            .body
-            .contains("一緒に<wbr>取り組める<wbr>パートナーを<wbr>探そう。"),
+        first.body.contains(concat!(
+            r#"<span class="ph">一緒に</span><wbr><span class="ph">取り組める</span><wbr>"#,
+            r#"<span class="ph">パートナーを</span><wbr><span class="ph">探そう。</span>"#
+        )),
         "phrases, each kept whole"
     );
     assert!(first.body.contains("佐藤 美咲"), "the members to pick from");
