@@ -44,8 +44,9 @@ EndSection
 CONF
 
 display=:$((90 + RANDOM % 9))
+# The server's built-in fonts only: CI installs without recommends, so no xfonts-base.
 export DISPLAY=$display
-Xorg "$display" -config "$work/xorg.conf" -noreset -nolisten tcp -novtswitch -sharevts \
+Xorg "$display" -config "$work/xorg.conf" -noreset -nolisten tcp -novtswitch -sharevts -fp built-ins \
   -logfile "$work/xorg.log" >/dev/null 2>&1 &
 for _ in $(seq 100); do xrandr >/dev/null 2>&1 && break; sleep 0.1; done
 xrandr >/dev/null || { echo "X.Org with the dummy driver did not start:" >&2; tail -20 "$work/xorg.log" >&2; exit 1; }
