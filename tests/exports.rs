@@ -641,6 +641,8 @@ fn a_report_that_circulates_carries_its_stamp_boxes_on_page_one() {
         "担当",
         "文書番号",
         "作成日",
+        // The maker labelled as the number and the date are.
+        "作成者: 木村 さやか",
     ] {
         assert!(first.contains(text), "page 1 lacks {text}:\n{first}");
     }
