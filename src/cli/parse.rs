@@ -50,7 +50,7 @@ fn lang_after_command(args: &[OsString], command: &clap::Command) -> Vec<OsStrin
         .get(1 + takes)
         .and_then(|a| a.to_str())
         .is_some_and(|name| command.find_subcommand(name).is_some());
-    if is_command && args.len() > 1 + takes {
+    if is_command {
         let lang: Vec<OsString> = args.drain(1..=takes).collect();
         args.splice(2..2, lang);
     }

@@ -244,7 +244,7 @@ impl<'a> Layout<'a> {
         size: f32,
     ) -> f32 {
         let (pad, line_h) = (TABLE_PAD, size * 1.45);
-        let widths = self.column_widths(width, widths, header, rows, size, pad);
+        let widths = self.column_widths(width, widths, header, rows, size);
         let height = |cells: &[String], bold: bool| {
             cells
                 .iter()
@@ -276,7 +276,7 @@ impl<'a> Layout<'a> {
     ) {
         let pad = TABLE_PAD;
         let line_h = size * 1.45;
-        let widths = self.column_widths(width, widths, header, rows, size, pad);
+        let widths = self.column_widths(width, widths, header, rows, size);
         let layout_row = |this: &Self, cells: &[String], bold: bool| -> Vec<Vec<String>> {
             cells
                 .iter()
@@ -393,8 +393,8 @@ impl<'a> Layout<'a> {
         header: &[String],
         rows: &[(Vec<String>, Option<Rgb>)],
         size: f32,
-        pad: f32,
     ) -> Vec<f32> {
+        let pad = TABLE_PAD;
         let total: f32 = shares.iter().sum::<f32>().max(f32::EPSILON);
         let widths: Vec<f32> = shares.iter().map(|w| w / total * width).collect();
         let widest = |text: &str, bold: bool| {

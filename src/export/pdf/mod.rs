@@ -67,6 +67,7 @@ pub fn render(report: &crate::export::report::Report) -> Result<Vec<u8>, PdfErro
             date: report.meta_date.or_else(|| ymd(report.made_on)),
         },
         &regular,
+        &bold,
     )
 }
 
@@ -106,6 +107,7 @@ pub fn render_document(document: &Document) -> Result<Vec<u8>, PdfError> {
             date: document.date.and_then(ymd),
         },
         &regular,
+        &bold,
     )
 }
 
@@ -130,6 +132,7 @@ pub fn render_markdown(
             date: ymd(date),
         },
         &regular,
+        &bold,
     )
 }
 
@@ -165,6 +168,7 @@ pub fn render_sheets(
             date,
         },
         &regular,
+        &bold,
     )?)
 }
 
@@ -180,6 +184,7 @@ fn write(
     mut pages: Vec<Page>,
     described: &Described,
     regular_metrics: &Metrics,
+    bold_metrics: &Metrics,
 ) -> Result<Vec<u8>, PdfError> {
     use krilla::color::rgb;
     use krilla::geom::PathBuilder;
@@ -216,7 +221,6 @@ fn write(
 
     let regular = Font::new(fonts::regular().into(), 0).ok_or(PdfError::Font)?;
     let bold = Font::new(fonts::bold().into(), 0).ok_or(PdfError::Font)?;
-    let bold_metrics = Metrics::new(fonts::bold()).ok_or(PdfError::Font)?;
     let ascent = regular_metrics.ascent();
     // PDF/A-2b: an archival file a city hall may keep as its record; krilla checks the rules
     // while writing and refuses to finish a file that breaks one. PDF/A needs a date, which
@@ -295,7 +299,7 @@ fn write(
                         rule: krilla::paint::FillRule::default(),
                     }));
                     let (font, metrics) = if *is_bold {
-                        (bold.clone(), &bold_metrics)
+                        (bold.clone(), bold_metrics)
                     } else {
                         (regular.clone(), regular_metrics)
                     };

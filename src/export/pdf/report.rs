@@ -2,7 +2,7 @@
 //! scores side by side, the radar, the main actions; with the stamp boxes when it circulates),
 //! then each team's scores, indicators, review, answers and actions.
 
-use super::layout::{BOTTOM, CONTENT_W, Element, Layout, MARGIN_X, Page, TABLE_PAD};
+use super::layout::{BOTTOM, CONTENT_W, Element, Layout, MARGIN_X, Page};
 use crate::export::report::{ActionRow, MAIN_ACTIONS, Report, Table, TeamReport, score_columns};
 use crate::fonts::Metrics;
 use crate::project::{ActionStatus, Circulation};
@@ -438,7 +438,6 @@ fn actions(l: &mut Layout, report: &Report, team: &TeamReport) {
         &header,
         &every_row,
         9.0,
-        TABLE_PAD,
     );
     for &status in ActionStatus::ALL {
         let rows: Vec<Row> = Report::actions_with(team, status).map(row).collect();
