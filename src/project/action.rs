@@ -128,6 +128,12 @@ impl HasId for Action {
 }
 
 impl Action {
+    /// Its review's verdict, keeping the note written with an earlier one.
+    pub fn set_verdict(&mut self, verdict: Verdict) {
+        let note = self.review.take().map(|r| r.note).unwrap_or_default();
+        self.review = Some(ActionReview { verdict, note });
+    }
+
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.status.is_open() && self.due.is_some_and(|due| due < today)
     }

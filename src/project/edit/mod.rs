@@ -8,8 +8,8 @@ pub use field::{KpiText, KpiValue, TextField, text_mut};
 
 use super::kpi::{Kpi, Measurement};
 use super::{
-    Action, ActionReview, ActionStatus, Baseline, Distribution, ItemResponse, Level, Member,
-    Project, Team, Verdict, Vote, next_id,
+    Action, ActionStatus, Baseline, Distribution, ItemResponse, Level, Member, Project, Team,
+    Verdict, Vote, next_id,
 };
 use crate::checklist::ItemId;
 use chrono::NaiveDate;
@@ -328,9 +328,7 @@ impl Edit {
                     // One notion of done: a carried action's verdict follows its status, as its
                     // status follows the verdict, so the review and the effects agree.
                     if a.carried {
-                        let note = a.review.take().map(|r| r.note).unwrap_or_default();
-                        let verdict = Verdict::of_status(status);
-                        a.review = Some(ActionReview { verdict, note });
+                        a.set_verdict(Verdict::of_status(status));
                     }
                 }
             }
@@ -346,9 +344,8 @@ impl Edit {
                 if let Some(a) = action_mut(project, team, item, action) {
                     match verdict {
                         Some(verdict) => {
-                            let note = a.review.take().map(|r| r.note).unwrap_or_default();
                             a.status = verdict.status(a.status);
-                            a.review = Some(ActionReview { verdict, note });
+                            a.set_verdict(verdict);
                         }
                         None => a.review = None,
                     }
