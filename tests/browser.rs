@@ -118,6 +118,23 @@ fn chromium() -> Option<&'static str> {
     Some(found)
 }
 
+/// Headless Chromium with its own `profile` opening the local file `page`, with `args` besides
+/// (print it, dump its DOM, a window size).
+fn headless(
+    chromium: &str,
+    profile: &std::path::Path,
+    args: &[String],
+    page: &std::path::Path,
+) -> std::process::Output {
+    Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu"])
+        .args(args)
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs")
+}
+
 #[test]
 fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
     let Some(chromium) = chromium() else {
@@ -400,19 +417,15 @@ fn the_html_report_prints_like_the_pdf() {
         let printed = dir.path().join(format!("printed-{}.pdf", lang.code()));
         std::fs::write(&html, render(kizuki::export::Format::Html)).expect("html");
         std::fs::write(&pdf, render(kizuki::export::Format::Pdf)).expect("pdf");
-        let profile = dir.path().join(format!("profile-{}", lang.code()));
-        let out = Command::new(chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-            ])
-            .arg(format!("--user-data-dir={}", profile.display()))
-            .arg(format!("--print-to-pdf={}", printed.display()))
-            .arg(format!("file://{}", html.display()))
-            .output()
-            .expect("chromium runs");
+        let out = headless(
+            chromium,
+            &dir.path().join(format!("profile-{}", lang.code())),
+            &[
+                "--no-pdf-header-footer".to_owned(),
+                format!("--print-to-pdf={}", printed.display()),
+            ],
+            &html,
+        );
         assert!(printed.exists(), "{}", String::from_utf8_lossy(&out.stderr));
         let (ours, browsers) = (pages(&pdf), pages(&printed));
         assert!(
@@ -500,19 +513,12 @@ fn the_html_report_on_a_phone_never_breaks_a_date_or_a_score() {
         assert!(html.contains("</body>"), "a body");
         let page = dir.path().join(format!("r-{}.html", lang.code()));
         std::fs::write(&page, html.replace("</body>", MEASURE)).expect("page");
-        let profile = dir.path().join(format!("profile-{}", lang.code()));
-        let out = Command::new(chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--window-size=390,844",
-                "--dump-dom",
-            ])
-            .arg(format!("--user-data-dir={}", profile.display()))
-            .arg(format!("file://{}", page.display()))
-            .output()
-            .expect("chromium runs");
+        let out = headless(
+            chromium,
+            &dir.path().join(format!("profile-{}", lang.code())),
+            &["--window-size=390,844".to_owned(), "--dump-dom".to_owned()],
+            &page,
+        );
         let dom = String::from_utf8_lossy(&out.stdout);
         let measured = dom
             .split_once("<pre id=\"measured\">")

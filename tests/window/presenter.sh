@@ -82,16 +82,21 @@ open_presenter() {
 
 fail() { echo "$*" >&2; exit 1; }
 
+# Opens the presenter (see open_presenter) and fails unless it lies at "$1" (x y w h).
+expect_presenter_at() {
+  local want=$1 screens=$2
+  open_presenter
+  echo "$screens: presenter at ${x:-?},${y:-?}, ${w:-?}×${h:-?}"
+  [ -n "${x:-}" ] || fail "F11 did not open the presenter window ($screens)"
+  [ "$x $y $w $h" = "$want" ] || fail "$screens: the presenter should fill $want, not $x $y $w $h"
+}
+
 # 1. A projector to the right of the laptop's screen.
 xrandr --output DUMMY0 --mode 1280x800
 xrandr --addmode DUMMY1 1920x1080
 xrandr --output DUMMY1 --mode 1920x1080 --right-of DUMMY0
 sleep 1
-open_presenter
-echo "two monitors: presenter at ${x:-?},${y:-?}, ${w:-?}×${h:-?}"
-[ -n "${x:-}" ] || fail "F11 did not open the presenter window"
-[ "$x" -eq 1280 ] && [ "$y" -eq 0 ] && [ "$w" -eq 1920 ] && [ "$h" -eq 1080 ] ||
-  fail "the presenter should fill the projector (1280,0 1920×1080), not ${x},${y} ${w}×${h}"
+expect_presenter_at "1280 0 1920 1080" "two monitors"
 # F11 in the main window closes it again.
 xdotool windowactivate --sync "$main" key F11
 for _ in $(seq 50); do [ -z "$(presenter_geometry)" ] && break; sleep 0.1; done
@@ -101,10 +106,6 @@ kill "$app"; wait "$app" 2>/dev/null || true
 # 2. The projector unplugged: the laptop's screen only.
 xrandr --output DUMMY1 --off
 sleep 1
-open_presenter
-echo "one monitor: presenter at ${x:-?},${y:-?}, ${w:-?}×${h:-?}"
-[ -n "${x:-}" ] || fail "F11 did not open the presenter window on one monitor"
-[ "$x" -eq 0 ] && [ "$y" -eq 0 ] && [ "$w" -eq 1280 ] && [ "$h" -eq 800 ] ||
-  fail "with one screen the presenter should fill it (0,0 1280×800), not ${x},${y} ${w}×${h}"
+expect_presenter_at "0 0 1280 800" "one monitor"
 kill "$app"; wait "$app" 2>/dev/null || true
 echo "the presenter opens full screen on the projector, or on the only screen"
