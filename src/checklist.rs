@@ -149,6 +149,102 @@ impl From<Level> for u8 {
     }
 }
 
+/// What a member can answer on an item: a level, or 「わからない／該当しない」. A member who does not
+/// know another department's work is not forced into a low number (IPA's DX self-assessment tells
+/// its users 「分からないなら0」, which drags the result down); such answers are counted apart and
+/// left out of the mean, the spread and the suggested score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Answer {
+    Level(Level),
+    DontKnow,
+}
+
+impl Answer {
+    /// How a phone's form, a journal and a project file write 「わからない」.
+    pub const DONT_KNOW: &'static str = "dont_know";
+
+    pub fn level(self) -> Option<Level> {
+        match self {
+            Answer::Level(level) => Some(level),
+            Answer::DontKnow => None,
+        }
+    }
+
+    /// 「3」 or 「わからない」 ("don't know"): the answer in words, for prose and lists.
+    pub fn text(self, lang: Lang) -> String {
+        match self {
+            Answer::Level(level) => level.get().to_string(),
+            Answer::DontKnow => crate::tr!(lang, "answer.dont_know"),
+        }
+    }
+
+    /// 「3」 or 「?」: the answer in one character, for grids and narrow cells.
+    pub fn mark(self) -> String {
+        match self {
+            Answer::Level(level) => level.get().to_string(),
+            Answer::DontKnow => "?".to_owned(),
+        }
+    }
+
+    /// Reads a form's or a file's word for an answer: a level 1–5 or [`Answer::DONT_KNOW`].
+    pub fn parse(s: &str) -> Option<Answer> {
+        let s = s.trim();
+        if s == Self::DONT_KNOW {
+            return Some(Answer::DontKnow);
+        }
+        s.parse::<u8>().ok().and_then(Level::new).map(Answer::Level)
+    }
+}
+
+impl From<Level> for Answer {
+    fn from(level: Level) -> Answer {
+        Answer::Level(level)
+    }
+}
+
+/// A level is written as its number and 「わからない」 as the string `"dont_know"`, so files and
+/// journals written before the answer existed read unchanged.
+impl Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Level(level) => serializer.serialize_u8(level.get()),
+            Answer::DontKnow => serializer.serialize_str(Self::DONT_KNOW),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnswerVisitor;
+
+        impl serde::de::Visitor<'_> for AnswerVisitor {
+            type Value = Answer;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a level 1 to 5 or \"{}\"", Answer::DONT_KNOW)
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Answer, E> {
+                Level::try_from(value).map(Answer::Level).map_err(E::custom)
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Answer, E> {
+                self.visit_i64(i64::try_from(value).unwrap_or(i64::MAX))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Answer, E> {
+                if value == Answer::DONT_KNOW {
+                    Ok(Answer::DontKnow)
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Str(value), &self))
+                }
+            }
+        }
+
+        deserializer.deserialize_any(AnswerVisitor)
+    }
+}
+
 /// One item's text in one language, section by section as the guidebook lays it out.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -347,7 +347,8 @@ fn check_version(text: &str, options: &ron::Options) -> Result<(), FileError> {
             problem: Problem::OlderFormatUnknown { found },
         });
     }
-    // Versions 1 and 2 differ only by optional fields, so version 1 needs no conversion here.
+    // Versions 1 to 3 differ only by optional fields and an alias (`level` for `answer`), which
+    // the parser itself reads: no conversion here.
     Ok(())
 }
 

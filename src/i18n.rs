@@ -118,6 +118,7 @@ pub const SINGULAR: &[(&str, &str)] = &[
         "report.anonymous_votes_text_one",
     ),
     ("votes.recovered", "votes.recovered_one"),
+    ("report.dont_know_text", "report.dont_know_text_one"),
     ("votes.found", "votes.found_one"),
     ("voting.released", "voting.released_one"),
     ("voting.restored_partly", "voting.restored_partly_one"),

@@ -88,7 +88,7 @@ proptest! {
                         address,
                         name.as_deref(),
                         ItemId::ALL[usize::from(item)],
-                        Level::new(level).expect("1-5"),
+                        Level::new(level).expect("1-5").into(),
                     ) && let Some(revealed) = accepted.revealed
                     {
                         record(&mut project, revealed);

@@ -10,7 +10,7 @@ mod common;
 
 use common::http::request;
 use kizuki::checklist::ItemId;
-use kizuki::project::{Level, sample_project};
+use kizuki::project::{Answer, sample_project};
 use serde_json::{Value, json};
 use std::io::BufRead;
 use std::net::{SocketAddr, TcpListener};
@@ -234,8 +234,8 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
     // language link is a target a thumb can hit.
     element(driver, &session, "button[name=level][value=\"5\"]");
     let bottom = script(
-        "const b = document.querySelectorAll('button[name=level]'); \
-         return b[b.length - 1].getBoundingClientRect().bottom;",
+        "return document.querySelector('button[name=level][value=\"5\"]') \
+         .getBoundingClientRect().bottom;",
     );
     let height = script("return window.innerHeight;");
     assert!(
@@ -334,6 +334,31 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
         "a reload shows the page, it does not send the vote again: {address}"
     );
     audit("the page after a vote");
+    // A change of mind: 「わからない」, below the five, is an answer like them.
+    let dont_know = element(driver, &session, "button[name=level][value=\"dont_know\"]");
+    webdriver(
+        driver,
+        "POST",
+        &format!("/session/{session}/element/{dont_know}/click"),
+        &json!({}),
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !script("return document.querySelector('p.mine')?.textContent ?? '';")
+        .as_str()
+        .is_some_and(|s| s.contains("わからない"))
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the phone does not show the new answer"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let marked = script(
+        "const b = document.querySelector('button[value=\"dont_know\"]'); \
+         return b.classList.contains('chosen') && b.getAttribute('aria-pressed') === 'true';",
+    );
+    assert_eq!(marked.as_bool(), Some(true), "the chosen answer is marked");
+    audit("the page after 「わからない」");
     // The page fits a phone: nothing wider than the screen.
     let width = script("return document.documentElement.scrollWidth;");
     assert!(
@@ -360,8 +385,8 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
     let response = &saved.teams[0].responses[ItemId::Partners];
     assert_eq!(
         response.vote_of(member.id),
-        Level::new(3),
-        "the file holds the vote"
+        Some(Answer::DontKnow),
+        "the file holds the last answer"
     );
 }
 

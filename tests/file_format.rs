@@ -3,8 +3,8 @@
 use kizuki::Lang;
 use kizuki::file::{self, FileError};
 use kizuki::project::{
-    Action, ActionStatus, Baseline, BaselineTeam, FORMAT_VERSION, ItemResponse, Level, Member,
-    Meta, Problem, Project, Team, Vote, sample_project,
+    Action, ActionStatus, Answer, Baseline, BaselineTeam, FORMAT_VERSION, ItemResponse, Level,
+    Member, Meta, Problem, Project, Team, Vote, sample_project,
 };
 use proptest::prelude::*;
 
@@ -33,7 +33,7 @@ fn sample_round_trips_through_a_file() {
 #[test]
 fn file_is_readable_and_stable() {
     let text = sample_text();
-    assert!(text.contains("format_version: 2"));
+    assert!(text.contains(&format!("format_version: {FORMAT_VERSION},")));
     assert!(
         text.contains("\"partners\": ("),
         "items are keyed by id:\n{}",
@@ -199,7 +199,10 @@ fn missing_file() {
 
 #[test]
 fn newer_format_version() {
-    let text = sample_text().replace("format_version: 2", "format_version: 7");
+    let text = sample_text().replace(
+        &format!("format_version: {FORMAT_VERSION},"),
+        "format_version: 7,",
+    );
     let e = parse_str(&text).expect_err("newer");
     assert!(
         matches!(
@@ -379,7 +382,7 @@ fn votes_from_strangers_are_refused() {
     let mut p = sample_project();
     p.teams[1].responses.0[0].votes.push(Vote {
         member: 42,
-        level: Level::ALL[0],
+        answer: Level::ALL[0].into(),
     });
     let text = file::to_text(&p).expect("serialises");
     let e = parse_str(&text).expect_err("unknown voter");
@@ -517,7 +520,7 @@ fn arb_review() -> impl Strategy<Value = (bool, Option<kizuki::project::ActionRe
 fn arb_response() -> impl Strategy<Value = ItemResponse> {
     (
         (arb_level(), arb_level(), any::<bool>()),
-        prop::collection::vec(prop::option::of(1u8..=5), MEMBERS as usize),
+        prop::collection::vec(prop::option::of(0u8..=5), MEMBERS as usize),
         (arb_text(), arb_text(), arb_text()),
         prop::collection::btree_set(1u32..=2, 0..=2),
         prop::collection::vec(
@@ -526,7 +529,7 @@ fn arb_response() -> impl Strategy<Value = ItemResponse> {
         ),
         (
             arb_kpis(),
-            prop::option::of(prop::array::uniform5(0u32..50)),
+            prop::option::of((prop::array::uniform5(0u32..50), 0u32..5)),
         ),
     )
         .prop_map(
@@ -539,17 +542,21 @@ fn arb_response() -> impl Strategy<Value = ItemResponse> {
                 (kpis, anonymous),
             )| {
                 ItemResponse {
-                    anonymous_votes: anonymous.map(kizuki::project::Distribution),
+                    anonymous_votes: anonymous.map(|(levels, dont_know)| {
+                        kizuki::project::Distribution { levels, dont_know }
+                    }),
                     score,
                     target,
                     votes: votes
                         .into_iter()
                         .zip(1..)
                         .filter_map(|(level, member)| {
-                            Some(Vote {
-                                member,
-                                level: Level::new(level?)?,
-                            })
+                            // 0 stands for 「わからない」 in the generated votes.
+                            let answer = match level? {
+                                0 => Answer::DontKnow,
+                                n => Answer::Level(Level::new(n)?),
+                            };
+                            Some(Vote { member, answer })
                         })
                         .collect(),
                     votes_revealed: revealed,
@@ -668,29 +675,99 @@ proptest! {
     }
 }
 
-#[test]
-fn a_version_1_file_loads_and_is_saved_as_the_current_version_without_losses() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/wave1-sample.kizuki.ron"
-    );
-    let old_text = std::fs::read_to_string(path).expect("the wave-1 sample");
-    assert!(old_text.contains("format_version: 1"));
-    let project = file::load(std::path::Path::new(path)).expect("a version-1 file loads");
+/// Loads an older file, saves it, and checks that nothing was lost: every line of the old file
+/// (but its version, its comments, and a vote's `level:`, written `answer:` since format 3)
+/// appears in the new one, and the saved file loads to the same project.
+fn upgrades_without_loss(name: &str, version: u32) -> Project {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    let old_text = std::fs::read_to_string(&path).expect("the old file");
+    assert!(old_text.contains(&format!("format_version: {version},")));
+    let project = file::load(&path).expect("an older file loads");
     assert_eq!(project.format_version, FORMAT_VERSION, "upgraded in memory");
     let dir = tempfile::tempdir().expect("dir");
     let saved = dir.path().join("upgraded.kizuki.ron");
     file::save(&project, &saved).expect("saves");
     let new_text = std::fs::read_to_string(&saved).expect("reads");
-    assert!(new_text.contains(&format!("format_version: {FORMAT_VERSION}")));
+    assert!(new_text.contains(&format!("format_version: {FORMAT_VERSION},")));
     assert_eq!(file::load(&saved).expect("loads again"), project);
-    // Every value of the old file is still there: each of its lines (but the version) appears.
     for line in old_text.lines().map(str::trim) {
         if line.starts_with("format_version") || line.starts_with("//") {
             continue;
         }
-        assert!(new_text.contains(line), "lost in the upgrade: {line}");
+        let line = match line.strip_prefix("level: ") {
+            Some(level) => format!("answer: {level}"),
+            None => line.to_owned(),
+        };
+        assert!(new_text.contains(&line), "lost in the upgrade: {line}");
     }
+    project
+}
+
+#[test]
+fn a_version_1_file_loads_and_is_saved_as_the_current_version_without_losses() {
+    upgrades_without_loss("wave1-sample.kizuki.ron", 1);
+}
+
+#[test]
+fn a_version_2_file_keeps_its_votes_and_anonymous_counts() {
+    /// Anonymous counts as version 2 declared them: a newtype of five.
+    #[derive(serde::Serialize)]
+    struct Written([u32; 5]);
+
+    let project = upgrades_without_loss("v2-sample.kizuki.ron", 2);
+    let users = &project.teams[0].responses[kizuki::checklist::ItemId::Users];
+    assert_eq!(users.vote_of(3), Level::new(1).map(Answer::Level));
+    assert_eq!(
+        users.anonymous_votes,
+        Some(kizuki::project::Distribution {
+            levels: [0, 1, 2, 1, 0],
+            dont_know: 0
+        })
+    );
+    // What serde and ron make of that newtype today must read as well as the file above.
+    let old = ron::to_string(&Some(Written([3, 0, 0, 0, 1]))).expect("serialises");
+    let text = file::to_text(&sample_project())
+        .expect("serialises")
+        .replacen(
+            "kpis: [],",
+            &format!("kpis: [], anonymous_votes: {old},"),
+            1,
+        );
+    let read = parse_str(&text).expect("parses");
+    let first = read.teams[0]
+        .responses
+        .0
+        .iter()
+        .find_map(|r| r.anonymous_votes);
+    assert_eq!(
+        first.map(|d| (d.levels, d.dont_know)),
+        Some(([3, 0, 0, 0, 1], 0))
+    );
+}
+
+#[test]
+fn dont_know_is_written_as_such_and_read_back() {
+    let mut project = sample_project();
+    let money = &mut project.teams[1].responses[kizuki::checklist::ItemId::MoneyFlow];
+    money.votes = vec![Vote {
+        member: 1,
+        answer: Answer::DontKnow,
+    }];
+    money.anonymous_votes = Some(kizuki::project::Distribution {
+        levels: [1, 0, 0, 0, 0],
+        dont_know: 2,
+    });
+    let text = file::to_text(&project).expect("serialises");
+    assert!(
+        text.contains("answer: \"dont_know\""),
+        "readable in the file"
+    );
+    assert_eq!(parse_str(&text).expect("parses"), project);
+    // A word that is neither a level nor 「わからない」 is refused where it stands.
+    let bad = text.replacen("answer: \"dont_know\"", "answer: \"maybe\"", 1);
+    assert!(parse_str(&bad).is_err());
 }
 
 #[cfg(unix)]
@@ -758,8 +835,8 @@ fn sample_with_bad_values() -> String {
     let text = kizuki::file::to_text(&sample_project()).expect("text");
     let text = text.replacen("score: Some(3)", "score: Some(9)", 1);
     let text = text.replacen(
-        "member: 2,\n                            level: 3,",
-        "member: 2,\n                            level: 7,",
+        "member: 2,\n                            answer: 3,",
+        "member: 2,\n                            answer: 7,",
         1,
     );
     let text = text.replacen(
@@ -771,7 +848,7 @@ fn sample_with_bad_values() -> String {
     // A vote of a member the team does not have.
     text.replacen(
         "votes: [\n",
-        "votes: [\n                        (\n                            member: 99,\n                            level: 2,\n                        ),\n",
+        "votes: [\n                        (\n                            member: 99,\n                            answer: 2,\n                        ),\n",
         1,
     )
 }
@@ -801,7 +878,7 @@ fn a_file_with_a_few_bad_values_opens_with_repairs_and_each_is_listed() {
         first.responses[kizuki::checklist::ItemId::Partners]
             .votes
             .iter()
-            .all(|v| v.member != 99 && v.level.get() <= 5),
+            .all(|v| v.member != 99 && v.answer.level().is_none_or(|l| l.get() <= 5)),
         "the bad votes removed"
     );
     assert_eq!(project.meta.date, None);

@@ -7,7 +7,7 @@ use kizuki::Lang;
 use kizuki::checklist::ItemId;
 use kizuki::project::kpi::Kpi;
 use kizuki::project::merge::{Prefer, merge};
-use kizuki::project::{Action, Level, Project, Vote, sample_project};
+use kizuki::project::{Action, Answer, Level, Project, Vote, sample_project};
 use proptest::prelude::*;
 
 /// What one laptop did to its copy.
@@ -55,7 +55,7 @@ fn apply(changes: &Changes, modified: &str) -> Project {
         r.votes.retain(|v| v.member != member);
         r.votes.push(Vote {
             member,
-            level: Level::new(level).expect("level"),
+            answer: Answer::Level(Level::new(level).expect("level")),
         });
         r.votes.sort_by_key(|v| v.member);
     }
@@ -131,7 +131,7 @@ fn everything_of(merged: &Project, side: &Project, conflicts: &[String]) {
                     .find(|x| &x.name == name)
                     .expect("member")
                     .id;
-                let kept = mr.vote_of(mid) == Some(vote.level);
+                let kept = mr.vote_of(mid) == Some(vote.answer);
                 let disputed = conflicts.iter().any(|c| c.contains(name.as_str()));
                 assert!(
                     kept || disputed,

@@ -61,7 +61,7 @@ fn while_votes_are_hidden_a_stray_digit_sets_no_score() {
             team: team.id,
             item: ItemId::IdeasPlace,
             member: member.id,
-            level: None,
+            answer: None,
         }));
     }
     h.send(Command::Edit(Edit::SetScore {

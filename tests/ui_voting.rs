@@ -9,7 +9,7 @@ use common::window;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kizuki::Lang;
 use kizuki::checklist::ItemId;
-use kizuki::project::Level;
+use kizuki::project::{Answer, Level};
 use kizuki::session::{Command, Screen, UICommand};
 use kizuki::session::{MergeCommand, VoteCommand};
 use std::net::{SocketAddr, TcpStream};
@@ -69,8 +69,8 @@ fn phones_vote_the_window_counts_reveals_follows_and_stops() {
 
     h.click("投票を公開する");
     let after = h.project().teams[0].responses[ItemId::IdeasPlace].clone();
-    assert_eq!(after.vote_of(sato.id), Level::new(4));
-    assert_eq!(after.vote_of(suzuki.id), Level::new(2));
+    assert_eq!(after.vote_of(sato.id), Level::new(4).map(Answer::Level));
+    assert_eq!(after.vote_of(suzuki.id), Level::new(2).map(Answer::Level));
     assert!(after.votes_revealed);
     h.send(Command::Run(UICommand::Undo));
     assert_eq!(
@@ -90,7 +90,7 @@ fn phones_vote_the_window_counts_reveals_follows_and_stops() {
     // Stopping keeps the unrevealed vote, hidden, and frees the port.
     h.click("投票を終了");
     let response = h.project().teams[0].responses[ItemId::LocalResources].clone();
-    assert_eq!(response.vote_of(sato.id), Level::new(5));
+    assert_eq!(response.vote_of(sato.id), Level::new(5).map(Answer::Level));
     assert!(h.state().session.voting.is_none());
     assert!(TcpStream::connect(addr).is_err(), "the port is free");
 }
@@ -162,19 +162,19 @@ fn the_entry_grid_takes_a_teams_paper_sheets_from_the_keyboard_alone() {
     let responses = &project.teams[0].responses;
     assert_eq!(
         responses[ItemId::Partners].vote_of(members[0].id),
-        Level::new(1)
+        Level::new(1).map(Answer::Level)
     );
     assert_eq!(
         responses[ItemId::JustTry].vote_of(members[0].id),
-        Level::new(5)
+        Level::new(5).map(Answer::Level)
     );
     assert_eq!(
         responses[ItemId::Partners].vote_of(members[1].id),
-        Level::new(1)
+        Level::new(1).map(Answer::Level)
     );
     assert_eq!(
         responses[ItemId::JustTry].vote_of(members[7].id),
-        Level::new(5)
+        Level::new(5).map(Answer::Level)
     );
 
     // A mistake: back one cell, clear it, type it again.
@@ -190,7 +190,14 @@ fn the_entry_grid_takes_a_teams_paper_sheets_from_the_keyboard_alone() {
     h.run();
     assert_eq!(
         h.project().teams[0].responses[ItemId::ConnectPolicies].vote_of(members[7].id),
-        Level::new(2)
+        Level::new(2).map(Answer::Level)
+    );
+    // A box ticked 「わからない」 on the sheet: the ? key, shown as ? in the grid.
+    h.key_press(egui::Key::Questionmark);
+    h.run();
+    assert_eq!(
+        h.project().teams[0].responses[ItemId::JustTry].vote_of(members[7].id),
+        Some(Answer::DontKnow)
     );
     h.key_press(egui::Key::Escape);
     h.run();
@@ -298,7 +305,7 @@ fn votes_an_earlier_run_never_saved_are_offered_back_and_recorded() {
             .record_now(vec![kizuki::vote::poll::Entry::Ballot {
                 item: ItemId::JustTry,
                 voter: kizuki::vote::poll::Voter::Member(member),
-                level: Level::new(5).expect("level"),
+                answer: Answer::Level(Level::new(5).expect("level")),
             }])
             .expect("journaled");
     }
@@ -310,7 +317,7 @@ fn votes_an_earlier_run_never_saved_are_offered_back_and_recorded() {
     h.click(&format!("票を取り込む {}", project.meta.title));
     assert!(h.is_shown("前回保存されなかった 1 票を記録しました"));
     let response = h.project().teams[1].responses[ItemId::JustTry].clone();
-    assert_eq!(response.vote_of(member), Level::new(5));
+    assert_eq!(response.vote_of(member), Level::new(5).map(Answer::Level));
     assert!(
         !response.votes_revealed,
         "hidden until the facilitator reveals"
@@ -323,7 +330,7 @@ fn votes_an_earlier_run_never_saved_are_offered_back_and_recorded() {
     let saved = kizuki::file::load(&file).expect("loads");
     assert_eq!(
         saved.teams[1].responses[ItemId::JustTry].vote_of(member),
-        Level::new(5)
+        Level::new(5).map(Answer::Level)
     );
 }
 

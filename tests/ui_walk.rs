@@ -6,7 +6,7 @@ use common::{Window, window};
 use egui_kittest::kittest::{NodeT, Queryable};
 use kizuki::Lang;
 use kizuki::checklist::ItemId;
-use kizuki::project::{ActionStatus, Level};
+use kizuki::project::{ActionStatus, Answer, Level};
 use kizuki::session::FileCommand;
 use kizuki::session::{Command, Overlay};
 
@@ -85,8 +85,8 @@ fn a_whole_workshop_for_one_team_through_the_window() {
     let r = &team.responses[ItemId::Partners];
     assert_eq!(r.score, Level::new(3));
     assert_eq!(r.target, Level::new(4));
-    assert_eq!(r.vote_of(1), Level::new(2));
-    assert_eq!(r.vote_of(2), Level::new(4));
+    assert_eq!(r.vote_of(1), Level::new(2).map(Answer::Level));
+    assert_eq!(r.vote_of(2), Level::new(4).map(Answer::Level));
     assert!(r.votes_revealed);
     assert_eq!(r.current_state, "近隣市との連携はまだない。");
     assert_eq!(r.examples_done, [2]);
@@ -473,8 +473,8 @@ fn hidden_votes_are_typed_and_level_keys_set_score_and_target() {
     h.key_press(egui::Key::Num1);
     h.run();
     let votes = |h: &Window| h.project().teams[0].responses[ItemId::Users].clone();
-    assert_eq!(votes(&h).vote_of(1), Level::new(5));
-    assert_eq!(votes(&h).vote_of(2), Level::new(1));
+    assert_eq!(votes(&h).vote_of(1), Level::new(5).map(Answer::Level));
+    assert_eq!(votes(&h).vote_of(2), Level::new(1).map(Answer::Level));
     assert!(
         h.query_by_label("佐藤 美咲 投票 5").is_none(),
         "nothing shows the level"
@@ -640,4 +640,38 @@ fn the_about_page_names_the_program_its_licences_and_the_administrators_policy()
         h.is_shown("Kizuki — third-party notices"),
         "the notices' own text"
     );
+}
+
+#[test]
+fn dont_know_is_an_answer_from_the_keyboard_counted_apart_from_the_levels() {
+    let mut h = window(Lang::Ja);
+    h.click("新しいプロジェクト");
+    for name in ["佐藤", "鈴木", "高橋"] {
+        h.type_into("チーム1 新しいメンバー", name);
+        h.click("チーム1 ＋ メンバーを追加");
+    }
+    h.click("項目 1 から始める →");
+    // 佐藤 2, 鈴木 「わからない」 (the ? key), 高橋 4.
+    h.click("佐藤");
+    for key in [egui::Key::Num2, egui::Key::Questionmark, egui::Key::Num4] {
+        h.key_press(key);
+        h.run();
+    }
+    let votes = |h: &Window| h.project().teams[0].responses[ItemId::Partners].clone();
+    assert_eq!(votes(&h).vote_of(2), Some(Answer::DontKnow));
+    assert_eq!(h.get_all_by_label_contains("入力済み").count(), 3);
+    h.click("投票を公開する");
+    // The mean is of 2 and 4; the 「わからない」 is said apart, not as a level.
+    assert!(h.is_shown("わからない・該当しない：1 人"));
+    assert!(h.query_by_label_contains("最小 2 ／ 最大 4").is_some());
+    assert!(h.query_by_label_contains("平均 3.0").is_some());
+    // After the reveal the mouse can change it back to a level, and ? is a button like 1–5.
+    h.click("鈴木 投票 3");
+    assert_eq!(votes(&h).vote_of(2), Level::new(3).map(Answer::Level));
+    h.click("鈴木 投票 わからない");
+    assert_eq!(votes(&h).vote_of(2), Some(Answer::DontKnow));
+    // With no member chosen (the cursor went past the last), ? is no score: it stays unset.
+    h.key_press(egui::Key::Questionmark);
+    h.run();
+    assert_eq!(votes(&h).score, None);
 }

@@ -3,7 +3,7 @@
 //! alive. A plain HTTP/1.1 client over a TCP socket, so that nothing is hidden by a library.
 
 use kizuki::checklist::ItemId;
-use kizuki::project::{Distribution, Level, sample_project};
+use kizuki::project::{Answer, Distribution, Level, sample_project};
 use kizuki::vote::server::limits::Limits;
 use kizuki::vote::{Event, PollConfig, Scope, ServerOptions, VoteServer};
 mod common;
@@ -169,7 +169,10 @@ fn a_member_votes_changes_the_vote_and_the_reveal_records_it() {
     let stale = ballot_on(&page(&r, &me).body, ItemId::Partners);
     let revealed = r.server.reveal(ItemId::Partners);
     assert_eq!(revealed.named.len(), 1);
-    assert_eq!(revealed.named[0].level, Level::new(4).expect("level"));
+    assert_eq!(
+        revealed.named[0].answer,
+        Answer::Level(Level::new(4).expect("level"))
+    );
     let reply = send(&r, &me, "佐藤 美咲", ItemId::Partners, "1", &stale);
     assert_eq!(reply.status, 409, "closed after the reveal");
     assert!(reply.body.contains("公開済み"), "{}", reply.body);
@@ -483,7 +486,13 @@ fn anonymous_votes_keep_no_names_and_become_a_distribution() {
     );
     let revealed = r.server.reveal(ItemId::Users);
     assert!(revealed.named.is_empty());
-    assert_eq!(revealed.anonymous, Some(Distribution([0, 0, 1, 1, 0])));
+    assert_eq!(
+        revealed.anonymous,
+        Some(Distribution {
+            levels: [0, 0, 1, 1, 0],
+            dont_know: 0
+        })
+    );
 }
 
 #[test]
@@ -594,7 +603,10 @@ fn every_accepted_ballot_is_in_the_journal_before_the_phone_hears_of_it() {
     // after a kill -9; the lock only keeps other Kizukis from offering it meanwhile).
     let path = r.server.journal().expect("a journal");
     let text = std::fs::read_to_string(&path).expect("journal");
-    assert!(text.contains("users") && text.contains("level:4"), "{text}");
+    assert!(
+        text.contains("users") && text.contains("answer:4"),
+        "{text}"
+    );
     drop(r);
     let found = kizuki::vote::journal::scan(dir.path());
     assert_eq!(found.len(), 1);
@@ -676,7 +688,7 @@ fn the_headless_command_prints_the_url_first_and_saves_the_votes_when_input_ends
     assert!(response.votes_revealed);
     assert_eq!(
         response.vote_of(team.members[0].id),
-        Level::new(5),
+        Level::new(5).map(Answer::Level),
         "the vote is in the file"
     );
     assert!(TcpStream::connect(addr).is_err(), "the port is free");
@@ -711,7 +723,7 @@ fn a_file_that_cannot_be_read_again_is_not_overwritten_and_the_votes_are_kept_be
     let team = &aside.teams[1];
     assert_eq!(
         team.responses[ItemId::LocalResources].vote_of(team.members[0].id),
-        Level::new(5)
+        Level::new(5).map(Answer::Level)
     );
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -753,7 +765,7 @@ fn sigterm_and_sighup_end_the_vote_with_a_save() {
         let team = &saved.teams[1];
         assert_eq!(
             team.responses[ItemId::LocalResources].vote_of(team.members[0].id),
-            Level::new(5),
+            Level::new(5).map(Answer::Level),
             "{name}: the vote is in the file"
         );
     }
@@ -773,7 +785,7 @@ fn after_kill_9_the_next_start_records_the_journaled_votes() {
     let team = &before.teams[1];
     assert_ne!(
         team.responses[ItemId::LocalResources].vote_of(team.members[0].id),
-        Level::new(5),
+        Level::new(5).map(Answer::Level),
         "nothing was saved by a killed process"
     );
     // The next `kizuki vote` on the file finds the journal and records its votes first.
@@ -785,7 +797,7 @@ fn after_kill_9_the_next_start_records_the_journaled_votes() {
     let team = &saved.teams[1];
     assert_eq!(
         team.responses[ItemId::LocalResources].vote_of(team.members[0].id),
-        Level::new(5),
+        Level::new(5).map(Answer::Level),
         "the journaled vote is in the file"
     );
     let journals = kizuki::vote::journal::scan(&dir.path().join("data").join("votes"));

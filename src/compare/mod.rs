@@ -60,6 +60,8 @@ pub struct Record {
     pub team: String,
     /// The agreed scores, item by item (1–5).
     pub scores: [Option<u8>; ITEM_COUNT],
+    /// Per item, how many answered 「わからない」 (named and anonymous).
+    pub dont_know: [u32; ITEM_COUNT],
 }
 
 /// A file that could not be read, and why, in the user's language.
@@ -255,6 +257,8 @@ pub fn records_of(project: &Project, file: usize) -> Vec<Record> {
             for (slot, response) in scores.iter_mut().zip(&team.responses.0) {
                 *slot = response.score.map(crate::project::Level::get);
             }
+            let dont_know: [u32; ITEM_COUNT] =
+                std::array::from_fn(|i| team.responses.0[i].all_answers().dont_know);
             Record {
                 file,
                 organization: project.meta.organization.trim().to_owned(),
@@ -262,6 +266,7 @@ pub fn records_of(project: &Project, file: usize) -> Vec<Record> {
                 date: project.meta.date,
                 team: team.name.trim().to_owned(),
                 scores,
+                dont_know,
             }
         })
         .collect()
@@ -302,6 +307,9 @@ pub struct Comparison {
     pub rows: Vec<Row>,
     /// Per item; `None` where no row scored it.
     pub spreads: [Option<Spread>; ITEM_COUNT],
+    /// Per item, how many answered 「わからない」 over every team of every file: where many
+    /// could not judge an item, its scores stand on fewer voices.
+    pub dont_know: [u32; ITEM_COUNT],
     /// Per workshop date, in order, the median of every team's score of that date; empty with
     /// fewer than two dates.
     pub trend: Vec<Row>,
@@ -339,12 +347,19 @@ impl Comparison {
             })
         });
         let trend = by_date(&loaded.records, lang);
+        let dont_know = std::array::from_fn(|i| {
+            loaded
+                .records
+                .iter()
+                .fold(0u32, |sum, r| sum.saturating_add(r.dont_know[i]))
+        });
         Comparison {
             lang,
             by,
             files: loaded.files.len(),
             rows,
             spreads,
+            dont_know,
             trend: if trend.len() >= 2 { trend } else { Vec::new() },
             failed: loaded.failed.clone(),
             duplicates: loaded.duplicates.clone(),
@@ -406,17 +421,19 @@ impl Comparison {
                 "compare.median",
                 "compare.max",
                 "compare.count",
+                "report.col.dont_know",
             ]
             .iter()
             .map(|k| tr!(lang, k))
             .collect(),
-            widths: vec![40.0, 15.0, 15.0, 15.0, 15.0],
+            widths: vec![34.0, 12.0, 12.0, 12.0, 12.0, 18.0],
             rows: ItemId::ALL
                 .iter()
                 .zip(&self.spreads)
-                .map(|(id, spread)| {
+                .zip(self.dont_know)
+                .map(|((id, spread), dont_know)| {
                     let title = format!("{}. {}", id.number(), checklist.item(*id).short_title);
-                    let cells = match spread {
+                    let mut cells = match spread {
                         Some(s) => vec![
                             title,
                             number(s.min),
@@ -426,6 +443,7 @@ impl Comparison {
                         ],
                         None => vec![title, "–".into(), "–".into(), "–".into(), "0".into()],
                     };
+                    cells.push(dont_know.to_string());
                     TableRow { cells, warn: false }
                 })
                 .collect(),
@@ -653,6 +671,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(date.0, date.1, 1),
             team: "チーム".into(),
             scores: scores.map(Some),
+            dont_know: [0; ITEM_COUNT],
         }
     }
 

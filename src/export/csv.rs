@@ -67,7 +67,7 @@ pub fn actions(report: &Report) -> Result<Vec<u8>, csv::Error> {
 pub fn scores(report: &Report) -> Result<Vec<u8>, csv::Error> {
     type Row<'a> = (&'a str, &'a ItemReport);
     let lang = report.lang;
-    let columns: [Column<Row>; 13] = [
+    let columns: [Column<Row>; 14] = [
         (tr!(lang, "overview.team"), &|(t, _)| (*t).to_owned()),
         (tr!(lang, "report.col.number"), &|(_, i)| {
             i.number.to_string()
@@ -96,6 +96,9 @@ pub fn scores(report: &Report) -> Result<Vec<u8>, csv::Error> {
         (tr!(lang, "field.ideas"), &|(_, i)| i.ideas.clone()),
         (tr!(lang, "report.examples_done"), &|(_, i)| {
             i.examples_done.join("\n")
+        }),
+        (tr!(lang, "report.col.dont_know"), &|(_, i)| {
+            i.dont_know.to_string()
         }),
     ];
     let rows = report
@@ -158,7 +161,7 @@ mod tests {
         };
         for (bytes, rows, columns) in [
             (actions(&report), count(|t| t.actions.len()), 8),
-            (scores(&report), count(|t| t.items.len()), 13),
+            (scores(&report), count(|t| t.items.len()), 14),
             (kpis(&report), count(|t| t.kpis.len()), 16),
         ] {
             let bytes = bytes.expect("written");

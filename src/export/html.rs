@@ -338,6 +338,7 @@ fn item_html(report: &Report, item: &ItemReport) -> Markup {
         ("field.ideas", Some(&item.ideas)),
         ("field.facilitator_note", item.facilitator_note.as_ref()),
         ("report.anonymous_votes", item.anonymous_votes.as_ref()),
+        ("answer.dont_know_long", item.dont_know_text.as_ref()),
     ];
     let texts: Vec<(&str, &String)> = texts
         .into_iter()

@@ -108,14 +108,14 @@ fn team_md(w: &mut String, report: &Report, team: &TeamReport) {
             );
             any = true;
         }
-        if let Some(votes) = &item.anonymous_votes {
-            let _ = writeln!(
-                w,
-                "**{}**\n\n{}\n",
-                tr!(lang, "report.anonymous_votes"),
-                escape(votes)
-            );
-            any = true;
+        for (key, text) in [
+            ("report.anonymous_votes", &item.anonymous_votes),
+            ("answer.dont_know_long", &item.dont_know_text),
+        ] {
+            if let Some(text) = text {
+                let _ = writeln!(w, "**{}**\n\n{}\n", tr!(lang, key), escape(text));
+                any = true;
+            }
         }
         if !item.examples_done.is_empty() {
             let _ = writeln!(w, "**{}**\n", tr!(lang, "report.examples_done"));

@@ -2,6 +2,7 @@
 //! actions (filterable, frozen header, real dates) and the votes.
 
 use super::report::Report;
+use crate::checklist::Answer;
 use crate::radar::SeriesKind;
 use crate::style::{Marker, team_marks};
 use crate::tr;
@@ -253,6 +254,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
         tr!(lang, "field.current_state"),
         tr!(lang, "field.ideas"),
         tr!(lang, "report.examples_done"),
+        tr!(lang, "report.col.dont_know"),
     ];
     let mut widths = Widths::new();
     for (c, h) in head.iter().enumerate() {
@@ -276,6 +278,7 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
                 widths.see(c, &text);
             }
             items.write_with_format(r, 1, item.number as u32, &number)?;
+            items.write_with_format(r, 10, item.dont_know, &number)?;
             for (c, level) in [(3u16, item.score), (5, item.target)] {
                 match level {
                     Some(l) => items.write_with_format(r, c, l.get(), &number)?,
@@ -418,22 +421,31 @@ pub fn render(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let mut r = 1;
     for team in &report.teams {
         for item in &team.items {
-            let anonymous = item
+            let anonymous: Vec<Answer> = item
                 .anonymous_counts
-                .map(|d| d.levels().collect::<Vec<_>>())
+                .map(|d| {
+                    d.levels()
+                        .map(Answer::Level)
+                        .chain(std::iter::repeat_n(Answer::DontKnow, d.dont_know as usize))
+                        .collect()
+                })
                 .unwrap_or_default();
             let anonymous_name = tr!(lang, "report.anonymous");
             let rows = item
                 .votes
                 .iter()
-                .map(|(member, level)| (member, level))
-                .chain(anonymous.iter().map(|level| (&anonymous_name, level)));
-            for (member, level) in rows {
+                .map(|(member, answer)| (member, answer))
+                .chain(anonymous.iter().map(|answer| (&anonymous_name, answer)));
+            for (member, answer) in rows {
                 votes.write_with_format(r, 0, &team.name, &cell)?;
                 votes.write_with_format(r, 1, item.number as u32, &number)?;
                 votes.write_with_format(r, 2, &item.short_title, &cell)?;
                 votes.write_with_format(r, 3, member, &cell)?;
-                votes.write_with_format(r, 4, level.get(), &number)?;
+                // 「わからない」 as text: Excel's AVERAGE over the column leaves it out, as Kizuki does.
+                match answer {
+                    Answer::Level(level) => votes.write_with_format(r, 4, level.get(), &number)?,
+                    Answer::DontKnow => votes.write_with_format(r, 4, answer.text(lang), &cell)?,
+                };
                 for (c, text) in [(0u16, &team.name), (2, &item.short_title), (3, member)] {
                     widths.see(c, text);
                 }

@@ -291,9 +291,9 @@ impl Merger {
                 match ours.votes.iter().find(|v| v.member == member) {
                     None => ours.votes.push(super::Vote {
                         member,
-                        level: vote.level,
+                        answer: vote.answer,
                     }),
-                    Some(v) if v.level != vote.level => {
+                    Some(v) if v.answer != vote.answer => {
                         let name = team
                             .members
                             .iter()
@@ -302,13 +302,13 @@ impl Merger {
                             .unwrap_or_default();
                         self.conflict(
                             place(&tr!(lang, "merge.vote_of", member = name)),
-                            v.level.get().to_string(),
-                            vote.level.get().to_string(),
+                            v.answer.text(lang),
+                            vote.answer.text(lang),
                             Edit::SetVote {
                                 team: t,
                                 item: id,
                                 member,
-                                level: Some(vote.level),
+                                answer: Some(vote.answer),
                             },
                         );
                     }

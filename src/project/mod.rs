@@ -26,7 +26,7 @@ pub use problem::{Counted, IdKind, Problem};
 pub use sample::{large_project, sample_project};
 pub use stats::{ItemStats, TeamStats, VoteSpread};
 
-pub use crate::checklist::Level;
+pub use crate::checklist::{Answer, Level};
 use crate::checklist::{ITEM_COUNT, ItemId};
 use crate::i18n::Lang;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -35,9 +35,13 @@ use serde::{Deserialize, Serialize};
 /// The file format this build writes. Files with a larger number come from a newer Kizuki.
 ///
 /// 2: the agenda, KPIs, the review of the previous round's actions, anonymous votes and the
-/// circulation roles. Files of version 1 load as they are (every field added since is optional) and
-/// are written as version 2 when saved.
-pub const FORMAT_VERSION: u32 = 2;
+/// circulation roles.
+/// 3: 「わからない」 as an answer: a vote writes `answer` (a level, or `"dont_know"`) where it
+/// wrote `level`, and an anonymous distribution may carry a second count.
+///
+/// Older files load as they are (every field added since is optional, and `level` is read as
+/// `answer`) and are written as the current version when saved.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Bounds on what a project may hold. A file beyond them is refused with a clear message, so a hostile
 /// or corrupted file cannot make the app allocate without bound or freeze the window.

@@ -4,7 +4,8 @@
 //! workshop's minutes and is edited like any project.
 
 use super::{
-    Action, ActionStatus, ITEM_COUNT, Level, Member, NaiveDate, Project, Responses, Team, Vote,
+    Action, ActionStatus, Answer, ITEM_COUNT, Level, Member, NaiveDate, Project, Responses, Team,
+    Vote,
 };
 use std::sync::OnceLock;
 
@@ -56,7 +57,7 @@ pub fn large_project(teams: usize, members: usize, actions: usize) -> Project {
                     .filter_map(|(k, m)| {
                         Some(Vote {
                             member: m.id,
-                            level: level(k)?,
+                            answer: Answer::Level(level(k)?),
                         })
                     })
                     .collect();

@@ -3,7 +3,7 @@
 
 use super::repair::{self, Repair};
 use super::{HasId, ItemResponse, Level, Problem, Responses, Vote};
-use crate::checklist::{ITEM_COUNT, ItemId, example_count};
+use crate::checklist::{Answer, ITEM_COUNT, ItemId, example_count};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
@@ -234,24 +234,70 @@ pub fn levels<'de, D: Deserializer<'de>>(d: D) -> Result<[Option<Level>; ITEM_CO
 
 /// The members' votes on an item; while repairing, a vote with a level off the scale is dropped.
 pub fn votes<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vote>, D::Error> {
-    /// A vote as written, before its level is checked.
+    /// A vote as written, before its level is checked. Files before format 3 wrote `level`.
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Written {
         member: u32,
-        level: i64,
+        #[serde(alias = "level")]
+        answer: WrittenAnswer,
     }
     let written = Vec::<Written>::deserialize(d)?;
     let mut votes = Vec::with_capacity(written.len());
     for vote in written {
-        if let Some(level) = level(vote.level)? {
+        let answer = match vote.answer {
+            WrittenAnswer::Number(n) => level(n)?.map(Answer::Level),
+            WrittenAnswer::DontKnow => Some(Answer::DontKnow),
+        };
+        if let Some(answer) = answer {
             votes.push(Vote {
                 member: vote.member,
-                level,
+                answer,
             });
         }
     }
     Ok(votes)
+}
+
+/// An answer as written: any number (checked against the scale by the caller, so that repairing
+/// can drop it) or 「わからない」.
+enum WrittenAnswer {
+    Number(i64),
+    DontKnow,
+}
+
+impl<'de> Deserialize<'de> for WrittenAnswer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WrittenVisitor;
+
+        impl Visitor<'_> for WrittenVisitor {
+            type Value = WrittenAnswer;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a level 1 to 5 or \"{}\"", Answer::DONT_KNOW)
+            }
+
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<WrittenAnswer, E> {
+                Ok(WrittenAnswer::Number(value))
+            }
+
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<WrittenAnswer, E> {
+                Ok(WrittenAnswer::Number(
+                    i64::try_from(value).unwrap_or(i64::MAX),
+                ))
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<WrittenAnswer, E> {
+                if value == Answer::DONT_KNOW {
+                    Ok(WrittenAnswer::DontKnow)
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Str(value), &self))
+                }
+            }
+        }
+
+        deserializer.deserialize_any(WrittenVisitor)
+    }
 }
 
 /// Keeps a quoted bad value short enough for a message.

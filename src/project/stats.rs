@@ -3,10 +3,14 @@
 use super::{ItemResponse, Level, Team};
 use chrono::NaiveDate;
 
-/// How far apart the members' votes on one item are.
+/// How far apart the members' votes on one item are. Only answers with a level count: a
+/// 「わからない」 moves neither the mean nor the spread, and is counted apart.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct VoteSpread {
+    /// Answers with a level.
     pub count: usize,
+    /// Answers 「わからない」, beside the others.
+    pub dont_know: u32,
     pub min: Level,
     pub max: Level,
     pub mean: f64,
@@ -17,20 +21,17 @@ impl VoteSpread {
     /// before the team agrees a score.
     pub const WORTH_DISCUSSING: u8 = 2;
 
-    /// Over the members' votes and the anonymous ones alike.
+    /// Over the members' votes and the anonymous ones alike; `None` while no answer has a level.
     pub fn of(response: &ItemResponse) -> Option<VoteSpread> {
-        let anonymous = response.anonymous_votes.unwrap_or_default();
-        let levels = response
-            .votes
-            .iter()
-            .map(|v| v.level)
-            .chain(anonymous.levels());
+        let all = response.all_answers();
+        let levels = all.levels();
         let min = levels.clone().min()?;
         let max = levels.clone().max()?;
         let count = levels.clone().count();
         let sum: u32 = levels.map(|l| u32::from(l.get())).sum();
         Some(VoteSpread {
             count,
+            dont_know: all.dont_know,
             min,
             max,
             mean: f64::from(sum) / count as f64,
@@ -122,7 +123,7 @@ impl TeamStats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::project::{Action, ActionStatus, Vote};
+    use crate::project::{Action, ActionStatus, Answer, Distribution, Vote};
 
     fn level(n: u8) -> Level {
         Level::new(n).expect("valid level")
@@ -136,19 +137,11 @@ mod tests {
     fn spread_of_votes() {
         let mut r = ItemResponse::default();
         assert_eq!(VoteSpread::of(&r), None);
+        let vote = |member, answer| Vote { member, answer };
         r.votes = vec![
-            Vote {
-                member: 1,
-                level: level(2),
-            },
-            Vote {
-                member: 2,
-                level: level(4),
-            },
-            Vote {
-                member: 3,
-                level: level(3),
-            },
+            vote(1, Answer::Level(level(2))),
+            vote(2, Answer::Level(level(4))),
+            vote(3, Answer::Level(level(3))),
         ];
         let s = VoteSpread::of(&r).expect("votes");
         assert_eq!((s.count, s.min, s.max), (3, level(2), level(4)));
@@ -156,6 +149,36 @@ mod tests {
         assert!(s.worth_discussing());
         r.votes.truncate(1);
         assert!(!VoteSpread::of(&r).expect("one vote").worth_discussing());
+    }
+
+    #[test]
+    fn dont_know_is_counted_apart_from_the_levels() {
+        let mut r = ItemResponse {
+            votes: vec![
+                Vote {
+                    member: 1,
+                    answer: Answer::DontKnow,
+                },
+                Vote {
+                    member: 2,
+                    answer: Answer::Level(level(4)),
+                },
+            ],
+            anonymous_votes: Some(Distribution {
+                levels: [0, 1, 0, 0, 0],
+                dont_know: 2,
+            }),
+            ..ItemResponse::default()
+        };
+        let s = VoteSpread::of(&r).expect("two levels");
+        // Three 「わからない」 would pull the mean to 1.8 if counted as level 1 (or as 0).
+        assert_eq!((s.count, s.dont_know), (2, 3));
+        assert!((s.mean - 3.0).abs() < 1e-9);
+        assert_eq!(s.nearest_level(), Some(level(3)));
+        r.votes.truncate(1);
+        r.anonymous_votes = None;
+        assert_eq!(VoteSpread::of(&r), None, "no level, no spread");
+        assert_eq!(r.all_answers().dont_know, 1);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A team, its members, and its answers to the ten items: scores, targets, votes, notes.
 
 use super::{Action, HasId, IdKind, Level, kpi, next_id, serde_helpers};
-use crate::checklist::{ITEM_COUNT, ItemId};
+use crate::checklist::{Answer, ITEM_COUNT, ItemId};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -118,27 +118,53 @@ pub struct ItemResponse {
     /// Indicators the team measures for this item (item 6 first, any item allowed).
     #[serde(deserialize_with = "serde_helpers::unique_ids")]
     pub kpis: Vec<kpi::Kpi>,
-    /// Votes cast anonymously from phones: how many chose each level, 1–5, and nothing else (no
-    /// name, no ballot id). Absent when nobody voted anonymously.
+    /// Votes cast anonymously from phones: how many chose each level, 1–5, and how many
+    /// 「わからない」, and nothing else (no name, no ballot id). Absent when nobody voted anonymously.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub anonymous_votes: Option<Distribution>,
 }
 
-/// How many votes each level 1–5 received.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Distribution(pub [u32; 5]);
+/// How many votes each level 1–5 received, and how many answered 「わからない」.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Distribution {
+    pub levels: [u32; 5],
+    pub dont_know: u32,
+}
 
 impl Distribution {
+    /// Every answer, 「わからない」 included: the number of people who answered.
     pub fn total(&self) -> u32 {
-        self.0.iter().sum()
+        self.level_total().saturating_add(self.dont_know)
     }
 
-    /// Each vote's level, lowest first.
+    /// The answers that chose a level. Saturates: a hostile file's counts must not overflow
+    /// before validation refuses them.
+    pub fn level_total(&self) -> u32 {
+        self.levels.iter().fold(0, |sum, &n| sum.saturating_add(n))
+    }
+
+    /// Each vote's level, lowest first; 「わからない」 has none.
     pub fn levels(&self) -> impl Iterator<Item = Level> + Clone + '_ {
         Level::ALL
             .iter()
-            .zip(self.0)
+            .zip(self.levels)
             .flat_map(|(&level, count)| std::iter::repeat_n(level, count as usize))
+    }
+
+    /// How many gave `answer`.
+    pub fn count(&self, answer: Answer) -> u32 {
+        match answer {
+            Answer::Level(level) => self.levels[level.index()],
+            Answer::DontKnow => self.dont_know,
+        }
+    }
+
+    /// Counts one more `answer`.
+    pub fn add(&mut self, answer: Answer) {
+        match answer {
+            Answer::Level(level) => self.levels[level.index()] += 1,
+            Answer::DontKnow => self.dont_know += 1,
+        }
     }
 
     /// 「4 票：2 検討中 1 票、3 試行中 3 票」: the distribution in words.
@@ -148,9 +174,9 @@ impl Distribution {
             Lang::Ja => "、",
             Lang::En => ", ",
         };
-        let parts: Vec<String> = Level::ALL
+        let mut parts: Vec<String> = Level::ALL
             .iter()
-            .zip(self.0)
+            .zip(self.levels)
             .filter(|(_, count)| *count > 0)
             .map(|(level, count)| {
                 crate::tr!(
@@ -162,6 +188,13 @@ impl Distribution {
                 )
             })
             .collect();
+        if self.dont_know > 0 {
+            parts.push(crate::tr!(
+                lang,
+                "report.dont_know_part",
+                count = self.dont_know
+            ));
+        }
         crate::tr!(
             lang,
             lang.count_key("report.anonymous_votes_text", self.total()),
@@ -170,22 +203,77 @@ impl Distribution {
         )
     }
 
-    /// Counts `levels` into a distribution.
-    pub fn of(levels: impl IntoIterator<Item = Level>) -> Distribution {
-        let mut counts = [0; 5];
-        for level in levels {
-            counts[level.index()] += 1;
+    /// Counts `answers` into a distribution.
+    pub fn of<A: Into<Answer>>(answers: impl IntoIterator<Item = A>) -> Distribution {
+        let mut distribution = Distribution::default();
+        for answer in answers {
+            distribution.add(answer.into());
         }
-        Distribution(counts)
+        distribution
+    }
+}
+
+/// Written `((0, 1, 2, 0, 0))` as before 「わからない」 existed, and `((0, 1, 2, 0, 0), 3)` when
+/// someone answered it, so every older file reads unchanged.
+impl Serialize for Distribution {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTupleStruct;
+        let len = if self.dont_know > 0 { 2 } else { 1 };
+        let mut tuple = serializer.serialize_tuple_struct("Distribution", len)?;
+        tuple.serialize_field(&self.levels)?;
+        if self.dont_know > 0 {
+            tuple.serialize_field(&self.dont_know)?;
+        }
+        tuple.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Distribution {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DistributionVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for DistributionVisitor {
+            type Value = Distribution;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "five counts, one per level, and optionally the count of 「わからない」",
+                )
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Distribution, A::Error> {
+                let levels = seq
+                    .next_element()?
+                    .ok_or_else(|| serde::de::Error::invalid_length(0, &self))?;
+                let dont_know = seq.next_element()?.unwrap_or(0);
+                Ok(Distribution { levels, dont_know })
+            }
+        }
+
+        // Read as a sequence either way: `((…))` (a newtype, as format 2 wrote it) or `((…), n)`.
+        deserializer.deserialize_any(DistributionVisitor)
     }
 }
 
 impl ItemResponse {
-    pub fn vote_of(&self, member: u32) -> Option<Level> {
+    /// What `member` answered, if they voted.
+    pub fn vote_of(&self, member: u32) -> Option<Answer> {
         self.votes
             .iter()
             .find(|v| v.member == member)
-            .map(|v| v.level)
+            .map(|v| v.answer)
+    }
+
+    /// Every answer on the item, named and anonymous, counted.
+    pub fn all_answers(&self) -> Distribution {
+        let mut all = self.anonymous_votes.unwrap_or_default();
+        for vote in &self.votes {
+            all.add(vote.answer);
+        }
+        all
     }
 
     pub fn example_done(&self, number: u32) -> bool {
@@ -198,5 +286,7 @@ impl ItemResponse {
 pub struct Vote {
     /// The member's id within the team.
     pub member: u32,
-    pub level: Level,
+    /// Files before format 3 wrote `level`, when a vote could only be one.
+    #[serde(alias = "level")]
+    pub answer: Answer,
 }

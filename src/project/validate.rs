@@ -156,7 +156,7 @@ impl Project {
                     }
                 }
                 if let Some(anonymous) = response.anonymous_votes {
-                    let total = anonymous.0.iter().map(|&c| c as usize).sum::<usize>();
+                    let total = anonymous.total() as usize;
                     if total > limits::MAX_ANONYMOUS_VOTES {
                         let p =
                             too_many(Counted::AnonymousVotes, total, limits::MAX_ANONYMOUS_VOTES);

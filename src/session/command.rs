@@ -160,10 +160,10 @@ pub enum Command {
     View(ViewChange),
     Show(Screen),
     SelectTeam(u32),
-    /// A level key on an item screen: 1–5 (or 0 to clear) enters the selected member's vote, or,
-    /// with no member selected, the team's score; with `target`, the target.
+    /// A level key on an item screen: 1–5 (or 0 to clear; ? for 「わからない」) enters the selected
+    /// member's vote, or, with no member selected, the team's score; with `target`, the target.
     LevelKey {
-        level: Option<crate::project::Level>,
+        answer: Option<crate::project::Answer>,
         target: bool,
     },
     /// ↑/↓ on an item screen: the previous or next member's vote.

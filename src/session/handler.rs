@@ -47,7 +47,7 @@ impl Session {
                 self.team = Some(team);
                 self.view.vote_cursor = None;
             }
-            Command::LevelKey { level, target } => self.level_key(level, target, clock),
+            Command::LevelKey { answer, target } => self.level_key(answer, target, clock),
             Command::MoveVoteCursor(step) => self.move_vote_cursor(step),
             Command::File(command) => self.file_command(command, clock, fx),
             Command::Path(command) => self.path_command(command, clock, fx),
@@ -417,7 +417,7 @@ impl Session {
             .unwrap_or_default()
     }
 
-    fn level_key(&mut self, level: Option<crate::project::Level>, target: bool, clock: &Clock) {
+    fn level_key(&mut self, answer: Option<crate::project::Answer>, target: bool, clock: &Clock) {
         let (Screen::Item(item), Some(team)) = (self.screen, self.team_id()) else {
             return;
         };
@@ -430,7 +430,7 @@ impl Session {
                         team,
                         item,
                         member,
-                        level,
+                        answer,
                     },
                     clock,
                 );
@@ -441,8 +441,16 @@ impl Session {
             // While votes are hidden (typed, or open on the phones), digits are for votes only:
             // a stray one after the last member's vote must not put a score before the room.
             _ if self.votes_hidden(team, item) => self.notify(Notice::DigitsForVotes),
-            _ if target => self.edit(Edit::SetTarget { team, item, level }, clock),
-            _ => self.edit(Edit::SetScore { team, item, level }, clock),
+            // A score or a target is a level: 「わからない」 is only ever a member's answer.
+            _ if answer == Some(crate::project::Answer::DontKnow) => {}
+            _ if target => {
+                let level = answer.and_then(crate::project::Answer::level);
+                self.edit(Edit::SetTarget { team, item, level }, clock);
+            }
+            _ => {
+                let level = answer.and_then(crate::project::Answer::level);
+                self.edit(Edit::SetScore { team, item, level }, clock);
+            }
         }
     }
 

@@ -5,7 +5,7 @@
 use super::tokens::{space, text};
 use super::widgets::accessible_name;
 use crate::checklist::{Checklist, ITEM_COUNT, ItemId};
-use crate::project::{Level, Team};
+use crate::project::{Answer, Team};
 use crate::session::{Command, CommandSender, Edit, Session, ViewChange};
 use crate::tr;
 use egui::{RichText, Role};
@@ -80,7 +80,7 @@ pub fn entry_grid_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                         ui.label(RichText::new(&member.name).strong());
                         for (c, id) in ItemId::ALL.iter().enumerate() {
                             let vote = team.responses[*id].vote_of(member.id);
-                            let text = vote.map_or("·".to_owned(), |l| l.get().to_string());
+                            let text = vote.map_or("·".to_owned(), Answer::mark);
                             let selected = cursor == (r, c);
                             let cell = ui.add_sized(
                                 CELL,
@@ -130,17 +130,17 @@ fn keys_ui(ui: &mut egui::Ui, team: &Team, (row, col): (usize, usize), tx: &Comm
                 return true;
             }
             let key = physical_key.unwrap_or(*key);
-            let level = super::shortcuts::level_key(key);
+            let answer = super::shortcuts::answer_key(key);
             let (r, c) = at;
-            let set = |level: Option<Level>| Edit::SetVote {
+            let set = |answer: Option<Answer>| Edit::SetVote {
                 team: team.id,
                 item: ItemId::ALL[c],
                 member: team.members[r].id,
-                level,
+                answer,
             };
             match key {
-                _ if level.is_some() => {
-                    tx.edit(set(level));
+                _ if answer.is_some() => {
+                    tx.edit(set(answer));
                     // On to the next item, then the next member's first.
                     at = if c + 1 < ITEM_COUNT {
                         (r, c + 1)
@@ -165,9 +165,9 @@ fn keys_ui(ui: &mut egui::Ui, team: &Team, (row, col): (usize, usize), tx: &Comm
             false
         });
         if handled {
-            input.events.retain(
-                |e| !matches!(e, egui::Event::Text(t) if t.chars().all(|c| c.is_ascii_digit())),
-            );
+            input
+                .events
+                .retain(|e| !super::shortcuts::is_answer_text(e));
         }
     });
     if at != (row, col) {

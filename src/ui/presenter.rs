@@ -284,34 +284,44 @@ fn review_slide_ui(ui: &mut egui::Ui, session: &Session) {
         });
 }
 
-/// After the reveal: how many voted each level, as bars, with the spread.
+/// After the reveal: how many gave each answer (named and anonymous), as bars, with the spread.
+/// 「わからない」 has its own row, in a quieter colour, only when someone gave it.
 fn distribution_ui(ui: &mut egui::Ui, response: &ItemResponse, lang: crate::Lang) {
     let checklist = Checklist::get(lang);
-    let counts: Vec<usize> = Level::ALL
+    let all = response.all_answers();
+    let mut rows: Vec<(String, u32, egui::Color32)> = Level::ALL
         .iter()
-        .map(|&l| response.votes.iter().filter(|v| v.level == l).count())
+        .map(|&level| {
+            let label = format!("{} {}", level.get(), checklist.level(level).name);
+            (
+                label,
+                all.count(level.into()),
+                ui.visuals().selection.bg_fill,
+            )
+        })
         .collect();
-    let most = counts.iter().copied().max().unwrap_or(0).max(1);
+    if all.dont_know > 0 {
+        let label = format!("? {}", tr!(lang, "answer.dont_know_long"));
+        let quiet = ui.visuals().widgets.inactive.bg_fill;
+        rows.push((label, all.dont_know, quiet));
+    }
+    let most = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
     let bar_unit = (ui.available_width() * 0.5 / most as f32).min(80.0);
     egui::Grid::new("presenter-distribution")
         .num_columns(3)
         .spacing([space::L, space::S])
         .show(ui, |ui| {
-            for (level, count) in Level::ALL.iter().zip(&counts) {
-                ui.label(
-                    RichText::new(format!("{} {}", level.get(), checklist.level(*level).name))
-                        .size(BODY),
-                );
+            for (label, count, fill) in rows {
+                ui.label(RichText::new(label).size(BODY));
                 let (rect, _) = ui.allocate_exact_size(
                     egui::vec2(bar_unit * most as f32, BODY),
                     egui::Sense::hover(),
                 );
                 let filled = egui::Rect::from_min_size(
                     rect.min,
-                    egui::vec2(bar_unit * *count as f32, rect.height()),
+                    egui::vec2(bar_unit * count as f32, rect.height()),
                 );
-                ui.painter()
-                    .rect_filled(filled, radius::SWATCH, ui.visuals().selection.bg_fill);
+                ui.painter().rect_filled(filled, radius::SWATCH, fill);
                 ui.label(RichText::new(count.to_string()).size(BODY).strong());
                 ui.end_row();
             }

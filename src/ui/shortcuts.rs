@@ -1,6 +1,6 @@
 //! Keyboard shortcuts, from [`UICommand::shortcuts`]: the same table the menus and the palette show.
 
-use crate::project::Level;
+use crate::project::{Answer, Level};
 use crate::session::ui_command::{Key, Shortcut};
 use crate::session::{Command, Screen, Session, UICommand, ViewChange};
 use egui::{KeyboardShortcut, Modifiers};
@@ -112,13 +112,21 @@ pub fn item_keys(ctx: &egui::Context, session: &Session) -> Vec<Command> {
             }
             // The key's place, not its letter: Shift+1 is "!" on one layout and "!" or "＋" on others.
             let key = physical_key.unwrap_or(*key);
-            let digit = match key {
-                egui::Key::Num0 | egui::Key::Backspace | egui::Key::Delete => Some(None),
-                other => level_key(other).map(Some),
+            let answer = match answer_key(key) {
+                _ if matches!(
+                    key,
+                    egui::Key::Num0 | egui::Key::Backspace | egui::Key::Delete
+                ) =>
+                {
+                    Some(None)
+                }
+                // 「わからない」 is a vote, never a score: only for a selected member.
+                Some(Answer::DontKnow) if session.view.vote_cursor.is_none() => None,
+                answer => answer.map(Some),
             };
-            let command = match (digit, key) {
-                (Some(level), _) => Command::LevelKey {
-                    level,
+            let command = match (answer, key) {
+                (Some(answer), _) => Command::LevelKey {
+                    answer,
                     target: modifiers.shift,
                 },
                 (None, egui::Key::ArrowDown) if !modifiers.shift => Command::MoveVoteCursor(1),
@@ -131,14 +139,29 @@ pub fn item_keys(ctx: &egui::Context, session: &Session) -> Vec<Command> {
             out.push(command);
             false
         });
-        // The text the digit keys would type goes too: no field has the keyboard to take it.
+        // The text the keys would type goes too: no field has the keyboard to take it.
         if !out.is_empty() {
-            input.events.retain(
-                |e| !matches!(e, egui::Event::Text(t) if t.chars().all(|c| c.is_ascii_digit())),
-            );
+            input.events.retain(|e| !is_answer_text(e));
         }
     });
     out
+}
+
+/// The answer a key stands for: 1–5 a level, ? (the key right of the full stop on Japanese and
+/// US layouts alike) 「わからない」.
+pub fn answer_key(key: egui::Key) -> Option<Answer> {
+    match key {
+        egui::Key::Slash | egui::Key::Questionmark => Some(Answer::DontKnow),
+        other => level_key(other).map(Answer::Level),
+    }
+}
+
+/// Whether `event` is the text an answer key or 0 would type (a digit, "/", "?", or the Japanese
+/// input method's 「・」 and 「？」 for the same key), which must not reach a field after the key
+/// was taken as a vote.
+pub fn is_answer_text(event: &egui::Event) -> bool {
+    matches!(event, egui::Event::Text(t)
+        if t.chars().all(|c| c.is_ascii_digit() || matches!(c, '?' | '/' | '？' | '・' | '／')))
 }
 
 /// The level a digit key stands for, 1–5 (the key's place, so any keyboard layout gives the same).

@@ -10,7 +10,7 @@
 
 use super::poll::{Entry, Revealed, Voter};
 use crate::checklist::ItemId;
-use crate::project::{Distribution, Level, Vote};
+use crate::project::{Answer, Distribution, Vote};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -267,11 +267,15 @@ pub fn read(file: &Path) -> Option<Found> {
         return None;
     };
     // Each voter's last word on each item.
-    let mut ballots: BTreeMap<(ItemId, Voter), Level> = BTreeMap::new();
+    let mut ballots: BTreeMap<(ItemId, Voter), Answer> = BTreeMap::new();
     for text in lines {
         match ron::from_str(text) {
-            Ok(Line::Entry(Entry::Ballot { item, voter, level })) => {
-                ballots.insert((item, voter), level);
+            Ok(Line::Entry(Entry::Ballot {
+                item,
+                voter,
+                answer,
+            })) => {
+                ballots.insert((item, voter), answer);
             }
             Ok(Line::Entry(Entry::Withdrawn { item, voter })) => {
                 ballots.remove(&(item, voter));
@@ -280,7 +284,7 @@ pub fn read(file: &Path) -> Option<Found> {
         }
     }
     let mut items: BTreeMap<ItemId, Revealed> = BTreeMap::new();
-    for ((item, voter), level) in ballots {
+    for ((item, voter), answer) in ballots {
         let revealed = items.entry(item).or_insert_with(|| Revealed {
             team: header.team,
             item,
@@ -289,11 +293,11 @@ pub fn read(file: &Path) -> Option<Found> {
         });
         match voter {
             Voter::Member(member) if !header.anonymous => {
-                revealed.named.push(Vote { member, level });
+                revealed.named.push(Vote { member, answer });
             }
             _ => {
                 if let Some(d) = &mut revealed.anonymous {
-                    d.0[level.index()] += 1;
+                    d.add(answer);
                 }
             }
         }
@@ -324,6 +328,7 @@ pub fn scan(folder: &Path) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::project::Level;
 
     fn header(anonymous: bool) -> Header {
         Header {
@@ -340,15 +345,32 @@ mod tests {
         Entry::Ballot {
             item,
             voter,
-            level: Level::new(level).expect("level"),
+            answer: Answer::Level(Level::new(level).expect("level")),
         }
     }
 
     fn vote(member: u32, level: u8) -> Vote {
         Vote {
             member,
-            level: Level::new(level).expect("level"),
+            answer: Answer::Level(Level::new(level).expect("level")),
         }
+    }
+
+    #[test]
+    fn a_journal_written_before_dont_know_existed_reads_back() {
+        let dir = tempfile::tempdir().expect("dir");
+        let journal = Journal::create(dir.path(), header(false)).expect("journal");
+        let path = journal.path().to_owned();
+        drop(journal);
+        // As the journal wrote a ballot when it could only be a level.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .expect("open")
+            .write_all(b"Entry(Ballot(item:\"users\",voter:Member(2),level:4))\n")
+            .expect("old line");
+        let found = scan(dir.path());
+        assert_eq!(found[0].items[0].named, vec![vote(2, 4)]);
     }
 
     #[test]
@@ -411,13 +433,21 @@ mod tests {
                 ballot(ItemId::JustTry, Voter::Phone("a".into()), 1),
                 ballot(ItemId::JustTry, Voter::Phone("b".into()), 3),
                 ballot(ItemId::JustTry, Voter::Phone("c".into()), 3),
+                Entry::Ballot {
+                    item: ItemId::JustTry,
+                    voter: Voter::Phone("d".into()),
+                    answer: Answer::DontKnow,
+                },
             ])
             .expect("written");
         drop(journal);
         let found = scan(dir.path());
         assert_eq!(
             found[0].items[0].anonymous,
-            Some(Distribution([1, 0, 2, 0, 0]))
+            Some(Distribution {
+                levels: [1, 0, 2, 0, 0],
+                dont_know: 1
+            })
         );
         assert!(found[0].items[0].named.is_empty(), "no names");
         std::fs::write(

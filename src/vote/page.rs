@@ -9,7 +9,7 @@ use super::poll::{Poll, Rejection, Scope};
 use crate::checklist::{Checklist, ItemId};
 use crate::export::html::phrased;
 use crate::i18n::Lang;
-use crate::project::Level;
+use crate::project::{Answer, Level};
 use crate::tr;
 use maud::{DOCTYPE, Markup, html};
 
@@ -35,7 +35,7 @@ pub struct View<'a> {
 /// What happened to the vote just sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    Recorded(ItemId, Level),
+    Recorded(ItemId, Answer),
     /// Recorded under a new name, with the phone's other ballots moved to it.
     Renamed {
         item: ItemId,
@@ -108,9 +108,9 @@ pub fn page(view: &View) -> String {
 /// Text with a break opportunity between its phrases (`BudouX`), and nowhere else.
 fn outcome_html(outcome: &Outcome, lang: Lang) -> Markup {
     match outcome {
-        Outcome::Recorded(item, level) => html! {
+        Outcome::Recorded(item, answer) => html! {
             p.ok role="status" {
-                (tr!(lang, "phone.recorded", number = item.number(), level = level.get()))
+                (tr!(lang, "phone.recorded", number = item.number(), level = answer.text(lang)))
             }
         },
         Outcome::Renamed { item, name, moved } => html! {
@@ -200,17 +200,26 @@ fn item_html(view: &View, item: ItemId, single: bool) -> Markup {
                         legend { (tr!(lang, "phone.level")) }
                         @for level in Level::ALL {
                             @let words = checklist.level(level);
+                            @let chosen = mine == Some(Answer::Level(level));
                             button type="submit" name="level" value=(level.get())
-                                class=[(mine == Some(level)).then_some("chosen")]
-                                aria-pressed=(mine == Some(level)) {
+                                class=[chosen.then_some("chosen")]
+                                aria-pressed=(chosen) {
                                 span.n { (level.get()) }
                                 span.name { (phrased(&words.name)) }
                                 @if single { small { (phrased(&words.description)) } }
                             }
                         }
+                        // Below the five, set apart: a way out for who cannot judge, not a sixth level.
+                        @let chosen = mine == Some(Answer::DontKnow);
+                        button.dk.chosen[chosen] type="submit" name="level" value=(Answer::DONT_KNOW)
+                            aria-pressed=(chosen) {
+                            span.n { "?" }
+                            span.name { (phrased(&tr!(lang, "answer.dont_know_long"))) }
+                            @if single { small { (phrased(&tr!(lang, "phone.dont_know_hint"))) } }
+                        }
                     }
-                    @if let Some(level) = mine {
-                        p.mine { (tr!(lang, "phone.your_vote", level = level.get())) }
+                    @if let Some(answer) = mine {
+                        p.mine { (tr!(lang, "phone.your_vote", level = answer.text(lang))) }
                     }
                 }
             }
@@ -220,14 +229,27 @@ fn item_html(view: &View, item: ItemId, single: bool) -> Markup {
 
 fn distribution_html(distribution: crate::project::Distribution, lang: Lang) -> Markup {
     let checklist = Checklist::get(lang);
-    let most = distribution.0.iter().copied().max().unwrap_or(0).max(1);
+    let mut rows: Vec<(String, u32)> = Level::ALL
+        .iter()
+        .map(|&level| {
+            let label = format!("{} {}", level.get(), checklist.level(level).name);
+            (label, distribution.count(level.into()))
+        })
+        .collect();
+    if distribution.dont_know > 0 {
+        rows.push((
+            format!("? {}", tr!(lang, "answer.dont_know")),
+            distribution.dont_know,
+        ));
+    }
+    let most = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
     html! {
         div.revealed {
             p { strong { (tr!(lang, "phone.revealed")) } }
             ol.bars {
-                @for (level, count) in Level::ALL.iter().zip(distribution.0) {
+                @for (label, count) in rows {
                     li {
-                        span.label { (level.get()) " " (checklist.level(*level).name) }
+                        span.label { (label) }
                         span.bar style={ "width:" (count * 100 / most) "%" } aria-hidden="true" {}
                         span.c { (count) }
                     }

@@ -12,7 +12,7 @@
 //!   revealed already. The facilitator can release a name taken by mistake, and undo that.
 
 use crate::checklist::ItemId;
-use crate::project::{Distribution, Level, Team, Vote, limits};
+use crate::project::{Answer, Distribution, Team, Vote, limits};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::IpAddr;
@@ -113,7 +113,7 @@ pub struct ItemStatus {
     /// The ballots the item may hold: who is expected to vote.
     pub expected: usize,
     pub revealed: bool,
-    /// After the reveal, how many chose each level.
+    /// After the reveal, how many gave each answer.
     pub distribution: Option<Distribution>,
 }
 
@@ -149,7 +149,9 @@ pub enum Entry {
     Ballot {
         item: ItemId,
         voter: Voter,
-        level: Level,
+        /// Journals written before 「わからない」 existed say `level`.
+        #[serde(alias = "level")]
+        answer: Answer,
     },
     Withdrawn {
         item: ItemId,
@@ -160,7 +162,7 @@ pub enum Entry {
 /// A vote accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Accepted {
-    pub level: Level,
+    pub answer: Answer,
     /// The name was changed: from, to, and how many of this phone's ballots moved with it.
     pub renamed: Option<(String, String, usize)>,
     /// The items whose ballots changed.
@@ -222,7 +224,7 @@ pub struct Oversight {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Ballot {
-    level: Level,
+    answer: Answer,
     address: IpAddr,
 }
 
@@ -322,9 +324,11 @@ impl Poll {
             .collect()
     }
 
-    /// The level `phone` chose for `item`, if it voted.
-    pub fn ballot(&self, phone: &str, item: ItemId) -> Option<Level> {
-        self.ballots.get(&(item, phone.to_owned())).map(|b| b.level)
+    /// What `phone` answered on `item`, if it voted.
+    pub fn ballot(&self, phone: &str, item: ItemId) -> Option<Answer> {
+        self.ballots
+            .get(&(item, phone.to_owned()))
+            .map(|b| b.answer)
     }
 
     /// Records (or changes) `phone`'s vote from `address`. `member` is the name as shown in the
@@ -335,7 +339,7 @@ impl Poll {
         address: IpAddr,
         member: Option<&str>,
         item: ItemId,
-        level: Level,
+        answer: Answer,
     ) -> Result<Accepted, Rejection> {
         if phone.is_empty() {
             return Err(Rejection::NotIssued);
@@ -361,7 +365,7 @@ impl Poll {
             (false, None | Some("")) => return Err(Rejection::NoName),
             (false, Some(name)) => self.claim(phone, name)?,
         };
-        self.ballots.insert(key, Ballot { level, address });
+        self.ballots.insert(key, Ballot { answer, address });
         // Said to the phone: every ballot it holds now counts under the new name.
         let renamed = renamed.map(|(from, to, _)| {
             let held = self.ballots.keys().filter(|(_, p)| p == phone).count();
@@ -372,7 +376,7 @@ impl Poll {
         let mut entries = vec![Entry::Ballot {
             item,
             voter: voter.clone(),
-            level,
+            answer,
         }];
         if let Some((from, ..)) = &renamed {
             // The ballots that moved with the name: every item this phone voted on.
@@ -394,7 +398,7 @@ impl Poll {
                     entries.push(Entry::Ballot {
                         item: *i,
                         voter: voter.clone(),
-                        level: ballot.level,
+                        answer: ballot.answer,
                     });
                 }
             }
@@ -403,7 +407,7 @@ impl Poll {
             && self.status(item).voted >= self.config.effective_ceiling())
         .then(|| self.reveal(item));
         Ok(Accepted {
-            level,
+            answer,
             renamed,
             changed,
             entries,
@@ -507,7 +511,7 @@ impl Poll {
             self.ballots
                 .iter()
                 .filter(|((i, _), _)| *i == item)
-                .map(|(_, b)| b.level),
+                .map(|(_, b)| b.answer),
         )
     }
 
@@ -523,7 +527,7 @@ impl Poll {
                     let ballot = self.ballots.get(&(item, phone.clone()))?;
                     Some(Vote {
                         member,
-                        level: ballot.level,
+                        answer: ballot.answer,
                     })
                 })
                 .collect();
@@ -626,7 +630,7 @@ impl Poll {
                 restored.entries.push(Entry::Ballot {
                     item,
                     voter: Voter::Member(released.member),
-                    level: ballot.level,
+                    answer: ballot.answer,
                 });
             } else {
                 restored.left_out += 1;
@@ -669,8 +673,8 @@ mod tests {
         IpAddr::from([192, 168, 1, n])
     }
 
-    fn level(n: u8) -> Level {
-        Level::new(n).expect("level")
+    fn level(n: u8) -> Answer {
+        Answer::Level(crate::project::Level::new(n).expect("level"))
     }
 
     #[test]
@@ -682,14 +686,14 @@ mod tests {
         let changed = poll
             .vote("p1", at(1), Some("佐藤"), item, level(4))
             .expect("change");
-        assert_eq!(changed.level, level(4));
+        assert_eq!(changed.answer, level(4));
         assert_eq!(poll.status(item).voted, 1);
         let revealed = poll.reveal(item);
         assert_eq!(
             revealed.named,
             vec![Vote {
                 member: 1,
-                level: level(4)
+                answer: level(4)
             }]
         );
         assert_eq!(
@@ -754,7 +758,13 @@ mod tests {
             .expect("a phone that voted may still change its vote");
         let revealed = poll.reveal(item);
         assert!(revealed.named.is_empty());
-        assert_eq!(revealed.anonymous, Some(Distribution([0, 1, 0, 1, 1])));
+        assert_eq!(
+            revealed.anonymous,
+            Some(Distribution {
+                levels: [0, 1, 0, 1, 1],
+                dont_know: 0
+            })
+        );
     }
 
     #[test]
@@ -830,7 +840,7 @@ mod tests {
         poll.vote("right", at(2), Some("佐藤"), ItemId::Partners, level(5))
             .expect("the real 佐藤");
         assert_eq!(poll.restore(again), None, "the name was taken meanwhile");
-        assert_eq!(poll.snapshot(ItemId::Partners).named[0].level, level(5));
+        assert_eq!(poll.snapshot(ItemId::Partners).named[0].answer, level(5));
     }
 
     /// Found by the property test in `tests/ballots.rs`: a restored ballot went past the

@@ -362,6 +362,7 @@ fn answers(l: &mut Layout, report: &Report, team: &TeamReport) {
         for (key, text) in [
             ("field.facilitator_note", &item.facilitator_note),
             ("report.anonymous_votes", &item.anonymous_votes),
+            ("answer.dont_know_long", &item.dont_know_text),
         ] {
             if let Some(text) = text {
                 l.label_before(&tr!(lang, key), 9.5);

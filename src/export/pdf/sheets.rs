@@ -1,6 +1,6 @@
 //! Paper answer sheets, for rooms with no usable network: one A4 page per member with the name,
-//! the team, and for each of the ten items its title and 概要, boxes 1–5 with their words and a
-//! line for a comment. Filled in by hand, keyed in with the window's entry grid.
+//! the team, and for each of the ten items its title and 概要, boxes 1–5 with their words, a
+//! line for a comment and a box for 「わからない・該当しない」. Filled in by hand, keyed in with the window's entry grid.
 
 use super::layout::{BOTTOM, CONTENT_W, Layout, MARGIN_X, Page};
 use crate::checklist::{Checklist, ItemId};
@@ -214,10 +214,25 @@ fn item(l: &mut Layout, checklist: &Checklist, id: ItemId, lang: Lang, spacing: 
         paper::MUTED,
         &tr!(lang, "sheets.comment"),
     );
+    // 「わからない」 at the end of the comment line, apart from the five: a way out for who
+    // cannot judge the item, not a sixth level.
+    let dont_know = format!("? {}", tr!(lang, "answer.dont_know_long"));
+    let dont_know_font = 8.0;
+    let dont_know_x =
+        MARGIN_X + CONTENT_W - l.measure(false)(&dont_know) * dont_know_font - size - 4.0;
+    l.frame(dont_know_x, y - 1.5, size, size, 0.8);
+    l.text_at(
+        dont_know_x + size + 4.0,
+        y - 1.0,
+        dont_know_font,
+        false,
+        paper::INK,
+        &dont_know,
+    );
     l.page().ops.push(super::layout::Op::Line {
         points: vec![
             crate::radar::Point::new(MARGIN_X + 60.0, y + 9.0),
-            crate::radar::Point::new(MARGIN_X + CONTENT_W, y + 9.0),
+            crate::radar::Point::new(dont_know_x - 12.0, y + 9.0),
         ],
         width: 0.4,
         color: paper::RULE,

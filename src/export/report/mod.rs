@@ -199,6 +199,12 @@ impl Report {
                                 .filter(|d| d.total() > 0)
                                 .map(|d| d.describe(lang)),
                             anonymous_counts: response.anonymous_votes.filter(|d| d.total() > 0),
+                            dont_know: response.all_answers().dont_know,
+                            dont_know_text: Some(response.all_answers().dont_know)
+                                .filter(|&n| n > 0)
+                                .map(|n| {
+                                    tr!(lang, lang.count_key("report.dont_know_text", n), count = n)
+                                }),
                         }
                     })
                     .collect();

@@ -121,8 +121,12 @@ pub struct ItemReport {
     pub ideas: String,
     pub facilitator_note: Option<String>,
     pub examples_done: Vec<String>,
-    /// Member name and level, in member order.
-    pub votes: Vec<(String, Level)>,
+    /// Member name and answer, in member order.
+    pub votes: Vec<(String, crate::checklist::Answer)>,
+    /// How many, named or anonymous, answered 「わからない」: said in words (「2 人」) when any did.
+    pub dont_know_text: Option<String>,
+    /// The same as a number, for the spreadsheets.
+    pub dont_know: u32,
     /// Votes cast anonymously from phones, said in words: 「4 票：2 検討中 1 票、3 試行中 3 票」.
     pub anonymous_votes: Option<String>,
     /// The same as counts per level 1–5, for the spreadsheet.

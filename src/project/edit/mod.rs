@@ -8,8 +8,8 @@ pub use field::{KpiText, KpiValue, TextField, text_mut};
 
 use super::kpi::{Kpi, Measurement};
 use super::{
-    Action, ActionStatus, Baseline, Distribution, ItemResponse, Level, Member, Project, Team,
-    Verdict, Vote, next_id,
+    Action, ActionStatus, Answer, Baseline, Distribution, ItemResponse, Level, Member, Project,
+    Team, Verdict, Vote, next_id,
 };
 use crate::checklist::ItemId;
 use chrono::NaiveDate;
@@ -45,7 +45,7 @@ pub enum Edit {
         team: u32,
         item: ItemId,
         member: u32,
-        level: Option<Level>,
+        answer: Option<Answer>,
     },
     RevealVotes {
         team: u32,
@@ -214,12 +214,12 @@ impl Edit {
                 team,
                 item,
                 member,
-                level,
+                answer,
             } => {
                 if let Some(r) = response_mut(project, team, item) {
                     r.votes.retain(|v| v.member != member);
-                    if let Some(level) = level {
-                        r.votes.push(Vote { member, level });
+                    if let Some(answer) = answer {
+                        r.votes.push(Vote { member, answer });
                         r.votes.sort_by_key(|v| v.member);
                     }
                 }
@@ -540,15 +540,29 @@ mod tests {
             team: 1,
             item,
             member: 1,
-            level: Level::new(5),
+            answer: Level::new(5).map(Answer::Level),
         }
         .apply(&mut p);
-        assert_eq!(p.teams[0].responses[item].vote_of(1), Level::new(5));
+        assert_eq!(
+            p.teams[0].responses[item].vote_of(1),
+            Level::new(5).map(Answer::Level)
+        );
         Edit::SetVote {
             team: 1,
             item,
             member: 1,
-            level: None,
+            answer: Some(Answer::DontKnow),
+        }
+        .apply(&mut p);
+        assert_eq!(
+            p.teams[0].responses[item].vote_of(1),
+            Some(Answer::DontKnow)
+        );
+        Edit::SetVote {
+            team: 1,
+            item,
+            member: 1,
+            answer: None,
         }
         .apply(&mut p);
         assert_eq!(p.teams[0].responses[item].vote_of(1), None);

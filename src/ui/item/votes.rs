@@ -8,7 +8,7 @@ use super::super::tokens::space;
 use super::super::widgets::{accessible_name, section_heading_ui};
 use crate::checklist::{Checklist, ItemId};
 use crate::i18n::Lang;
-use crate::project::{ItemResponse, Level, Member, Team, VoteSpread};
+use crate::project::{Answer, ItemResponse, Level, Member, Team, VoteSpread};
 use crate::session::{Command, CommandSender, Edit, Screen, Session, ViewChange};
 use crate::tr;
 use egui::{RichText, Role};
@@ -80,7 +80,7 @@ struct VoteRow<'a> {
     team: &'a Team,
     item: ItemId,
     member: &'a Member,
-    vote: Option<Level>,
+    vote: Option<Answer>,
     /// The member the number keys are for.
     selected: bool,
     lang: Lang,
@@ -106,20 +106,33 @@ impl VoteRow<'_> {
         }
     }
 
-    /// 1–5 after the reveal, the member's own highlighted.
+    /// 1–5 and ? after the reveal, the member's own highlighted.
     fn levels_ui(&self, ui: &mut egui::Ui, tx: &CommandSender) {
+        let answers = Level::ALL
+            .map(Answer::Level)
+            .into_iter()
+            .chain([Answer::DontKnow]);
         ui.horizontal(|ui| {
-            for level in Level::ALL {
-                let selected = self.vote == Some(level);
+            for answer in answers {
+                if answer == Answer::DontKnow {
+                    // Apart from the five: a way out, not a sixth level.
+                    ui.add_space(space::S);
+                }
+                let selected = self.vote == Some(answer);
                 let button = ui.add(egui::Button::selectable(
                     selected,
-                    format!(" {} ", level.get()),
+                    format!(" {} ", answer.mark()),
                 ));
+                let button = if answer == Answer::DontKnow {
+                    button.on_hover_text(tr!(self.lang, "answer.dont_know_long"))
+                } else {
+                    button
+                };
                 let name = format!(
                     "{} {} {}",
                     self.member.name,
                     tr!(self.lang, "item.vote"),
-                    level.get()
+                    answer.text(self.lang)
                 );
                 accessible_name(&button, Role::Button, Some(selected), &name);
                 if button.clicked() {
@@ -127,7 +140,7 @@ impl VoteRow<'_> {
                         team: self.team.id,
                         item: self.item,
                         member: self.member.id,
-                        level: (!selected).then_some(level),
+                        answer: (!selected).then_some(answer),
                     });
                 }
             }
@@ -147,10 +160,12 @@ impl VoteRow<'_> {
                     .color(ui.visuals().selection.stroke.color)
                     .strong(),
             ),
-            (Some(level), true) => {
+            (Some(Answer::Level(level)), true) => {
                 let words = &Checklist::get(lang).level(level).name;
                 ui.label(RichText::new(format!("{} {words}", level.get())).strong())
             }
+            (Some(Answer::DontKnow), true) => ui
+                .label(RichText::new(format!("? {}", tr!(lang, "answer.dont_know_long"))).strong()),
         };
     }
 }
@@ -211,6 +226,10 @@ fn spread_ui(
             tr!(lang, "report.anonymous_votes"),
             anonymous.describe(lang)
         ));
+    }
+    let dont_know = response.all_answers().dont_know;
+    if dont_know > 0 {
+        ui.label(tr!(lang, "item.dont_know_apart", count = dont_know));
     }
     let Some(spread) = VoteSpread::of(response) else {
         return;

@@ -6,7 +6,7 @@ use super::http::{self, LANG_COOKIE, PHONE_COOKIE};
 use super::{Client, Event, Shared};
 use crate::checklist::ItemId;
 use crate::i18n::Lang;
-use crate::project::Level;
+use crate::project::Answer;
 use crate::vote::page::{self, Outcome, View};
 use crate::vote::poll::Rejection;
 use axum::extract::rejection::FormRejection;
@@ -123,7 +123,7 @@ async fn page_get(
             }
             (Some(item), None) => poll
                 .ballot(&phone, item)
-                .map(|level| Outcome::Recorded(item, level)),
+                .map(|answer| Outcome::Recorded(item, answer)),
             _ => None,
         }
     };
@@ -230,12 +230,13 @@ async fn page_post(
     if !shared.secrets.is_ballot(form.ballot.trim(), &phone, item) {
         return refused(&shared, lang, &phone, Rejection::NotIssued);
     }
-    let Some(level) = form.level.trim().parse::<u8>().ok().and_then(Level::new) else {
+    // The form's field keeps its name `level`: 1–5, or `dont_know`.
+    let Some(answer) = Answer::parse(&form.level) else {
         return refused(&shared, lang, &phone, Rejection::BadLevel);
     };
     let (accepted, standing, pending) = {
         let mut poll = shared.poll();
-        match poll.vote(&phone, client.address, form.member.as_deref(), item, level) {
+        match poll.vote(&phone, client.address, form.member.as_deref(), item, answer) {
             Err(why) => {
                 drop(poll);
                 return refused(&shared, lang, &phone, why);
