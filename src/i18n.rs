@@ -119,6 +119,7 @@ pub const SINGULAR: &[(&str, &str)] = &[
     ),
     ("votes.recovered", "votes.recovered_one"),
     ("report.dont_know_text", "report.dont_know_text_one"),
+    ("voting.items_left", "voting.items_left_one"),
     ("votes.found", "votes.found_one"),
     ("voting.released", "voting.released_one"),
     ("voting.restored_partly", "voting.restored_partly_one"),

@@ -64,6 +64,22 @@ fn phones_vote_the_window_counts_reveals_follows_and_stops() {
     assert_eq!(phone2.vote(&suzuki.name, "ideas-place", "2"), 303);
     h.run();
     assert!(h.is_shown("5 人中 2 人が投票"), "counted live");
+    // Who has not voted yet, for the facilitator: the three others, whose phones never came.
+    assert!(h.is_shown("まだ投票していない人"));
+    assert_eq!(h.query_all_by_label("未接続").count(), 3);
+    let listed: Vec<u32> = h
+        .state()
+        .session
+        .voting
+        .as_ref()
+        .expect("voting")
+        .oversight
+        .waiting
+        .iter()
+        .map(|w| w.member)
+        .collect();
+    let others: Vec<u32> = team.members[2..].iter().map(|m| m.id).collect();
+    assert_eq!(listed, others, "who voted is not waited for");
     // Nothing is in the project before the reveal.
     let before = h.project().teams[0].responses[ItemId::IdeasPlace].clone();
 
@@ -271,9 +287,11 @@ fn a_name_taken_by_mistake_is_released_with_one_click_and_the_release_undone() {
     h.click("元に戻す");
     assert!(h.is_shown("名前の解除を元に戻しました"));
     assert!(h.is_shown("人中 1 人が投票"));
-    // Projector mode: the room never sees who holds which name.
+    assert!(h.is_shown("まだ投票していない人"));
+    // Projector mode: the room never sees who holds which name, nor who has not voted.
     h.send(Command::Run(UICommand::ProjectorMode));
     assert!(!h.is_shown("名前を選んだ人"));
+    assert!(!h.is_shown("まだ投票していない人"));
 }
 
 #[test]

@@ -8,6 +8,7 @@ use crate::session::VoteCommand;
 use crate::session::{Command, CommandSender, Page, Session, ViewChange, Voting};
 use crate::tr;
 use crate::vote::Scope;
+use crate::vote::poll::Presence;
 use egui::{RichText, Role};
 
 /// 「スマホで投票」: this item, or all ten at each member's pace; named or anonymous; how many
@@ -162,6 +163,7 @@ pub fn voting_panel_ui(ui: &mut egui::Ui, session: &Session, item: ItemId, tx: &
 /// addresses that hold several ballots, and second phones turned away.
 fn oversight_ui(ui: &mut egui::Ui, voting: &Voting, tx: &CommandSender, lang: crate::Lang) {
     let seen = &voting.oversight;
+    waiting_ui(ui, voting, lang);
     if !voting.anonymous && !seen.claimed.is_empty() {
         ui.add_space(space::S);
         ui.label(RichText::new(tr!(lang, "voting.claimed")).strong());
@@ -203,6 +205,48 @@ fn oversight_ui(ui: &mut egui::Ui, voting: &Voting, tx: &CommandSender, lang: cr
         .changed()
     {
         tx.send(VoteCommand::SetShared(shared));
+    }
+}
+
+/// Named voting: who has not voted yet, and whose phone has not joined or went away, so the
+/// facilitator can ask in person instead of waiting on the room. Never on the projector.
+fn waiting_ui(ui: &mut egui::Ui, voting: &Voting, lang: crate::Lang) {
+    let waiting = &voting.oversight.waiting;
+    if voting.anonymous || waiting.is_empty() {
+        return;
+    }
+    ui.add_space(space::S);
+    ui.label(RichText::new(tr!(lang, "voting.waiting")).strong());
+    let now = std::time::Instant::now();
+    ui.horizontal_wrapped(|ui| {
+        for member in waiting {
+            let mut name = member.name.clone();
+            if voting.scope == Scope::AllItems {
+                let left = tr!(
+                    lang,
+                    lang.count_key("voting.items_left", member.items_left),
+                    count = member.items_left
+                );
+                name = format!("{name} ({left})");
+            }
+            ui.label(name);
+            match member.presence(now) {
+                Presence::Here => {}
+                Presence::NotJoined => {
+                    ui.label(RichText::new(tr!(lang, "voting.not_joined")).weak());
+                }
+                Presence::Away => {
+                    ui.colored_label(ui.visuals().warn_fg_color, tr!(lang, "voting.away"))
+                        .on_hover_text(tr!(lang, "voting.away_hint"));
+                }
+            }
+            ui.add_space(space::S);
+        }
+    });
+    // A phone goes away without a word: look again each second while one could.
+    if waiting.iter().any(|m| m.last_heard.is_some()) {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs(1));
     }
 }
 

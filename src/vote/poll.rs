@@ -16,6 +16,7 @@ use crate::project::{Answer, Distribution, Team, Vote, limits};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::IpAddr;
+use std::time::{Duration, Instant};
 
 /// Which items the phones vote on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -220,6 +221,44 @@ pub struct Oversight {
     pub shared: Vec<(IpAddr, usize)>,
     /// Second phones turned away at an address that had voted already.
     pub turned_away: usize,
+    /// Named voting: the members who still have an open item to vote on, in the team's order.
+    pub waiting: Vec<Waiting>,
+}
+
+/// A member who has not voted yet on every open item (named voting; never shown to the room).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Waiting {
+    pub member: u32,
+    pub name: String,
+    /// Open items (not yet revealed) without this member's ballot.
+    pub items_left: usize,
+    /// When the phone that took the name last reached the laptop; `None` while no phone has.
+    pub last_heard: Option<Instant>,
+}
+
+/// Where a waiting member's phone is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// No phone has taken the name yet.
+    NotJoined,
+    /// The phone's page is open: it asks for the counts every two seconds.
+    Here,
+    /// Not heard from for [`Waiting::AWAY_AFTER`]: closed, locked, or off the Wi-Fi (or a browser
+    /// without JavaScript, whose page does not ask).
+    Away,
+}
+
+impl Waiting {
+    /// Ten missed requests of the page's two-second tick.
+    pub const AWAY_AFTER: Duration = Duration::from_secs(20);
+
+    pub fn presence(&self, now: Instant) -> Presence {
+        match self.last_heard {
+            None => Presence::NotJoined,
+            Some(at) if now.saturating_duration_since(at) >= Self::AWAY_AFTER => Presence::Away,
+            Some(_) => Presence::Here,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -239,6 +278,9 @@ pub struct Poll {
     /// Named mode: which phone votes under which member, and the other way round.
     claims: HashMap<u32, PhoneId>,
     by_phone: HashMap<PhoneId, u32>,
+    /// Named mode: when each member's phone last reached the laptop. Only phones that took a
+    /// name are kept, so the map is never larger than the team.
+    heard: HashMap<u32, Instant>,
     revealed: BTreeSet<ItemId>,
     /// Phones whose name the facilitator released, to be told once.
     released: HashMap<PhoneId, String>,
@@ -259,6 +301,7 @@ impl Poll {
             ballots: BTreeMap::new(),
             claims: HashMap::new(),
             by_phone: HashMap::new(),
+            heard: HashMap::new(),
             revealed: BTreeSet::new(),
             released: HashMap::new(),
             turned_away: 0,
@@ -480,6 +523,47 @@ impl Poll {
         self.items().into_iter().map(|i| self.status(i)).collect()
     }
 
+    /// `phone` reached the laptop at `at` (a page, a vote, the page's tick). Returns whether the
+    /// facilitator's view changes: its member was away, or had not been heard from.
+    pub fn heard_from(&mut self, phone: &str, at: Instant) -> bool {
+        let Some(member) = self.claimed_by(phone).filter(|_| !self.config.anonymous) else {
+            return false;
+        };
+        let before = self.heard.insert(member, at);
+        before.is_none_or(|last| at.saturating_duration_since(last) >= Waiting::AWAY_AFTER)
+    }
+
+    /// Named voting: who has not voted on every open item yet, and whether their phone is here.
+    fn waiting(&self) -> Vec<Waiting> {
+        if self.config.anonymous {
+            return Vec::new();
+        }
+        let open: Vec<ItemId> = self
+            .items()
+            .into_iter()
+            .filter(|i| !self.revealed.contains(i))
+            .collect();
+        self.config
+            .members
+            .iter()
+            .filter_map(|(member, name)| {
+                let phone = self.claims.get(member);
+                let items_left = open
+                    .iter()
+                    .filter(|&&item| {
+                        phone.is_none_or(|p| !self.ballots.contains_key(&(item, p.clone())))
+                    })
+                    .count();
+                (items_left > 0).then(|| Waiting {
+                    member: *member,
+                    name: name.clone(),
+                    items_left,
+                    last_heard: phone.and_then(|_| self.heard.get(member).copied()),
+                })
+            })
+            .collect()
+    }
+
     /// What the facilitator sees beyond the counts.
     pub fn oversight(&self) -> Oversight {
         // In the team's order; once through the members, not a search per claim (a vote of a
@@ -503,6 +587,7 @@ impl Poll {
                 .map(|(address, p)| (address, p.len()))
                 .collect(),
             turned_away: self.turned_away,
+            waiting: self.waiting(),
         }
     }
 
@@ -566,6 +651,7 @@ impl Poll {
     pub fn release(&mut self, member: u32) -> Option<Released> {
         let phone = self.claims.remove(&member)?;
         self.by_phone.remove(&phone);
+        self.heard.remove(&member);
         let name = self.name(member).unwrap_or_default();
         let taken: Vec<(ItemId, PhoneId)> = self
             .ballots
@@ -675,6 +761,53 @@ mod tests {
 
     fn level(n: u8) -> Answer {
         Answer::Level(crate::project::Level::new(n).expect("level"))
+    }
+
+    #[test]
+    fn the_facilitator_sees_who_has_not_voted_and_whose_phone_went_away() {
+        let mut poll = Poll::new(config(false));
+        let names = |poll: &Poll| -> Vec<(String, usize)> {
+            poll.oversight()
+                .waiting
+                .into_iter()
+                .map(|w| (w.name, w.items_left))
+                .collect()
+        };
+        assert_eq!(
+            names(&poll),
+            [("佐藤".into(), 1), ("鈴木".into(), 1), ("田中".into(), 1)]
+        );
+        let start = Instant::now();
+        poll.vote("p1", at(1), Some("佐藤"), ItemId::Partners, level(2))
+            .expect("vote");
+        assert!(poll.heard_from("p1", start), "first heard");
+        assert!(
+            !poll.heard_from("p1", start + Duration::from_secs(2)),
+            "still here"
+        );
+        assert_eq!(names(&poll), [("鈴木".into(), 1), ("田中".into(), 1)]);
+        let waiting = poll.oversight().waiting;
+        assert_eq!(waiting[0].presence(start), Presence::NotJoined);
+        // A phone not heard from for twenty seconds is away; heard again, it is back.
+        poll.follow(ItemId::Users);
+        let sato = poll.oversight().waiting.into_iter().find(|w| w.member == 1);
+        let sato = sato.expect("佐藤 has not voted on item 2");
+        assert_eq!(
+            sato.presence(start + Duration::from_secs(10)),
+            Presence::Here
+        );
+        assert_eq!(
+            sato.presence(start + Duration::from_secs(25)),
+            Presence::Away
+        );
+        assert!(
+            poll.heard_from("p1", start + Duration::from_secs(25)),
+            "back"
+        );
+        // A phone that took no name is not tracked, and anonymous voting lists nobody.
+        assert!(!poll.heard_from("stranger", start));
+        let anonymous = Poll::new(config(true));
+        assert!(anonymous.oversight().waiting.is_empty());
     }
 
     #[test]

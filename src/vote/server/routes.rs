@@ -113,6 +113,7 @@ async fn page_get(
     let Some((phone, new)) = phone_id(&shared, &headers, &client) else {
         return server_error(lang);
     };
+    heard_from(&shared, &phone);
     let outcome = {
         let poll = shared.poll();
         let done = query.done.as_deref().and_then(ItemId::parse);
@@ -252,6 +253,7 @@ async fn page_post(
         }
     };
     (shared.listener)(Event::Changed(standing));
+    heard_from(&shared, &phone);
     if let Some(revealed) = accepted.revealed.clone() {
         (shared.listener)(Event::Revealed(revealed));
     }
@@ -308,8 +310,28 @@ struct Count {
     text: String,
 }
 
-async fn state_get(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+/// A phone reached the laptop: the facilitator's list of who has not voted marks it present.
+fn heard_from(shared: &Shared, phone: &str) {
+    let mut poll = shared.poll();
+    if poll.heard_from(phone, Instant::now()) {
+        let standing = super::standing(&poll);
+        drop(poll);
+        (shared.listener)(Event::Changed(standing));
+    }
+}
+
+async fn state_get(
+    State(shared): State<Arc<Shared>>,
+    Extension(client): Extension<Client>,
+    headers: HeaderMap,
+) -> Response {
     let lang = http::language(None, &headers);
+    // The page's tick: the phone's one sign of life while its member reads and thinks.
+    if let Some(phone) =
+        http::cookie(&headers, PHONE_COOKIE).filter(|p| shared.secrets.is_phone(p, client.address))
+    {
+        heard_from(&shared, &phone);
+    }
     let poll = shared.poll();
     let state = PhoneState {
         version: poll.version(),
