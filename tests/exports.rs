@@ -317,6 +317,74 @@ fn facilitator_notes_stay_private_unless_asked_for() {
 }
 
 #[test]
+fn two_anonymous_answers_are_never_broken_down_in_any_document() {
+    let mut project = sample_project();
+    let item = &mut project.teams[1].responses[kizuki::checklist::ItemId::MoneyFlow];
+    item.votes.clear();
+    item.anonymous_votes = Some(kizuki::project::Distribution {
+        levels: [0, 0, 0, 0, 1],
+        dont_know: 1,
+    });
+    let options = ExportOptions::new(Lang::Ja, today());
+    for format in [Format::Markdown, Format::Html, Format::Pdf, Format::Xlsx] {
+        let bytes = render(&project, format, &options).expect("renders");
+        let out = match format {
+            Format::Pdf => pdf_text(&bytes),
+            Format::Xlsx => xlsx_cells(&bytes),
+            _ => readable(&String::from_utf8(bytes).expect("UTF-8")),
+        };
+        let out = out.replace(['\n', ' '], "");
+        assert!(
+            !out.contains("定着・発展1票") && !out.contains("わからない1票"),
+            "{format}: a breakdown of two"
+        );
+        if format == Format::Xlsx {
+            assert!(
+                !out.contains("（匿名）"),
+                "no anonymous rows in the vote list"
+            );
+        } else {
+            assert!(
+                out.contains("2票（3票未満のため"),
+                "{format}: the number only"
+            );
+        }
+    }
+    // A third answer: now they are broken down.
+    let item = &mut project.teams[1].responses[kizuki::checklist::ItemId::MoneyFlow];
+    item.anonymous_votes = Some(kizuki::project::Distribution {
+        levels: [0, 0, 0, 1, 1],
+        dont_know: 1,
+    });
+    let html = render(&project, Format::Html, &options).expect("renders");
+    let html = readable(&String::from_utf8(html).expect("UTF-8")).replace(' ', "");
+    assert!(html.contains("定着・発展1票"), "three are shown");
+    let xlsx = xlsx_cells(&render(&project, Format::Xlsx, &options).expect("renders"));
+    assert_eq!(
+        xlsx.matches("（匿名）").count(),
+        3,
+        "one row per anonymous answer"
+    );
+}
+
+/// Every cell of every sheet of a workbook, as text, one per line.
+fn xlsx_cells(bytes: &[u8]) -> String {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("opens");
+    let mut out = String::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).expect("sheet");
+        for row in range.rows() {
+            for cell in row {
+                out.push_str(&cell.to_string());
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[test]
 fn xlsx_reads_back_with_scores_actions_and_real_dates() {
     use calamine::{Data, Reader, Xlsx};
     let bytes = export(Format::Xlsx, Lang::Ja);

@@ -152,6 +152,38 @@ mod tests {
     }
 
     #[test]
+    fn too_few_anonymous_answers_are_never_broken_down() {
+        let mut r = ItemResponse {
+            anonymous_votes: Some(Distribution {
+                levels: [0, 1, 0, 1, 0],
+                dont_know: 0,
+            }),
+            ..ItemResponse::default()
+        };
+        // Two: each of the two would know the other's answer from 「2 と 4」.
+        assert_eq!(VoteSpread::of(&r), None);
+        assert_eq!(r.anonymous_shown(), None);
+        assert_eq!(r.anonymous_withheld(), Some(2));
+        let text = r.anonymous_text(crate::Lang::Ja).expect("said");
+        assert!(text.contains("2 票") && !text.contains("検討中"), "{text}");
+        // A named vote beside them is shown as ever; the two anonymous still are not.
+        r.votes.push(Vote {
+            member: 1,
+            answer: Answer::Level(level(5)),
+        });
+        let s = VoteSpread::of(&r).expect("the named vote");
+        assert_eq!((s.count, s.min, s.max), (1, level(5), level(5)));
+        // A third anonymous answer: now all three are shown.
+        r.anonymous_votes = Some(Distribution {
+            levels: [0, 1, 0, 1, 0],
+            dont_know: 1,
+        });
+        assert_eq!(r.anonymous_withheld(), None);
+        let s = VoteSpread::of(&r).expect("votes");
+        assert_eq!((s.count, s.dont_know, s.min), (3, 1, level(2)));
+    }
+
+    #[test]
     fn dont_know_is_counted_apart_from_the_levels() {
         let mut r = ItemResponse {
             votes: vec![

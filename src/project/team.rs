@@ -132,6 +132,15 @@ pub struct Distribution {
 }
 
 impl Distribution {
+    /// Anonymous answers are broken down by level only from this many on. With two, each of the
+    /// two knows the other's answer; with one, the room does.
+    pub const FEWEST_SHOWN: u32 = 3;
+
+    /// Whether the breakdown may be shown without telling one person's answer.
+    pub fn can_be_shown(&self) -> bool {
+        self.total() >= Self::FEWEST_SHOWN
+    }
+
     /// Every answer, 「わからない」 included: the number of people who answered.
     pub fn total(&self) -> u32 {
         self.level_total().saturating_add(self.dont_know)
@@ -267,9 +276,41 @@ impl ItemResponse {
             .map(|v| v.answer)
     }
 
-    /// Every answer on the item, named and anonymous, counted.
+    /// The anonymous answers, when there are enough of them to break down
+    /// ([`Distribution::FEWEST_SHOWN`]).
+    pub fn anonymous_shown(&self) -> Option<Distribution> {
+        self.anonymous_votes
+            .filter(|d| d.total() > 0 && d.can_be_shown())
+    }
+
+    /// How many anonymous answers are held back, being too few to break down.
+    pub fn anonymous_withheld(&self) -> Option<u32> {
+        self.anonymous_votes
+            .filter(|d| !d.can_be_shown())
+            .map(|d| d.total())
+            .filter(|&n| n > 0)
+    }
+
+    /// The anonymous answers in words, as far as they may be shown: 「4 票：2 検討中 1 票、…」, or
+    /// only their number when too few to break down. `None` when nobody voted anonymously.
+    pub fn anonymous_text(&self, lang: Lang) -> Option<String> {
+        if let Some(shown) = self.anonymous_shown() {
+            return Some(shown.describe(lang));
+        }
+        self.anonymous_withheld().map(|count| {
+            crate::tr!(
+                lang,
+                "report.anonymous_withheld",
+                count = count,
+                fewest = Distribution::FEWEST_SHOWN
+            )
+        })
+    }
+
+    /// Every answer that may be shown, counted: the named ones, and the anonymous ones when
+    /// there are enough of them. Every mean, spread and breakdown is of these.
     pub fn all_answers(&self) -> Distribution {
-        let mut all = self.anonymous_votes.unwrap_or_default();
+        let mut all = self.anonymous_shown().unwrap_or_default();
         for vote in &self.votes {
             all.add(vote.answer);
         }

@@ -289,6 +289,25 @@ fn review_slide_ui(ui: &mut egui::Ui, session: &Session) {
 fn distribution_ui(ui: &mut egui::Ui, response: &ItemResponse, lang: crate::Lang) {
     let checklist = Checklist::get(lang);
     let all = response.all_answers();
+    // Too few anonymous answers to break down: their number only, and no bars of them.
+    if let Some(withheld) = response.anonymous_withheld() {
+        ui.label(
+            RichText::new(format!(
+                "{}: {}",
+                tr!(lang, "report.anonymous_votes"),
+                tr!(
+                    lang,
+                    "report.anonymous_withheld",
+                    count = withheld,
+                    fewest = crate::project::Distribution::FEWEST_SHOWN
+                )
+            ))
+            .size(BODY),
+        );
+        if all.total() == 0 {
+            return;
+        }
+    }
     let mut rows: Vec<(String, u32, egui::Color32)> = Level::ALL
         .iter()
         .map(|&level| {

@@ -9,7 +9,7 @@ use super::poll::{Poll, Rejection, Scope};
 use crate::checklist::{Checklist, ItemId};
 use crate::export::html::phrased;
 use crate::i18n::Lang;
-use crate::project::{Answer, Level};
+use crate::project::{Answer, Distribution, Level};
 use crate::tr;
 use maud::{DOCTYPE, Markup, html};
 
@@ -83,6 +83,14 @@ pub fn page(view: &View) -> String {
                     }
                     @if let Some(outcome) = &view.outcome {
                         (outcome_html(outcome, lang))
+                    }
+                    // Who will see the vote, said before it is cast.
+                    p.privacy {
+                        @if poll.config.anonymous {
+                            (phrased(&tr!(lang, "phone.privacy_anonymous", fewest = Distribution::FEWEST_SHOWN)))
+                        } @else {
+                            (phrased(&tr!(lang, "phone.privacy_named")))
+                        }
                     }
                     @match poll.config.scope {
                         Scope::Item(item) => (item_html(view, item, true)),
@@ -169,8 +177,14 @@ fn item_html(view: &View, item: ItemId, single: bool) -> Markup {
             p.count data-item=(item.as_str()) aria-live="polite" {
                 (tr!(lang, "phone.count", voted = status.voted, expected = status.expected))
             }
-            @if let Some(distribution) = status.distribution {
-                (distribution_html(distribution, lang))
+            @if status.revealed {
+                @match status.distribution {
+                    Some(distribution) => (distribution_html(distribution, lang)),
+                    None => div.revealed {
+                        p { strong { (tr!(lang, "phone.revealed")) } }
+                        p { (tr!(lang, "report.anonymous_withheld", count = status.voted, fewest = Distribution::FEWEST_SHOWN)) }
+                    },
+                }
             } @else {
                 form method="post" action=(view.base) {
                     input type="hidden" name="item" value=(item.as_str());
@@ -227,7 +241,7 @@ fn item_html(view: &View, item: ItemId, single: bool) -> Markup {
     }
 }
 
-fn distribution_html(distribution: crate::project::Distribution, lang: Lang) -> Markup {
+fn distribution_html(distribution: Distribution, lang: Lang) -> Markup {
     let checklist = Checklist::get(lang);
     let mut rows: Vec<(String, u32)> = Level::ALL
         .iter()

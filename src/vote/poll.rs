@@ -114,7 +114,8 @@ pub struct ItemStatus {
     /// The ballots the item may hold: who is expected to vote.
     pub expected: usize,
     pub revealed: bool,
-    /// After the reveal, how many gave each answer.
+    /// After the reveal, how many gave each answer; `None` before it, and after it when the
+    /// answers are anonymous and fewer than [`Distribution::FEWEST_SHOWN`].
     pub distribution: Option<Distribution>,
 }
 
@@ -514,7 +515,10 @@ impl Poll {
             voted: self.ballots.keys().filter(|(i, _)| *i == item).count(),
             expected: self.config.effective_ceiling(),
             revealed,
-            distribution: revealed.then(|| self.distribution(item)),
+            // Anonymous answers too few to break down are shown as a number only.
+            distribution: revealed
+                .then(|| self.distribution(item))
+                .filter(|d| !self.config.anonymous || d.can_be_shown()),
         }
     }
 
@@ -761,6 +765,25 @@ mod tests {
 
     fn level(n: u8) -> Answer {
         Answer::Level(crate::project::Level::new(n).expect("level"))
+    }
+
+    #[test]
+    fn two_anonymous_answers_are_revealed_as_a_number_only() {
+        let mut poll = Poll::new(config(true));
+        let item = ItemId::Partners;
+        poll.vote("p1", at(1), None, item, level(2)).expect("vote");
+        poll.vote("p2", at(2), None, item, level(4)).expect("vote");
+        poll.reveal(item);
+        let status = poll.status(item);
+        assert!(status.revealed);
+        assert_eq!((status.voted, status.distribution), (2, None));
+        // Named voting shows its distribution whatever its size: the names are known anyway.
+        let mut named = Poll::new(config(false));
+        named
+            .vote("p1", at(1), Some("佐藤"), item, level(2))
+            .expect("vote");
+        named.reveal(item);
+        assert!(named.status(item).distribution.is_some());
     }
 
     #[test]

@@ -194,11 +194,8 @@ impl Report {
                                 .iter()
                                 .filter_map(|m| Some((m.name.clone(), response.vote_of(m.id)?)))
                                 .collect(),
-                            anonymous_votes: response
-                                .anonymous_votes
-                                .filter(|d| d.total() > 0)
-                                .map(|d| d.describe(lang)),
-                            anonymous_counts: response.anonymous_votes.filter(|d| d.total() > 0),
+                            anonymous_votes: response.anonymous_text(lang),
+                            anonymous_counts: response.anonymous_shown(),
                             dont_know: response.all_answers().dont_know,
                             dont_know_text: Some(response.all_answers().dont_know)
                                 .filter(|&n| n > 0)

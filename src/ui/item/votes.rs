@@ -216,15 +216,14 @@ fn spread_ui(
     lang: Lang,
     tx: &CommandSender,
 ) {
-    if let Some(anonymous) = response.anonymous_votes.filter(|d| d.total() > 0) {
+    if let Some(anonymous) = response.anonymous_text(lang) {
         let colon = match lang {
             Lang::Ja => "：",
             Lang::En => ": ",
         };
         ui.label(format!(
-            "{}{colon}{}",
-            tr!(lang, "report.anonymous_votes"),
-            anonymous.describe(lang)
+            "{}{colon}{anonymous}",
+            tr!(lang, "report.anonymous_votes")
         ));
     }
     let dont_know = response.all_answers().dont_know;
