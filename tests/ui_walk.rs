@@ -40,7 +40,8 @@ fn a_whole_workshop_for_one_team_through_the_window() {
     h.click("投票を公開する");
     assert!(h.query_by_label_contains("最小 2 ／ 最大 4").is_some());
     assert!(
-        h.query_by_label_contains("見方が分かれています").is_some(),
+        h.query_by_label_contains("点数の理由を話し合いましょう")
+            .is_some(),
         "a spread of 2 is flagged"
     );
     h.click("スコア 3");
@@ -556,14 +557,36 @@ fn projector_mode_hides_what_is_not_for_the_room() {
     h.click("サンプルを見る");
     h.click_first("1. パートナー");
     assert!(h.query_by_label("ファシリテーターのメモ").is_some());
+    // The votes 3, 3, 2, 4, 3 are split: the facilitator's cue card says so, and opens to its
+    // questions.
+    assert!(!h.is_shown("そう考えた場面を一つずつ"), "closed at first");
+    h.click("問いかけのヒント 1");
+    assert!(h.is_shown("問いかけのヒント（この画面だけに表示）"));
+    assert!(h.is_shown("そう考えた場面を一つずつ"));
     h.key_press(egui::Key::F5);
     h.run();
     assert!(h.state().session.view.projector);
     assert!(h.query_by_label("ファシリテーターのメモ").is_none());
+    assert!(
+        !h.is_shown("問いかけのヒント"),
+        "no cue card before the room"
+    );
     assert!(h.is_shown("プロジェクター表示中"));
     h.key_press(egui::Key::F5);
     h.run();
     assert!(h.query_by_label("ファシリテーターのメモ").is_some());
+}
+
+#[test]
+fn a_cue_card_for_an_item_everyone_rated_low_quotes_the_guidebooks_background() {
+    let mut h = window(Lang::En);
+    h.click("Open the sample");
+    // Item 5 of the first team: 1, 1, 2, ?, 1.
+    h.click_first("5. Money flow");
+    h.click("Questions to ask: 1");
+    assert!(h.is_shown("Everyone rated it low"));
+    assert!(h.is_shown("From the guidebook's “Background”:"));
+    assert!(h.is_shown("What holds it back most: people, time, or rules?"));
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod action;
 pub mod agenda;
 mod baseline;
+pub mod cues;
 pub mod edit;
 pub mod kpi;
 pub mod merge;

@@ -1,6 +1,7 @@
 //! One item of the walk: the guidebook's text beside the team's votes, score, notes and actions.
 
 mod actions;
+mod cues;
 mod guide;
 mod kpis;
 mod votes;
@@ -157,6 +158,7 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
         super::voting::voting_panel_ui(ui, session, id, tx);
     }
     votes::votes_ui(ui, session, team, id, response, tx);
+    cues::cards_ui(ui, session, id, response);
 
     // The gap to the target beside the heading, not on a line of its own below.
     ui.add_space(space::S + space::XS);

@@ -69,7 +69,7 @@ pub fn votes_ui(
                 ui.end_row();
             }
         });
-    reveal_row_ui(ui, team, id, response, lang, tx);
+    reveal_row_ui(ui, session, team, id, response, tx);
     if revealed {
         spread_ui(ui, team, id, response, lang, tx);
     }
@@ -164,20 +164,24 @@ impl VoteRow<'_> {
                 let words = &Checklist::get(lang).level(level).name;
                 ui.label(RichText::new(format!("{} {words}", level.get())).strong())
             }
-            (Some(Answer::DontKnow), true) => ui
-                .label(RichText::new(format!("? {}", tr!(lang, "answer.dont_know_long"))).strong()),
+            // The short word: the long one would run past a laptop's window edge.
+            (Some(Answer::DontKnow), true) => {
+                ui.label(RichText::new(format!("? {}", tr!(lang, "answer.dont_know"))).strong())
+            }
         };
     }
 }
 
+/// 投票を公開する, the count, and the facilitator's cue cards' toggle.
 fn reveal_row_ui(
     ui: &mut egui::Ui,
+    session: &Session,
     team: &Team,
     id: ItemId,
     response: &ItemResponse,
-    lang: Lang,
     tx: &CommandSender,
 ) {
+    let lang = session.lang;
     let revealed = response.votes_revealed;
     ui.horizontal(|ui| {
         let text = if revealed {
@@ -202,6 +206,7 @@ fn reveal_row_ui(
             count = response.votes.len(),
             total = team.members.len()
         ));
+        super::cues::toggle_ui(ui, session, id, response);
     });
 }
 
