@@ -698,3 +698,33 @@ fn dont_know_is_an_answer_from_the_keyboard_counted_apart_from_the_levels() {
     h.run();
     assert_eq!(votes(&h).score, None);
 }
+
+#[test]
+fn a_show_of_hands_is_counted_in_without_names_and_follows_the_anonymity_rule() {
+    let mut h = window(Lang::Ja);
+    h.click("新しいプロジェクト");
+    h.click("項目 1 から始める →");
+    h.click("挙手・シールで数える");
+    for _ in 0..3 {
+        h.click("3 試行中 を 1 増やす");
+    }
+    h.click("? わからない を 1 増やす");
+    let item = |h: &Window| h.project().teams[0].responses[ItemId::Partners].clone();
+    assert_eq!(
+        item(&h).anonymous_votes,
+        Some(kizuki::project::Distribution {
+            levels: [0, 0, 3, 0, 0],
+            dont_know: 1
+        })
+    );
+    assert!(item(&h).votes_revealed, "the room saw the hands");
+    assert!(h.is_shown("匿名の投票：4 票"));
+    assert!(h.is_shown("最小 3 ／ 最大 3"));
+    // Two fewer: too few to break down, said as a number.
+    h.click("3 試行中 を 1 減らす");
+    h.click("3 試行中 を 1 減らす");
+    assert!(h.is_shown("2 票（3 票未満のため、内訳は表示しません）"));
+    assert!(!h.is_shown("最小 3"));
+    h.send(Command::Run(kizuki::session::UICommand::Undo));
+    assert_eq!(item(&h).anonymous_votes.map(|d| d.total()), Some(3));
+}

@@ -226,6 +226,34 @@ pub fn section_heading_ui(ui: &mut egui::Ui, heading: &str) {
     ui.add_space(space::XS);
 }
 
+/// A section's heading with something small beside it on the same line (a toggle), drawn in the
+/// heading's own height so that the section below starts where it would without it.
+pub fn section_heading_row_ui(
+    ui: &mut egui::Ui,
+    heading: &str,
+    beside: impl FnOnce(&mut egui::Ui),
+) {
+    ui.add_space(space::S + space::XS);
+    let label = ui.label(
+        RichText::new(heading)
+            .size(text::SECTION)
+            .family(super::fonts::bold())
+            .strong(),
+    );
+    // At the row's right end: a label may span the column's width in a justified layout.
+    let room = egui::Rect::from_min_max(
+        egui::pos2(ui.max_rect().left(), label.rect.top()),
+        egui::pos2(ui.max_rect().right(), label.rect.bottom()),
+    );
+    let mut beside_ui = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(room)
+            .layout(egui::Layout::right_to_left(egui::Align::Center)),
+    );
+    beside(&mut beside_ui);
+    ui.add_space(space::XS);
+}
+
 /// A date as year, month and day selectors, labelled in the user's language (`egui_extras`' date
 /// picker speaks only English). `name` prefixes the selectors' accessible names. Returns the new
 /// date when the user changed it; a day past the month's end moves to its last day.

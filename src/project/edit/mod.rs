@@ -141,6 +141,14 @@ pub enum Edit {
         /// Reveal them (or record them hidden, as typed votes are until the reveal).
         shown: bool,
     },
+    /// A show of hands or dot stickers on 模造紙, counted and typed in (no names): the item's
+    /// anonymous distribution. Shown at once when no typed votes wait hidden, since the room saw
+    /// the hands; an empty tally clears it.
+    SetTally {
+        team: u32,
+        item: ItemId,
+        tally: Distribution,
+    },
     /// The whole project, as another laptop's file merged in made it (one step to undo).
     Replace(Box<Project>),
     /// The roles of the 回覧 boxes, or with `approvers`, of the 決裁 boxes.
@@ -221,6 +229,14 @@ impl Edit {
                     if let Some(answer) = answer {
                         r.votes.push(Vote { member, answer });
                         r.votes.sort_by_key(|v| v.member);
+                    }
+                }
+            }
+            Edit::SetTally { team, item, tally } => {
+                if let Some(r) = response_mut(project, team, item) {
+                    r.anonymous_votes = (tally.total() > 0).then_some(tally);
+                    if r.votes.is_empty() && tally.total() > 0 {
+                        r.votes_revealed = true;
                     }
                 }
             }

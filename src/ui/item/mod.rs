@@ -4,6 +4,7 @@ mod actions;
 mod cues;
 mod guide;
 mod kpis;
+mod tally;
 mod votes;
 
 use super::tokens::{space, text};
@@ -158,6 +159,7 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
         super::voting::voting_panel_ui(ui, session, id, tx);
     }
     votes::votes_ui(ui, session, team, id, response, tx);
+    tally::tally_ui(ui, session, team, id, response, tx);
     cues::cards_ui(ui, session, id, response);
 
     // The gap to the target beside the heading, not on a line of its own below.

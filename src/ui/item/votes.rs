@@ -5,7 +5,7 @@
 //! only 入力済み; after the reveal the levels appear, and can be changed with the mouse.
 
 use super::super::tokens::space;
-use super::super::widgets::{accessible_name, section_heading_ui};
+use super::super::widgets::{accessible_name, section_heading_row_ui};
 use crate::checklist::{Checklist, ItemId};
 use crate::i18n::Lang;
 use crate::project::{Answer, ItemResponse, Level, Member, Team, VoteSpread};
@@ -22,7 +22,9 @@ pub fn votes_ui(
     tx: &CommandSender,
 ) {
     let lang = session.lang;
-    section_heading_ui(ui, &tr!(lang, "item.votes"));
+    section_heading_row_ui(ui, &tr!(lang, "item.votes"), |ui| {
+        super::tally::toggle_ui(ui, session, team, id);
+    });
     if team.members.is_empty() {
         ui.label(RichText::new(tr!(lang, "item.no_members")).weak());
         if ui.button(tr!(lang, "item.go_setup")).clicked() {
