@@ -66,7 +66,7 @@ fn phones_vote_the_window_counts_reveals_follows_and_stops() {
     assert!(h.is_shown("5 人中 2 人が投票"), "counted live");
     // Who has not voted yet, for the facilitator: the three others, whose phones never came.
     assert!(h.is_shown("まだ投票していない人"));
-    assert_eq!(h.query_all_by_label("未接続").count(), 3);
+    assert_eq!(h.query_all_by_label_contains("（未接続）").count(), 3);
     let listed: Vec<u32> = h
         .state()
         .session
@@ -382,4 +382,40 @@ fn an_administrators_policy_turns_phone_voting_off_and_says_why() {
         h.is_shown("管理者の設定でスマホ投票が使えません"),
         "said once, as a failure"
     );
+}
+
+#[test]
+fn a_wifi_code_is_entered_once_remembered_on_this_pc_and_never_in_the_file() {
+    let data = tempfile::tempdir().expect("data folder");
+    let mut h = common::builder(Lang::Ja).data_dir(data.path()).build();
+    h.click("サンプルを見る");
+    h.send(Command::Show(Screen::Item(ItemId::IdeasPlace)));
+    start_voting_on_this_item(&mut h, 3);
+    h.click("Wi-Fi の QR コード（テザリング・会場の Wi-Fi）");
+    h.type_into("ネットワーク名（SSID）", "会議室-PC");
+    h.type_into("パスワード（なければ空欄）", "hikari;2026");
+    h.click("投票の QR コードの横に表示");
+    assert!(h.is_shown("Wi-Fi「会議室-PC」に接続する QR コード"));
+    assert!(
+        h.is_shown("② 投票ページを開く"),
+        "the two codes are numbered"
+    );
+    // On the projector the code stays, the fields with the password go.
+    h.send(Command::Run(UICommand::ProjectorMode));
+    assert!(h.is_shown("Wi-Fi「会議室-PC」に接続する QR コード"));
+    assert!(h.query_by_label("パスワード（なければ空欄）").is_none());
+    h.send(Command::Run(UICommand::ProjectorMode));
+    // Saved with the project: the file knows nothing of the network.
+    let file = data.path().join("w.kizuki.ron");
+    kizuki::file::save(&h.project(), &file).expect("save");
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(!text.contains("hikari;2026") && !text.contains("会議室-PC"));
+    h.click("投票を終了");
+    drop(h);
+    // The next start on this PC remembers it.
+    let mut h = common::builder(Lang::Ja).data_dir(data.path()).build();
+    h.click("サンプルを見る");
+    h.send(Command::Show(Screen::Item(ItemId::IdeasPlace)));
+    start_voting_on_this_item(&mut h, 3);
+    assert!(h.is_shown("Wi-Fi「会議室-PC」に接続する QR コード"));
 }

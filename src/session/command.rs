@@ -178,6 +178,11 @@ pub enum Command {
     /// The answer to "the file changed on disk".
     Conflict(ConflictChoice),
     DismissMessage,
+    /// The Wi-Fi QR code's network, remembered (first of the list) and shown or hidden.
+    SetWifi {
+        wifi: crate::vote::qr::Wifi,
+        shown: bool,
+    },
     DismissError,
     /// The window's close button (or the system asking the window to close).
     CloseRequested,

@@ -57,6 +57,7 @@ impl Session {
             Command::Unsaved(choice) => self.answer_unsaved(choice, clock, fx),
             Command::Conflict(choice) => self.answer_conflict(choice, clock, fx),
             Command::DismissMessage => self.notice = None,
+            Command::SetWifi { wifi, shown } => self.set_wifi(wifi, shown),
             Command::DismissError => {
                 self.error = None;
                 self.repair_offer = None;
@@ -415,6 +416,20 @@ impl Session {
             .and_then(|id| self.project()?.team(id))
             .map(|t| t.members.iter().map(|m| m.id).collect())
             .unwrap_or_default()
+    }
+
+    /// Remembers `wifi` first among the networks (a name seen before is updated, not repeated).
+    fn set_wifi(&mut self, wifi: crate::vote::qr::Wifi, shown: bool) {
+        /// Networks kept: a few rooms' hotspots, not a history.
+        const KEPT: usize = 5;
+        let networks = &mut self.settings.wifi;
+        if !wifi.ssid.trim().is_empty() {
+            networks.retain(|w| w.ssid != wifi.ssid);
+            networks.insert(0, wifi);
+            networks.truncate(KEPT);
+        }
+        self.settings.show_wifi = shown && !networks.is_empty();
+        self.save_settings();
     }
 
     fn level_key(&mut self, answer: Option<crate::project::Answer>, target: bool, clock: &Clock) {

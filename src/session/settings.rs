@@ -31,6 +31,11 @@ pub struct Settings {
     pub show_guide: bool,
     /// Whether PDF and HTML exports are laid out for 庁内回覧, with boxes to stamp.
     pub export_circulation: bool,
+    /// Networks entered for the Wi-Fi QR code, the one shown first. Kept here (0600) only: never
+    /// in a project file or an export.
+    pub wifi: Vec<crate::vote::qr::Wifi>,
+    /// Whether the first of them is shown beside the vote's QR code.
+    pub show_wifi: bool,
 }
 
 impl Default for Settings {
@@ -42,6 +47,8 @@ impl Default for Settings {
             recent: Vec::new(),
             show_guide: true,
             export_circulation: false,
+            wifi: Vec::new(),
+            show_wifi: false,
         }
     }
 }

@@ -212,6 +212,11 @@ fn item_slide_ui(ui: &mut egui::Ui, session: &Session, item: ItemId) {
     {
         ui.horizontal_top(|ui| {
             let side = (ui.available_height() - space::XL).clamp(160.0, 420.0);
+            // The network first, smaller: a phone joins it once, then scans the vote's code.
+            if let Some(wifi) = super::voting::shown_wifi(session) {
+                super::voting::wifi_qr_ui(ui, wifi, side * 0.7, lang);
+                ui.add_space(space::XL);
+            }
             super::voting::qr_ui(ui, url, side);
             ui.add_space(space::XL);
             ui.vertical(|ui| {

@@ -9,6 +9,7 @@ use crate::session::{Command, CommandSender, Page, Session, ViewChange, Voting};
 use crate::tr;
 use crate::vote::Scope;
 use crate::vote::poll::Presence;
+use crate::vote::qr::Wifi;
 use egui::{RichText, Role};
 
 /// 「スマホで投票」: this item, or all ten at each member's pace; named or anonymous; how many
@@ -115,7 +116,20 @@ pub fn voting_panel_ui(ui: &mut egui::Ui, session: &Session, item: ItemId, tx: &
                 return;
             };
             ui.horizontal_top(|ui| {
-                let qr = qr_ui(ui, url, 176.0);
+                // Join the network first, then vote: two codes, numbered, in that order.
+                // One above the other, so the column beside keeps its width on a laptop.
+                let qr = match shown_wifi(session) {
+                    Some(wifi) => {
+                        ui.vertical(|ui| {
+                            wifi_qr_ui(ui, wifi, 150.0, lang);
+                            ui.add_space(space::S);
+                            ui.label(RichText::new(tr!(lang, "wifi.then_vote")).strong());
+                            qr_ui(ui, url, 150.0)
+                        })
+                        .inner
+                    }
+                    None => qr_ui(ui, url, 176.0),
+                };
                 accessible_name(
                     &qr,
                     Role::Image,
@@ -155,8 +169,86 @@ pub fn voting_panel_ui(ui: &mut egui::Ui, session: &Session, item: ItemId, tx: &
                     }
                 });
             });
+            // The password is typed here, so not where the room watches.
+            if !session.view.projector {
+                wifi_setup_ui(ui, session, tx);
+            }
         });
     ui.add_space(space::M);
+}
+
+/// The network whose QR code is shown, if the facilitator chose to show one.
+pub fn shown_wifi(session: &Session) -> Option<&Wifi> {
+    session
+        .settings
+        .show_wifi
+        .then(|| session.settings.wifi.first())
+        .flatten()
+}
+
+/// 「① Wi-Fi に接続」, the network's code, and its name.
+pub fn wifi_qr_ui(ui: &mut egui::Ui, wifi: &Wifi, side: f32, lang: crate::Lang) {
+    let Some(text) = wifi.qr_text() else {
+        return;
+    };
+    ui.vertical(|ui| {
+        ui.label(RichText::new(tr!(lang, "wifi.join")).strong());
+        let qr = qr_ui(ui, &text, side);
+        accessible_name(
+            &qr,
+            Role::Image,
+            None,
+            &tr!(lang, "wifi.qr_name", ssid = &wifi.ssid),
+        );
+        ui.label(RichText::new(&wifi.ssid).monospace());
+    });
+}
+
+/// The network's name and password, entered once and remembered; shown or hidden.
+fn wifi_setup_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
+    let lang = session.lang;
+    let remembered = session.settings.wifi.first().cloned().unwrap_or_default();
+    egui::CollapsingHeader::new(tr!(lang, "wifi.heading"))
+        .id_salt("wifi-setup")
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr!(lang, "wifi.hint")).weak());
+            // Typed into a draft, saved with the button: not a settings file per keystroke.
+            let id = ui.make_persistent_id("wifi-draft");
+            let mut draft: Wifi = ui
+                .data(|d| d.get_temp::<Wifi>(id))
+                .unwrap_or_else(|| remembered.clone());
+            egui::Grid::new("wifi-fields")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let label = ui.label(tr!(lang, "wifi.ssid"));
+                    ui.text_edit_singleline(&mut draft.ssid)
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(tr!(lang, "wifi.password"));
+                    ui.add(egui::TextEdit::singleline(&mut draft.password).password(true))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                });
+            ui.data_mut(|d| d.insert_temp(id, draft.clone()));
+            ui.horizontal(|ui| {
+                let can_show = !draft.ssid.trim().is_empty();
+                if ui
+                    .add_enabled(can_show, egui::Button::new(tr!(lang, "wifi.show")))
+                    .clicked()
+                {
+                    tx.send(Command::SetWifi {
+                        wifi: draft.clone(),
+                        shown: true,
+                    });
+                }
+                if session.settings.show_wifi && ui.button(tr!(lang, "wifi.hide")).clicked() {
+                    tx.send(Command::SetWifi {
+                        wifi: draft,
+                        shown: false,
+                    });
+                }
+            });
+        });
 }
 
 /// The names claimed (each with a button to release it, when a member took the wrong one),
@@ -220,25 +312,38 @@ fn waiting_ui(ui: &mut egui::Ui, voting: &Voting, lang: crate::Lang) {
     let now = std::time::Instant::now();
     ui.horizontal_wrapped(|ui| {
         for member in waiting {
-            let mut name = member.name.clone();
+            let mut parts = vec![member.name.clone()];
             if voting.scope == Scope::AllItems {
-                let left = tr!(
+                parts.push(tr!(
                     lang,
                     lang.count_key("voting.items_left", member.items_left),
                     count = member.items_left
-                );
-                name = format!("{name} ({left})");
+                ));
             }
-            ui.label(name);
-            match member.presence(now) {
+            let presence = member.presence(now);
+            match presence {
                 Presence::Here => {}
-                Presence::NotJoined => {
-                    ui.label(RichText::new(tr!(lang, "voting.not_joined")).weak());
-                }
-                Presence::Away => {
-                    ui.colored_label(ui.visuals().warn_fg_color, tr!(lang, "voting.away"))
-                        .on_hover_text(tr!(lang, "voting.away_hint"));
-                }
+                Presence::NotJoined => parts.push(tr!(lang, "voting.not_joined")),
+                Presence::Away => parts.push(tr!(lang, "voting.away")),
+            }
+            // One label per person, never broken across lines: 「山 / 本 直樹」 reads as two people.
+            let text = match lang {
+                crate::Lang::Ja => format!("{}（{}）", parts[0], parts[1..].join("・")),
+                crate::Lang::En => format!("{} ({})", parts[0], parts[1..].join(", ")),
+            };
+            let text = if parts.len() == 1 {
+                parts[0].clone()
+            } else {
+                text
+            };
+            let label = match presence {
+                Presence::Away => RichText::new(text).color(ui.visuals().warn_fg_color),
+                Presence::NotJoined => RichText::new(text).weak(),
+                Presence::Here => RichText::new(text),
+            };
+            let shown = ui.add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend));
+            if presence == Presence::Away {
+                shown.on_hover_text(tr!(lang, "voting.away_hint"));
             }
             ui.add_space(space::S);
         }
@@ -382,7 +487,25 @@ pub fn large_qr_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         let side = (ui.available_height() - 140.0)
             .min(ui.available_width())
             .max(160.0);
-        qr_ui(ui, url, side);
+        match shown_wifi(session) {
+            // Side by side, the network's smaller: it is scanned once, the vote's on every item.
+            Some(wifi) => {
+                let side = side.min(ui.available_width() / 2.0 - space::XL);
+                let both = side * 0.7 + space::XL + side;
+                ui.horizontal_top(|ui| {
+                    ui.add_space(((ui.available_width() - both) / 2.0).max(0.0));
+                    wifi_qr_ui(ui, wifi, side * 0.7, lang);
+                    ui.add_space(space::XL);
+                    ui.vertical(|ui| {
+                        ui.label(RichText::new(tr!(lang, "wifi.then_vote")).strong());
+                        qr_ui(ui, url, side);
+                    });
+                });
+            }
+            None => {
+                qr_ui(ui, url, side);
+            }
+        }
         ui.label(RichText::new(url).monospace().size(text::HEADING));
         if let Some(status) = voting.statuses.first() {
             ui.label(

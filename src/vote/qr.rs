@@ -63,3 +63,68 @@ mod tests {
         assert!(text.lines().count() >= 12);
     }
 }
+
+/// A network for phones to join before they vote: the laptop's hotspot, or the room's Wi-Fi.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Wifi {
+    pub ssid: String,
+    /// Empty for an open network.
+    pub password: String,
+}
+
+impl Wifi {
+    /// The text of a Wi-Fi QR code, as phone cameras read it (`WIFI:T:WPA;S:…;P:…;;`; an open
+    /// network without `T` and `P`). `None` without a network name.
+    pub fn qr_text(&self) -> Option<String> {
+        if self.ssid.trim().is_empty() {
+            return None;
+        }
+        // The format's own separators, and the backslash itself, are escaped with a backslash.
+        let escape = |s: &str| {
+            let mut out = String::with_capacity(s.len());
+            for c in s.chars() {
+                if matches!(c, '\\' | ';' | ',' | ':' | '"') {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out
+        };
+        let ssid = escape(&self.ssid);
+        Some(if self.password.is_empty() {
+            format!("WIFI:T:nopass;S:{ssid};;")
+        } else {
+            format!("WIFI:T:WPA;S:{ssid};P:{};;", escape(&self.password))
+        })
+    }
+}
+
+#[cfg(test)]
+mod wifi_tests {
+    use super::Wifi;
+
+    #[test]
+    fn a_wifi_code_escapes_the_formats_separators() {
+        let wifi = |ssid: &str, password: &str| Wifi {
+            ssid: ssid.into(),
+            password: password.into(),
+        };
+        assert_eq!(
+            wifi("会議室-PC", "abc12345").qr_text().as_deref(),
+            Some("WIFI:T:WPA;S:会議室-PC;P:abc12345;;")
+        );
+        assert_eq!(
+            wifi(r#"a;b,c:d"e\f"#, "p;w").qr_text().as_deref(),
+            Some(r#"WIFI:T:WPA;S:a\;b\,c\:d\"e\\f;P:p\;w;;"#)
+        );
+        assert_eq!(
+            wifi("Guest", "").qr_text().as_deref(),
+            Some("WIFI:T:nopass;S:Guest;;")
+        );
+        assert_eq!(wifi("  ", "x").qr_text(), None);
+        assert!(
+            super::modules(&wifi("会議室-PC", "abc12345").qr_text().unwrap_or_default()).is_some()
+        );
+    }
+}
