@@ -9,9 +9,13 @@ components and their dependency edges. Fails (exit 1) when a compiled crate is m
 SBOM or from the notices, or a component lacks a version or a licence.
 """
 
+import hashlib
 import json
+import os
 import re
 import sys
+import uuid
+from datetime import datetime, timezone
 
 
 def main() -> int:
@@ -50,9 +54,37 @@ def main() -> int:
             problems.append(f"no version or licence: {c['name']}")
     for p in problems:
         print(p, file=sys.stderr)
+    make_reproducible(sbom)
     json.dump(sbom, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return 1 if problems else 0
+
+
+def make_reproducible(sbom: dict) -> None:
+    """The same commit built in another folder, or at another time, gives the same SBOM: the
+    clone's folder leaves the references, the time is the commit's (SOURCE_DATE_EPOCH), and the
+    serial number is derived from the content instead of drawn at random."""
+    match = re.match(r"path\+file://([^#]+)#", sbom["metadata"]["component"].get("bom-ref", ""))
+    if match:
+        folder = "file://" + match.group(1)
+
+        def unfolder(value):
+            if isinstance(value, str):
+                return value.replace(folder, "file:///kizuki")
+            if isinstance(value, list):
+                return [unfolder(v) for v in value]
+            if isinstance(value, dict):
+                return {k: unfolder(v) for k, v in value.items()}
+            return value
+
+        sbom.update(unfolder(sbom))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None:
+        when = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        sbom["metadata"]["timestamp"] = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    sbom.pop("serialNumber", None)
+    digest = hashlib.sha256(json.dumps(sbom, sort_keys=True).encode("utf-8")).hexdigest()
+    sbom["serialNumber"] = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "kizuki-sbom:" + digest))
 
 
 if __name__ == "__main__":
