@@ -507,12 +507,20 @@ fn arb_kpis() -> impl Strategy<Value = Vec<kizuki::project::kpi::Kpi>> {
 }
 
 fn arb_review() -> impl Strategy<Value = (bool, Option<kizuki::project::ActionReview>)> {
-    use kizuki::project::{ActionReview, Verdict};
+    use kizuki::project::{ActionReview, Impact, Verdict};
     (
         any::<bool>(),
-        prop::option::of((0usize..3, arb_text()).prop_map(|(v, note)| ActionReview {
-            verdict: Verdict::ALL[v],
-            note,
+        prop::option::of((0usize..3, arb_text(), 0usize..5).prop_map(|(v, note, i)| {
+            let verdict = Verdict::ALL[v];
+            ActionReview {
+                verdict,
+                note,
+                // Only a completed action has an effect (index 4: none given).
+                impact: Impact::ALL
+                    .get(i)
+                    .copied()
+                    .filter(|_| verdict == Verdict::Done),
+            }
         })),
     )
 }

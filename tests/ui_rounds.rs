@@ -105,6 +105,20 @@ fn the_next_round_opens_at_the_review_and_verdicts_are_recorded() {
         carried(&h)[0].review.as_ref().map(|r| r.note.as_str()),
         Some("3市と協定の案まで進んだ")
     );
+    // A completed action's effect, as the room sees it; offered for 完了 only.
+    assert!(
+        h.query_by_label("効果 効果あり 2").is_none(),
+        "not for an open one"
+    );
+    h.click("効果 少し 1");
+    assert_eq!(
+        carried(&h)[0].review.as_ref().and_then(|r| r.impact),
+        Some(kizuki::project::Impact::Little)
+    );
+    // Reviewed as 継続 after all: an effect of something not done goes with the verdict.
+    h.click("継続 1");
+    assert_eq!(carried(&h)[0].review.as_ref().and_then(|r| r.impact), None);
+    h.click("完了 1");
     // Clicking the chosen verdict again takes it back.
     h.click("中止 2");
     h.click("中止 2");

@@ -107,13 +107,41 @@ impl Verdict {
     }
 }
 
-/// A carried action's review: the verdict and a short note.
+/// A carried action's review: the verdict, a short note and, for a completed action, the effect
+/// the room sees.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionReview {
     pub verdict: Verdict,
     #[serde(default)]
     pub note: String,
+    /// Only for a verdict of 完了; absent in files before format 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<Impact>,
+}
+
+/// What a completed action changed, as the room judges it in the review: beside the change in
+/// score, it tells an action that moved things from one that was merely done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
+pub enum Impact {
+    Clear,
+    Little,
+    NoEffect,
+    DontKnow,
+}
+
+impl Impact {
+    /// In the order offered.
+    pub const ALL: &'static [Impact] = <Impact as strum::VariantArray>::VARIANTS;
+
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Impact::Clear => crate::tr!(lang, "impact.clear"),
+            Impact::Little => crate::tr!(lang, "impact.some"),
+            Impact::NoEffect => crate::tr!(lang, "impact.none"),
+            Impact::DontKnow => crate::tr!(lang, "impact.dont_know"),
+        }
+    }
 }
 
 impl HasId for Action {
@@ -130,8 +158,17 @@ impl HasId for Action {
 impl Action {
     /// Its review's verdict, keeping the note written with an earlier one.
     pub fn set_verdict(&mut self, verdict: Verdict) {
-        let note = self.review.take().map(|r| r.note).unwrap_or_default();
-        self.review = Some(ActionReview { verdict, note });
+        let before = self.review.take();
+        let note = before.as_ref().map(|r| r.note.clone()).unwrap_or_default();
+        // An effect is of a completed action: it goes when the verdict is no longer 完了.
+        let impact = before
+            .and_then(|r| r.impact)
+            .filter(|_| verdict == Verdict::Done);
+        self.review = Some(ActionReview {
+            verdict,
+            note,
+            impact,
+        });
     }
 
     pub fn is_overdue(&self, today: NaiveDate) -> bool {

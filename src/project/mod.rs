@@ -16,7 +16,7 @@ mod stats;
 mod team;
 mod validate;
 
-pub use action::{Action, ActionReview, ActionStatus, Verdict};
+pub use action::{Action, ActionReview, ActionStatus, Impact, Verdict};
 pub use baseline::{Baseline, BaselineTeam};
 pub use meta::{Circulation, Meta};
 pub use team::{Distribution, ItemResponse, Member, Responses, Team, Vote};

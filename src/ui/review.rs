@@ -4,7 +4,7 @@
 use super::tokens::{space, text};
 use super::widgets::accessible_name;
 use crate::checklist::{Checklist, ItemId};
-use crate::project::{Action, Verdict};
+use crate::project::{Action, Impact, Verdict};
 use crate::session::{Command, CommandSender, Edit, Session, TextField, UICommand};
 use crate::tr;
 use crate::words::format_date_compact;
@@ -168,6 +168,56 @@ fn verdict_row_ui(
                 },
                 note,
             ));
+        }
+    });
+    if let Some(review) = action
+        .review
+        .as_ref()
+        .filter(|r| r.verdict == Verdict::Done)
+    {
+        impact_row_ui(ui, lang, team, item, action.id, review.impact, number, tx);
+    }
+}
+
+/// A completed action's effect, as the room sees it: 効果あり / 少し / なし / わからない, toggles
+/// like the verdicts.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one row's identity and its state, as the verdicts'"
+)]
+fn impact_row_ui(
+    ui: &mut egui::Ui,
+    lang: crate::Lang,
+    team: u32,
+    item: ItemId,
+    action: u32,
+    chosen: Option<Impact>,
+    number: usize,
+    tx: &CommandSender,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr!(lang, "impact.heading")).weak());
+        for impact in Impact::ALL.iter().copied() {
+            let selected = chosen == Some(impact);
+            let button = ui.add(egui::Button::new(impact.label(lang)).selected(selected));
+            accessible_name(
+                &button,
+                Role::Button,
+                Some(selected),
+                &format!(
+                    "{} {} {number}",
+                    tr!(lang, "impact.heading"),
+                    impact.label(lang)
+                ),
+            );
+            if button.clicked() {
+                tx.edit(Edit::RateImpact {
+                    team,
+                    item,
+                    action,
+                    impact: (!selected).then_some(impact),
+                });
+            }
         }
     });
 }

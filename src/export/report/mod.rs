@@ -106,7 +106,7 @@ impl TeamReport {
                 .review
                 .iter()
                 .filter(|r| r.item_number == item.number && r.done)
-                .map(|r| r.what.as_str())
+                .map(|r| (r.what.as_str(), r.impact))
                 .collect(),
         })
     }
@@ -229,6 +229,7 @@ impl Report {
                         what: a.what.trim().to_owned(),
                         owner: a.owner.trim().to_owned(),
                         verdict: a.review.as_ref().map(|r| r.verdict),
+                        impact: a.review.as_ref().and_then(|r| r.impact),
                         note: a
                             .review
                             .as_ref()

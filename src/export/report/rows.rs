@@ -3,7 +3,7 @@
 use crate::checklist::ItemId;
 use crate::i18n::Lang;
 use crate::project::kpi::{Measurement, format_value};
-use crate::project::{ActionStatus, Level, Verdict};
+use crate::project::{ActionStatus, Impact, Level, Verdict};
 use crate::tr;
 use crate::words::{format_date_long, format_date_short, signed};
 use chrono::NaiveDate;
@@ -15,23 +15,36 @@ pub struct ReviewRow {
     pub what: String,
     pub owner: String,
     pub verdict: Option<Verdict>,
+    /// The room's judgement of a completed action's effect.
+    pub impact: Option<Impact>,
     pub note: String,
     /// Completed since the previous round: its status is 完了 (which a verdict of 完了 sets).
     pub done: bool,
 }
 
 impl ReviewRow {
-    /// 「完了」, 「継続」, 「中止」 or 「未確認」.
+    /// 「完了」, 「継続」, 「中止」 or 「未確認」; a completed one with its effect: 「完了・効果あり」.
     pub fn verdict_text(&self, lang: Lang) -> String {
-        self.verdict
-            .map_or_else(|| tr!(lang, "review.unreviewed"), |v| v.label(lang))
+        let verdict = self
+            .verdict
+            .map_or_else(|| tr!(lang, "review.unreviewed"), |v| v.label(lang));
+        match self.impact {
+            Some(impact) => tr!(
+                lang,
+                "impact.with_verdict",
+                verdict = verdict,
+                impact = impact.label(lang)
+            ),
+            None => verdict,
+        }
     }
 }
 
 /// One item's actions completed since the previous round, beside its change in score.
 pub struct EffectRow<'a> {
     pub item: &'a ItemReport,
-    pub done: Vec<&'a str>,
+    /// The completed actions, each with the effect the room saw, if rated.
+    pub done: Vec<(&'a str, Option<Impact>)>,
 }
 
 impl EffectRow<'_> {

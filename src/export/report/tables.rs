@@ -128,7 +128,12 @@ impl Report {
                         let list: Vec<String> = e
                             .done
                             .iter()
-                            .map(|d| format!("{}{d}", lang.bullet()))
+                            .map(|(what, impact)| {
+                                let effect = impact
+                                    .map(|i| lang.bracketed(&i.label(lang)))
+                                    .unwrap_or_default();
+                                format!("{}{what}{effect}", lang.bullet())
+                            })
                             .collect();
                         format!(
                             "{}\n{}",

@@ -8,8 +8,8 @@ pub use field::{KpiText, KpiValue, TextField, text_mut};
 
 use super::kpi::{Kpi, Measurement};
 use super::{
-    Action, ActionStatus, Answer, Baseline, Distribution, ItemResponse, Level, Member, Project,
-    Team, Verdict, Vote, next_id,
+    Action, ActionStatus, Answer, Baseline, Distribution, Impact, ItemResponse, Level, Member,
+    Project, Team, Verdict, Vote, next_id,
 };
 use crate::checklist::ItemId;
 use chrono::NaiveDate;
@@ -106,6 +106,13 @@ pub enum Edit {
         item: ItemId,
         action: u32,
         verdict: Option<Verdict>,
+    },
+    /// The effect the room sees of a carried action reviewed as 完了 (ignored for any other).
+    RateImpact {
+        team: u32,
+        item: ItemId,
+        action: u32,
+        impact: Option<Impact>,
     },
     AddKpi {
         team: u32,
@@ -365,6 +372,19 @@ impl Edit {
                         }
                         None => a.review = None,
                     }
+                }
+            }
+            Edit::RateImpact {
+                team,
+                item,
+                action,
+                impact,
+            } => {
+                if let Some(review) = action_mut(project, team, item, action)
+                    .and_then(|a| a.review.as_mut())
+                    .filter(|r| r.verdict == Verdict::Done)
+                {
+                    review.impact = impact;
                 }
             }
             Edit::AddKpi { team, item } => {
