@@ -493,6 +493,13 @@ fn anonymous_votes_keep_no_names_and_become_a_distribution() {
             dont_know: 0
         })
     );
+    // Two anonymous answers: each phone would know the other's from the bars, so the number only.
+    let after = page(&r, &a).body;
+    assert!(
+        after.contains("3 票未満") || after.contains("fewer than 3"),
+        "{after}"
+    );
+    assert!(!after.contains("class=\"bars\""), "no breakdown of two");
 }
 
 #[test]
