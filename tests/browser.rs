@@ -230,6 +230,16 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
             &json!({ "script": code, "args": [] }),
         )
     };
+    // Taps the element `css` finds, as a thumb would.
+    let tap = |css: &str| {
+        let found = element(driver, &session, css);
+        webdriver(
+            driver,
+            "POST",
+            &format!("/session/{session}/element/{found}/click"),
+            &json!({}),
+        );
+    };
     // At 390×844, in single-item named voting, all five levels show without scrolling, and the
     // language link is a target a thumb can hit.
     element(driver, &session, "button[name=level][value=\"5\"]");
@@ -290,24 +300,11 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
         Some(""),
         "nobody's name is chosen by itself ({blank})"
     );
-    let option = element(
-        driver,
-        &session,
-        &format!("select[name=member] option[value=\"{}\"]", member.name),
-    );
-    webdriver(
-        driver,
-        "POST",
-        &format!("/session/{session}/element/{option}/click"),
-        &json!({}),
-    );
-    let three = element(driver, &session, "button[name=level][value=\"3\"]");
-    webdriver(
-        driver,
-        "POST",
-        &format!("/session/{session}/element/{three}/click"),
-        &json!({}),
-    );
+    tap(&format!(
+        "select[name=member] option[value=\"{}\"]",
+        member.name
+    ));
+    tap("button[name=level][value=\"3\"]");
     // The form posts, and the page it redirects to says so: wait for it.
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
@@ -335,13 +332,7 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
     );
     audit("the page after a vote");
     // A change of mind: 「わからない」, below the five, is an answer like them.
-    let dont_know = element(driver, &session, "button[name=level][value=\"dont_know\"]");
-    webdriver(
-        driver,
-        "POST",
-        &format!("/session/{session}/element/{dont_know}/click"),
-        &json!({}),
-    );
+    tap("button[name=level][value=\"dont_know\"]");
     let deadline = Instant::now() + Duration::from_secs(10);
     while !script("return document.querySelector('p.mine')?.textContent ?? '';")
         .as_str()
