@@ -567,6 +567,12 @@ fn sheets_print_one_a4_page_per_member_with_the_bundled_font() {
     }
     assert!(body.contains("10. まずはやってみよう。"));
     assert!(body.contains("5 定着・発展"));
+    // A box for 「わからない」 under every item of every sheet.
+    assert_eq!(
+        body.matches("? わからない・該当しない").count(),
+        10 * members,
+        "{body}"
+    );
     // In English too, one page per member, item 10 and the last box's words on it.
     let english = dir.path().join("sheets-en.pdf");
     let run = kizuki(&[
@@ -596,6 +602,11 @@ fn sheets_print_one_a4_page_per_member_with_the_bundled_font() {
     let first = text(&first.stdout);
     assert!(first.contains("10. Just try it first."), "{first}");
     assert!(first.contains("5 Established & growing"), "{first}");
+    assert_eq!(
+        first.matches("? Don't know / not applicable").count(),
+        10,
+        "{first}"
+    );
 
     let run = kizuki(&["sheets", p(&sample), "--team", "ない課", "--out", p(&out)]);
     assert!(!run.status.success(), "an unknown team is an error");

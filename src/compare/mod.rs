@@ -705,6 +705,31 @@ mod tests {
     }
 
     #[test]
+    fn dont_know_is_summed_per_item_over_every_team_and_shown_beside_the_spread() {
+        let mut project = crate::project::sample_project();
+        // Item 5 of the first team holds one 「わからない」; three anonymous ones beside it.
+        project.teams[1].responses.0[4].anonymous_votes = Some(crate::project::Distribution {
+            levels: [1, 0, 0, 0, 0],
+            dont_know: 3,
+        });
+        let records = records_of(&project, 0);
+        let loaded = Loaded {
+            files: vec![PathBuf::from("a.kizuki.ron")],
+            records,
+            ..Loaded::default()
+        };
+        let c = Comparison::build(&loaded, By::Team, Lang::Ja);
+        assert_eq!(c.dont_know[4], 4);
+        assert_eq!(c.dont_know.iter().sum::<u32>(), 4);
+        let table = c.spread_table();
+        assert_eq!(
+            table.header.last().map(String::as_str),
+            Some("わからない（人数）")
+        );
+        assert_eq!(table.rows[4].cells.last().map(String::as_str), Some("4"));
+    }
+
+    #[test]
     fn by_team_keeps_every_team_and_spreads_over_them() {
         let c = Comparison::build(&loaded(), By::Team, Lang::Ja);
         assert_eq!(c.rows.len(), 4);
