@@ -367,6 +367,24 @@ fn two_anonymous_answers_are_never_broken_down_in_any_document() {
     );
 }
 
+#[test]
+fn names_only_the_facilitator_sees_leave_no_trace_in_the_vote_list() {
+    let mut project = sample_project();
+    let options = ExportOptions::new(Lang::Ja, today());
+    let name = project.teams[0].members[0].name.clone();
+    let cells = xlsx_cells(&render(&project, Format::Xlsx, &options).expect("renders"));
+    assert!(
+        cells.contains(&name),
+        "by default the vote list names the members"
+    );
+    project.meta.vote_names = kizuki::project::VoteNames::Facilitator;
+    let cells = xlsx_cells(&render(&project, Format::Xlsx, &options).expect("renders"));
+    for member in project.teams.iter().flat_map(|t| &t.members) {
+        assert!(!cells.contains(&member.name), "{} is named", member.name);
+    }
+    assert!(cells.contains("（名前は非表示）"));
+}
+
 /// Every cell of every sheet of a workbook, as text, one per line.
 fn xlsx_cells(bytes: &[u8]) -> String {
     use calamine::{Reader, Xlsx};

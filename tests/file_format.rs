@@ -640,7 +640,7 @@ fn arb_project() -> impl Strategy<Value = Project> {
         (arb_date(), arb_timestamp(), arb_timestamp()),
         prop::sample::select(Lang::ALL.to_vec()),
         prop::collection::vec(team, 1..4),
-        (arb_baseline(), arb_agenda()),
+        (arb_baseline(), arb_agenda(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -648,7 +648,7 @@ fn arb_project() -> impl Strategy<Value = Project> {
                 (date, created_at, modified_at),
                 language,
                 teams,
-                (baseline, agenda),
+                (baseline, agenda, private),
             )| Project {
                 format_version: FORMAT_VERSION,
                 meta: Meta {
@@ -663,6 +663,11 @@ fn arb_project() -> impl Strategy<Value = Project> {
                     agenda,
                     department,
                     circulation: kizuki::project::Circulation::default(),
+                    vote_names: if private {
+                        kizuki::project::VoteNames::Facilitator
+                    } else {
+                        kizuki::project::VoteNames::Everyone
+                    },
                 },
                 teams: teams
                     .into_iter()

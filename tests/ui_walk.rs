@@ -728,3 +728,36 @@ fn a_show_of_hands_is_counted_in_without_names_and_follows_the_anonymity_rule() 
     h.send(Command::Run(kizuki::session::UICommand::Undo));
     assert_eq!(item(&h).anonymous_votes.map(|d| d.total()), Some(3));
 }
+
+#[test]
+fn names_only_the_facilitator_sees_stay_off_the_projector() {
+    let mut h = window(Lang::Ja);
+    h.click("サンプルを見る");
+    h.click_first("1. パートナー");
+    assert!(
+        h.query_by_label("佐藤 美咲 投票 3").is_some(),
+        "the room sees each vote"
+    );
+    // Chosen where voting is opened; kept in the project.
+    h.click("スマホで投票");
+    h.click("誰が何に投票したかはファシリテーターだけに表示");
+    assert_eq!(
+        h.project().meta.vote_names,
+        kizuki::project::VoteNames::Facilitator
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("佐藤 美咲 投票 3").is_some(),
+        "the facilitator still does"
+    );
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(h.state().session.view.projector);
+    assert!(
+        h.query_by_label("佐藤 美咲 投票 3").is_none(),
+        "not before the room"
+    );
+    assert!(!h.is_shown("3 試行中"), "nor a member's level in words");
+    assert!(h.is_shown("最小 2 ／ 最大 4"), "the counts stay");
+}

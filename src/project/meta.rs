@@ -28,6 +28,26 @@ pub struct Meta {
     pub department: String,
     /// Who stamps the report as it circulates, and who approves it.
     pub circulation: Circulation,
+    /// Who sees whose vote, decided before voting. Absent in files before format 3 (everyone).
+    #[serde(skip_serializing_if = "VoteNames::is_everyone")]
+    pub vote_names: VoteNames,
+}
+
+/// Who sees which member voted what, once the votes are revealed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum VoteNames {
+    /// The room: each member's level beside their name, on every screen and in the vote list.
+    #[default]
+    Everyone,
+    /// The facilitator only: the file keeps the names, but the projector, the presenter and every
+    /// export show the levels without them.
+    Facilitator,
+}
+
+impl VoteNames {
+    pub fn is_everyone(&self) -> bool {
+        *self == VoteNames::Everyone
+    }
 }
 
 /// The boxes people stamp or sign on a report that circulates in a city hall (庁内回覧): 回覧 for

@@ -18,7 +18,7 @@ mod validate;
 
 pub use action::{Action, ActionReview, ActionStatus, Impact, Verdict};
 pub use baseline::{Baseline, BaselineTeam};
-pub use meta::{Circulation, Meta};
+pub use meta::{Circulation, Meta, VoteNames};
 pub use team::{Distribution, ItemResponse, Member, Responses, Team, Vote};
 pub use validate::Place;
 

@@ -4,6 +4,7 @@
 use super::tokens::{space, text};
 use super::widgets::accessible_name;
 use crate::checklist::ItemId;
+use crate::project::{Edit, VoteNames};
 use crate::session::VoteCommand;
 use crate::session::{Command, CommandSender, Page, Session, ViewChange, Voting};
 use crate::tr;
@@ -75,6 +76,24 @@ pub fn voting_button_ui(ui: &mut egui::Ui, session: &Session, item: ItemId, tx: 
                         .on_hover_text(tr!(lang, "voting.ceiling_hint"))
                         .changed();
                 });
+            } else {
+                // The project's choice, kept in its file: it holds for typed votes too.
+                let names = session
+                    .project()
+                    .map(|p| p.meta.vote_names)
+                    .unwrap_or_default();
+                let mut private = names == VoteNames::Facilitator;
+                if ui
+                    .checkbox(&mut private, tr!(lang, "voting.names_private"))
+                    .on_hover_text(tr!(lang, "voting.names_private_hint"))
+                    .changed()
+                {
+                    tx.edit(Edit::SetVoteNames(if private {
+                        VoteNames::Facilitator
+                    } else {
+                        VoteNames::Everyone
+                    }));
+                }
             }
             changed |= ui
                 .checkbox(&mut shared, tr!(lang, "voting.shared"))

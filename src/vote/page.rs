@@ -88,6 +88,8 @@ pub fn page(view: &View) -> String {
                     p.privacy {
                         @if poll.config.anonymous {
                             (phrased(&tr!(lang, "phone.privacy_anonymous", fewest = Distribution::FEWEST_SHOWN)))
+                        } @else if poll.config.names_private {
+                            (phrased(&tr!(lang, "phone.privacy_facilitator")))
                         } @else {
                             (phrased(&tr!(lang, "phone.privacy_named")))
                         }
@@ -288,4 +290,53 @@ pub fn error_page(message: &str, lang: Lang) -> String {
         }
     }
     .into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vote::poll::PollConfig;
+
+    fn rendered(anonymous: bool, names_private: bool) -> String {
+        let project = crate::project::sample_project();
+        let mut config =
+            PollConfig::for_team(&project.teams[0], Scope::Item(ItemId::Partners), anonymous);
+        config.names_private = names_private;
+        let poll = Poll::new(config);
+        let ballot = |_| String::new();
+        page(&View {
+            poll: &poll,
+            lang: Lang::Ja,
+            base: "/v/t",
+            phone: "p",
+            ballot: &ballot,
+            outcome: None,
+            released: None,
+        })
+    }
+
+    #[test]
+    fn the_phone_says_who_will_see_the_vote_before_it_is_cast() {
+        // The line's text, without the phrase spans and break opportunities.
+        let line = |html: &str| {
+            let start = html.find("class=\"privacy\"").expect("the line");
+            let end = start + html[start..].find("</p>").expect("its end");
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in html[start..end].chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text
+        };
+        assert!(line(&rendered(true, false)).contains("匿名の投票です"));
+        assert!(
+            line(&rendered(false, false)).contains("名前と選んだレベルがチームの記録に残ります")
+        );
+        assert!(line(&rendered(false, true)).contains("ファシリテーターだけ"));
+    }
 }

@@ -74,6 +74,8 @@ pub struct PollConfig {
     pub ceiling: usize,
     /// How many phones at one address may vote on an item: 1, unless a phone is shared.
     pub phones_per_address: usize,
+    /// Named voting whose names only the facilitator sees: the phone says so.
+    pub names_private: bool,
 }
 
 impl PollConfig {
@@ -91,6 +93,7 @@ impl PollConfig {
             auto_reveal: false,
             ceiling: team.members.len(),
             phones_per_address: 1,
+            names_private: false,
         }
     }
 
@@ -756,6 +759,7 @@ mod tests {
             auto_reveal: false,
             ceiling: 3,
             phones_per_address: 1,
+            names_private: false,
         }
     }
 

@@ -189,11 +189,7 @@ impl Report {
                                     text.examples.get((n as usize).checked_sub(1)?).cloned()
                                 })
                                 .collect(),
-                            votes: team
-                                .members
-                                .iter()
-                                .filter_map(|m| Some((m.name.clone(), response.vote_of(m.id)?)))
-                                .collect(),
+                            votes: named_votes(project, team, response, lang),
                             anonymous_votes: response.anonymous_text(lang),
                             anonymous_counts: response.anonymous_shown(),
                             dont_know: response.all_answers().dont_know,
@@ -325,4 +321,28 @@ impl Report {
 /// Where a team stands in its project: its colour and line pattern in every chart.
 fn team_index(project: &Project, team: u32) -> usize {
     project.teams.iter().position(|t| t.id == team).unwrap_or(0)
+}
+
+/// The members' votes as documents show them: beside their names, or, where only the facilitator
+/// may see who voted what, in order of the answer with no name (a list in member order would
+/// tell).
+fn named_votes(
+    project: &Project,
+    team: &crate::project::Team,
+    response: &crate::project::ItemResponse,
+    lang: Lang,
+) -> Vec<(String, crate::checklist::Answer)> {
+    let mut votes: Vec<(String, crate::checklist::Answer)> = team
+        .members
+        .iter()
+        .filter_map(|m| Some((m.name.clone(), response.vote_of(m.id)?)))
+        .collect();
+    if project.meta.vote_names == crate::project::VoteNames::Facilitator {
+        let withheld = tr!(lang, "report.name_withheld");
+        for vote in &mut votes {
+            vote.0.clone_from(&withheld);
+        }
+        votes.sort_by_key(|(_, answer)| *answer);
+    }
+    votes
 }

@@ -163,6 +163,8 @@ pub enum Edit {
         approvers: bool,
         roles: Vec<String>,
     },
+    /// Who sees whose vote: the room, or the facilitator only.
+    SetVoteNames(super::VoteNames),
 }
 
 impl Edit {
@@ -429,6 +431,7 @@ impl Edit {
                     &mut c.readers
                 } = roles;
             }
+            Edit::SetVoteNames(names) => project.meta.vote_names = names,
         }
     }
 }

@@ -49,6 +49,12 @@ pub fn votes_ui(
     if !revealed {
         ui.label(RichText::new(tr!(lang, "item.votes_hidden_keys")).weak());
     }
+    // Names only the facilitator sees: before the room, each member shows 入力済み only, and the
+    // counts below say the rest.
+    let private = session
+        .project()
+        .is_some_and(|p| p.meta.vote_names == crate::project::VoteNames::Facilitator);
+    let each_shown = revealed && !(private && session.view.projector);
     egui::Grid::new(("votes", id))
         .num_columns(3)
         .spacing([space::FRAME, space::S])
@@ -64,10 +70,10 @@ pub fn votes_ui(
                     lang,
                 };
                 row.name_ui(ui, tx);
-                if revealed {
+                if each_shown {
                     row.levels_ui(ui, tx);
                 }
-                row.state_ui(ui, revealed);
+                row.state_ui(ui, each_shown);
                 ui.end_row();
             }
         });
