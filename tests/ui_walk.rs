@@ -676,10 +676,13 @@ fn dont_know_is_an_answer_from_the_keyboard_counted_apart_from_the_levels() {
     h.click("項目 1 から始める →");
     // 佐藤 2, 鈴木 「わからない」 (the ? key), 高橋 4.
     h.click("佐藤");
-    for key in [egui::Key::Num2, egui::Key::Questionmark, egui::Key::Num4] {
-        h.key_press(key);
-        h.run();
-    }
+    h.key_press(egui::Key::Num2);
+    h.run();
+    // ? as typed: Shift and the key right of the full stop, on Japanese and US layouts alike.
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Slash);
+    h.run();
+    h.key_press(egui::Key::Num4);
+    h.run();
     let votes = |h: &Window| h.project().teams[0].responses[ItemId::Partners].clone();
     assert_eq!(votes(&h).vote_of(2), Some(Answer::DontKnow));
     assert_eq!(h.get_all_by_label_contains("入力済み").count(), 3);

@@ -127,7 +127,8 @@ pub fn item_keys(ctx: &egui::Context, session: &Session) -> Vec<Command> {
             let command = match (answer, key) {
                 (Some(answer), _) => Command::LevelKey {
                     answer,
-                    target: modifiers.shift,
+                    // ? is typed with Shift on most layouts: for 「わからない」 it is no target.
+                    target: modifiers.shift && answer != Some(Answer::DontKnow),
                 },
                 (None, egui::Key::ArrowDown) if !modifiers.shift => Command::MoveVoteCursor(1),
                 (None, egui::Key::ArrowUp) if !modifiers.shift => Command::MoveVoteCursor(-1),
