@@ -730,6 +730,11 @@ fn a_show_of_hands_is_counted_in_without_names_and_follows_the_anonymity_rule() 
     assert!(!h.is_shown("最小 3"));
     h.send(Command::Run(kizuki::session::UICommand::Undo));
     assert_eq!(item(&h).anonymous_votes.map(|d| d.total()), Some(3));
+    // The counts are the facilitator's to type: not before the room.
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(!h.is_shown("挙手・シールで数える"));
+    assert!(h.query_by_label("3 試行中 を 1 増やす").is_none());
 }
 
 #[test]

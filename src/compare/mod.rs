@@ -60,7 +60,8 @@ pub struct Record {
     pub team: String,
     /// The agreed scores, item by item (1–5).
     pub scores: [Option<u8>; ITEM_COUNT],
-    /// Per item, how many answered 「わからない」 (named and anonymous).
+    /// Per item, how many answered 「わからない」: named, and anonymous where enough answered to be
+    /// shown (the rule of three holds in every view).
     pub dont_know: [u32; ITEM_COUNT],
 }
 

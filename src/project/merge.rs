@@ -321,8 +321,8 @@ impl Merger {
                 (None, Some(d)) => ours.anonymous_votes = Some(d),
                 (Some(a), Some(b)) if a != b => self.conflict(
                     place(&tr!(lang, "report.anonymous_votes")),
-                    a.describe(lang),
-                    b.describe(lang),
+                    a.shown_text(lang),
+                    b.shown_text(lang),
                     Edit::RecordBallots {
                         team: t,
                         item: id,
@@ -431,10 +431,16 @@ impl Merger {
                     },
                 );
             }
-            if team.responses[item].actions[index].review.is_none() {
-                team.responses[item].actions[index]
-                    .review
-                    .clone_from(&other.review);
+            let review = &mut team.responses[item].actions[index].review;
+            match (review.as_mut(), &other.review) {
+                (None, _) => review.clone_from(&other.review),
+                // The same verdict, the effect rated on one laptop only: keep the rating.
+                (Some(ours), Some(theirs))
+                    if ours.verdict == theirs.verdict && ours.impact.is_none() =>
+                {
+                    ours.impact = theirs.impact;
+                }
+                _ => {}
             }
         }
     }
@@ -538,6 +544,42 @@ mod tests {
             Level::new(5)
         );
         assert!(m.project.validate().is_ok());
+    }
+
+    #[test]
+    fn two_anonymous_answers_are_not_broken_down_in_a_conflict_and_an_effect_is_kept() {
+        let mut a = sample_project();
+        let mut b = sample_project();
+        let two = |levels| crate::project::Distribution {
+            levels,
+            dont_know: 0,
+        };
+        a.teams[0].responses[ItemId::Users].anonymous_votes = Some(two([0, 1, 0, 1, 0]));
+        b.teams[0].responses[ItemId::Users].anonymous_votes = Some(two([1, 0, 0, 0, 1]));
+        // A carried action reviewed 完了 on both laptops, its effect rated on the other only.
+        let (item, index) = (ItemId::ValueKpi, 0);
+        a.teams[0].responses[item].actions[index]
+            .review
+            .as_mut()
+            .expect("reviewed")
+            .impact = None;
+        let theirs = b.teams[0].responses[item].actions[index].review.clone();
+        let m = merge(&a, &b, Lang::Ja);
+        let conflict = m
+            .conflicts
+            .iter()
+            .find(|c| c.place.contains("匿名"))
+            .expect("the anonymous votes differ");
+        for text in [&conflict.ours, &conflict.theirs] {
+            assert!(
+                text.contains("3 票未満") && !text.contains("検討中"),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            m.project.teams[0].responses[item].actions[index].review, theirs,
+            "the rating is not lost"
+        );
     }
 
     #[test]

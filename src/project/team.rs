@@ -212,6 +212,21 @@ impl Distribution {
         )
     }
 
+    /// In words as far as it may be shown: broken down from [`Self::FEWEST_SHOWN`] answers on,
+    /// else only their number.
+    pub fn shown_text(&self, lang: Lang) -> String {
+        if self.can_be_shown() {
+            self.describe(lang)
+        } else {
+            crate::tr!(
+                lang,
+                "report.anonymous_withheld",
+                count = self.total(),
+                fewest = Self::FEWEST_SHOWN
+            )
+        }
+    }
+
     /// Counts `answers` into a distribution.
     pub fn of<A: Into<Answer>>(answers: impl IntoIterator<Item = A>) -> Distribution {
         let mut distribution = Distribution::default();
@@ -294,17 +309,9 @@ impl ItemResponse {
     /// The anonymous answers in words, as far as they may be shown: 「4 票：2 検討中 1 票、…」, or
     /// only their number when too few to break down. `None` when nobody voted anonymously.
     pub fn anonymous_text(&self, lang: Lang) -> Option<String> {
-        if let Some(shown) = self.anonymous_shown() {
-            return Some(shown.describe(lang));
-        }
-        self.anonymous_withheld().map(|count| {
-            crate::tr!(
-                lang,
-                "report.anonymous_withheld",
-                count = count,
-                fewest = Distribution::FEWEST_SHOWN
-            )
-        })
+        self.anonymous_votes
+            .filter(|d| d.total() > 0)
+            .map(|d| d.shown_text(lang))
     }
 
     /// Every answer that may be shown, counted: the named ones, and the anonymous ones when

@@ -44,6 +44,10 @@ pub fn entry_grid_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         return;
     }
     let rows = team.members.len();
+    let private = session.view.projector
+        && session
+            .project()
+            .is_some_and(|p| p.meta.vote_names == crate::project::VoteNames::Facilitator);
     let (row, col) = session.view.grid_cursor;
     let cursor = (row.min(rows - 1), col.min(ITEM_COUNT - 1));
     keys_ui(ui, team, cursor, tx);
@@ -80,7 +84,11 @@ pub fn entry_grid_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
                         ui.label(RichText::new(&member.name).strong());
                         for (c, id) in ItemId::ALL.iter().enumerate() {
                             let vote = team.responses[*id].vote_of(member.id);
-                            let text = vote.map_or("·".to_owned(), Answer::mark);
+                            // Names only the facilitator sees: before the room, filled or not.
+                            let text = match vote {
+                                Some(_) if private => "✓".to_owned(),
+                                vote => vote.map_or("·".to_owned(), Answer::mark),
+                            };
                             let selected = cursor == (r, c);
                             let cell = ui.add_sized(
                                 CELL,

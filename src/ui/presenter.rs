@@ -240,7 +240,8 @@ fn item_slide_ui(ui: &mut egui::Ui, session: &Session, item: ItemId) {
         return;
     }
     if response.votes_revealed {
-        distribution_ui(ui, response, lang);
+        let private = project.meta.vote_names == crate::project::VoteNames::Facilitator;
+        distribution_ui(ui, response, private, lang);
     } else if !team.members.is_empty() {
         ui.label(
             RichText::new(tr!(
@@ -291,9 +292,22 @@ fn review_slide_ui(ui: &mut egui::Ui, session: &Session) {
 
 /// After the reveal: how many gave each answer (named and anonymous), as bars, with the spread.
 /// 「わからない」 has its own row, in a quieter colour, only when someone gave it.
-fn distribution_ui(ui: &mut egui::Ui, response: &ItemResponse, lang: crate::Lang) {
+fn distribution_ui(ui: &mut egui::Ui, response: &ItemResponse, private: bool, lang: crate::Lang) {
     let checklist = Checklist::get(lang);
     let all = response.all_answers();
+    // Names for the facilitator only, and too few answers: each would be told by the bars.
+    if private && all.total() > 0 && !all.can_be_shown() {
+        ui.label(
+            RichText::new(tr!(
+                lang,
+                "report.anonymous_withheld",
+                count = all.total(),
+                fewest = crate::project::Distribution::FEWEST_SHOWN
+            ))
+            .size(BODY),
+        );
+        return;
+    }
     // Too few anonymous answers to break down: their number only, and no bars of them.
     if let Some(withheld) = response.anonymous_withheld() {
         ui.label(

@@ -252,9 +252,19 @@ pub enum Presence {
     Away,
 }
 
+/// When a member's phone was last heard from, and when the window was last told.
+#[derive(Clone, Copy, Debug)]
+struct Heard {
+    last: Instant,
+    told: Option<Instant>,
+}
+
 impl Waiting {
     /// Ten missed requests of the page's two-second tick.
     pub const AWAY_AFTER: Duration = Duration::from_secs(20);
+    /// How often, at the most, a phone's ticks are passed on to the window: well inside
+    /// [`Self::AWAY_AFTER`], so a phone that keeps ticking never reads as away.
+    pub const REPORT_EVERY: Duration = Duration::from_secs(5);
 
     pub fn presence(&self, now: Instant) -> Presence {
         match self.last_heard {
@@ -282,9 +292,9 @@ pub struct Poll {
     /// Named mode: which phone votes under which member, and the other way round.
     claims: HashMap<u32, PhoneId>,
     by_phone: HashMap<PhoneId, u32>,
-    /// Named mode: when each member's phone last reached the laptop. Only phones that took a
-    /// name are kept, so the map is never larger than the team.
-    heard: HashMap<u32, Instant>,
+    /// Named mode: when each member's phone last reached the laptop, and when the window was last
+    /// told. Only phones that took a name are kept, so the map is never larger than the team.
+    heard: HashMap<u32, Heard>,
     revealed: BTreeSet<ItemId>,
     /// Phones whose name the facilitator released, to be told once.
     released: HashMap<PhoneId, String>,
@@ -518,10 +528,11 @@ impl Poll {
             voted: self.ballots.keys().filter(|(i, _)| *i == item).count(),
             expected: self.config.effective_ceiling(),
             revealed,
-            // Anonymous answers too few to break down are shown as a number only.
-            distribution: revealed
-                .then(|| self.distribution(item))
-                .filter(|d| !self.config.anonymous || d.can_be_shown()),
+            // Answers too few to break down are shown as a number only, wherever the room is not
+            // to know who chose what (anonymous, or names for the facilitator only).
+            distribution: revealed.then(|| self.distribution(item)).filter(|d| {
+                !(self.config.anonymous || self.config.names_private) || d.can_be_shown()
+            }),
         }
     }
 
@@ -530,14 +541,25 @@ impl Poll {
         self.items().into_iter().map(|i| self.status(i)).collect()
     }
 
-    /// `phone` reached the laptop at `at` (a page, a vote, the page's tick). Returns whether the
-    /// facilitator's view changes: its member was away, or had not been heard from.
+    /// `phone` reached the laptop at `at` (a page, a vote, the page's tick). Returns whether to
+    /// tell the window: first heard, or not told for [`Waiting::REPORT_EVERY`]; the window's copy
+    /// must never grow old enough to read as away while the phone keeps ticking.
     pub fn heard_from(&mut self, phone: &str, at: Instant) -> bool {
         let Some(member) = self.claimed_by(phone).filter(|_| !self.config.anonymous) else {
             return false;
         };
-        let before = self.heard.insert(member, at);
-        before.is_none_or(|last| at.saturating_duration_since(last) >= Waiting::AWAY_AFTER)
+        let heard = self.heard.entry(member).or_insert(Heard {
+            last: at,
+            told: None,
+        });
+        heard.last = at;
+        let tell = heard
+            .told
+            .is_none_or(|told| at.saturating_duration_since(told) >= Waiting::REPORT_EVERY);
+        if tell {
+            heard.told = Some(at);
+        }
+        tell
     }
 
     /// Named voting: who has not voted on every open item yet, and whether their phone is here.
@@ -565,7 +587,7 @@ impl Poll {
                     member: *member,
                     name: name.clone(),
                     items_left,
-                    last_heard: phone.and_then(|_| self.heard.get(member).copied()),
+                    last_heard: phone.and_then(|_| self.heard.get(member).map(|h| h.last)),
                 })
             })
             .collect()
@@ -788,6 +810,16 @@ mod tests {
             .expect("vote");
         named.reveal(item);
         assert!(named.status(item).distribution.is_some());
+        // Unless only the facilitator is to see who voted what.
+        let mut private = Poll::new(PollConfig {
+            names_private: true,
+            ..config(false)
+        });
+        private
+            .vote("p1", at(1), Some("佐藤"), item, level(2))
+            .expect("vote");
+        private.reveal(item);
+        assert_eq!(private.status(item).distribution, None);
     }
 
     #[test]
@@ -812,6 +844,12 @@ mod tests {
             !poll.heard_from("p1", start + Duration::from_secs(2)),
             "still here"
         );
+        // Ticking on: the window is told again before its copy could read as away.
+        assert!(
+            poll.heard_from("p1", start + Duration::from_secs(6)),
+            "told again"
+        );
+        assert!(Waiting::REPORT_EVERY < Waiting::AWAY_AFTER);
         assert_eq!(names(&poll), [("鈴木".into(), 1), ("田中".into(), 1)]);
         let waiting = poll.oversight().waiting;
         assert_eq!(waiting[0].presence(start), Presence::NotJoined);
@@ -819,17 +857,18 @@ mod tests {
         poll.follow(ItemId::Users);
         let sato = poll.oversight().waiting.into_iter().find(|w| w.member == 1);
         let sato = sato.expect("佐藤 has not voted on item 2");
+        // Last heard at 6 s: here until 26 s, away from then on.
         assert_eq!(
-            sato.presence(start + Duration::from_secs(10)),
+            sato.presence(start + Duration::from_secs(25)),
             Presence::Here
         );
         assert_eq!(
-            sato.presence(start + Duration::from_secs(25)),
+            sato.presence(start + Duration::from_secs(26)),
             Presence::Away
         );
         assert!(
-            poll.heard_from("p1", start + Duration::from_secs(25)),
-            "back"
+            poll.heard_from("p1", start + Duration::from_secs(30)),
+            "back, and the window is told"
         );
         // A phone that took no name is not tracked, and anonymous voting lists nobody.
         assert!(!poll.heard_from("stranger", start));

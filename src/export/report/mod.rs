@@ -225,7 +225,11 @@ impl Report {
                         what: a.what.trim().to_owned(),
                         owner: a.owner.trim().to_owned(),
                         verdict: a.review.as_ref().map(|r| r.verdict),
-                        impact: a.review.as_ref().and_then(|r| r.impact),
+                        impact: a
+                            .review
+                            .as_ref()
+                            .filter(|r| r.verdict == crate::project::Verdict::Done)
+                            .and_then(|r| r.impact),
                         note: a
                             .review
                             .as_ref()

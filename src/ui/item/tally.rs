@@ -14,11 +14,17 @@ use egui::{RichText, Role};
 
 /// Whether tallying is offered: not while phones vote on this item, whose reveal sets the
 /// distribution (no second source).
+/// Nor before the room (the counts are the facilitator's to type), nor while anonymous ballots
+/// wait hidden: the grid would show them, and a count typed would reveal them.
 fn offered(session: &Session, team: &Team, id: ItemId) -> bool {
-    !session
+    let response = &team.responses[id];
+    let hidden =
+        response.anonymous_votes.is_some_and(|d| d.total() > 0) && !response.votes_revealed;
+    let by_phone = session
         .voting
         .as_ref()
-        .is_some_and(|v| v.team == team.id && v.status(id).is_some())
+        .is_some_and(|v| v.team == team.id && v.status(id).is_some());
+    !(by_phone || hidden || session.view.projector)
 }
 
 /// Kept by egui per item, as a collapsing header keeps its state.
