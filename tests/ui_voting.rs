@@ -400,6 +400,14 @@ fn a_wifi_code_is_entered_once_remembered_on_this_pc_and_never_in_the_file() {
         h.is_shown("② 投票ページを開く"),
         "the two codes are numbered"
     );
+    // The presenter window shows both codes to the room as well.
+    h.send(Command::Run(UICommand::PresenterWindow));
+    let presenter = h
+        .get_by_label("Kizuki — 発表用")
+        .query_all_by_label_contains("Wi-Fi「会議室-PC」に接続する QR コード")
+        .count();
+    assert_eq!(presenter, 1);
+    h.send(Command::Run(UICommand::PresenterWindow));
     // On the projector the code stays, the fields with the password go.
     h.send(Command::Run(UICommand::ProjectorMode));
     assert!(h.is_shown("Wi-Fi「会議室-PC」に接続する QR コード"));
