@@ -11,8 +11,11 @@ windows=false
 [ "${1:-}" = "--windows" ] && windows=true
 work=$(mktemp -d /var/tmp/kizuki-repro.XXXX)
 trap 'rm -rf "$work"' EXIT
+# One commit for both: a commit made while the first builds must not end up in the second.
+commit=$(git rev-parse HEAD)
 for n in a bb; do
   git clone -q --no-local . "$work/$n-clone"
+  git -C "$work/$n-clone" checkout -q --detach "$commit"
   (
     cd "$work/$n-clone"
     # Each build from nothing, in its own folder: nothing shared that could hide a difference.
