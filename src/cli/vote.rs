@@ -58,7 +58,7 @@ pub fn run(path: &Path, asked: &Asked, lang: Lang) -> Result<(), CliError> {
         return Err(CliError::NoMembers(asked.team.clone()));
     }
     let mut config = PollConfig::for_team(team, scope, asked.anonymous);
-    config.names_private = project.meta.vote_names == crate::project::VoteNames::Facilitator;
+    config.names_private = project.meta.names_private();
     if let Some(ballots) = asked.ballots.filter(|_| asked.anonymous) {
         config.ceiling = ballots;
     }

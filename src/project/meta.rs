@@ -50,6 +50,13 @@ impl VoteNames {
     }
 }
 
+impl Meta {
+    /// Whether only the facilitator is to see who voted what.
+    pub fn names_private(&self) -> bool {
+        self.vote_names == VoteNames::Facilitator
+    }
+}
+
 /// The boxes people stamp or sign on a report that circulates in a city hall (庁内回覧): 回覧 for
 /// those who read it, 決裁 for those who approve it, each a role (課長, 係長 …).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -137,9 +137,7 @@ impl Session {
             return;
         }
         let mut config = PollConfig::for_team(team, scope, anonymous);
-        config.names_private = self
-            .project()
-            .is_some_and(|p| p.meta.vote_names == crate::project::VoteNames::Facilitator);
+        config.names_private = self.project().is_some_and(|p| p.meta.names_private());
         if let Some(ceiling) = ceiling.filter(|_| anonymous) {
             config.ceiling = ceiling;
         }

@@ -44,10 +44,8 @@ pub fn entry_grid_ui(ui: &mut egui::Ui, session: &Session, tx: &CommandSender) {
         return;
     }
     let rows = team.members.len();
-    let private = session.view.projector
-        && session
-            .project()
-            .is_some_and(|p| p.meta.vote_names == crate::project::VoteNames::Facilitator);
+    let private =
+        session.view.projector && session.project().is_some_and(|p| p.meta.names_private());
     let (row, col) = session.view.grid_cursor;
     let cursor = (row.min(rows - 1), col.min(ITEM_COUNT - 1));
     keys_ui(ui, team, cursor, tx);

@@ -240,7 +240,7 @@ fn item_slide_ui(ui: &mut egui::Ui, session: &Session, item: ItemId) {
         return;
     }
     if response.votes_revealed {
-        let private = project.meta.vote_names == crate::project::VoteNames::Facilitator;
+        let private = project.meta.names_private();
         distribution_ui(ui, response, private, lang);
     } else if !team.members.is_empty() {
         ui.label(
@@ -297,29 +297,18 @@ fn distribution_ui(ui: &mut egui::Ui, response: &ItemResponse, private: bool, la
     let all = response.all_answers();
     // Names for the facilitator only, and too few answers: each would be told by the bars.
     if private && all.total() > 0 && !all.can_be_shown() {
-        ui.label(
-            RichText::new(tr!(
-                lang,
-                "report.anonymous_withheld",
-                count = all.total(),
-                fewest = crate::project::Distribution::FEWEST_SHOWN
-            ))
-            .size(BODY),
-        );
+        ui.label(RichText::new(all.shown_text(lang)).size(BODY));
         return;
     }
     // Too few anonymous answers to break down: their number only, and no bars of them.
-    if let Some(withheld) = response.anonymous_withheld() {
+    if let Some(withheld) = response
+        .anonymous_text(lang)
+        .filter(|_| response.anonymous_withheld().is_some())
+    {
         ui.label(
             RichText::new(format!(
-                "{}: {}",
-                tr!(lang, "report.anonymous_votes"),
-                tr!(
-                    lang,
-                    "report.anonymous_withheld",
-                    count = withheld,
-                    fewest = crate::project::Distribution::FEWEST_SHOWN
-                )
+                "{}: {withheld}",
+                tr!(lang, "report.anonymous_votes")
             ))
             .size(BODY),
         );

@@ -78,11 +78,7 @@ pub fn voting_button_ui(ui: &mut egui::Ui, session: &Session, item: ItemId, tx: 
                 });
             } else {
                 // The project's choice, kept in its file: it holds for typed votes too.
-                let names = session
-                    .project()
-                    .map(|p| p.meta.vote_names)
-                    .unwrap_or_default();
-                let mut private = names == VoteNames::Facilitator;
+                let mut private = session.project().is_some_and(|p| p.meta.names_private());
                 if ui
                     .checkbox(&mut private, tr!(lang, "voting.names_private"))
                     .on_hover_text(tr!(lang, "voting.names_private_hint"))

@@ -165,6 +165,7 @@ impl Report {
                     .zip(&stats.items)
                     .map(|((id, response), item_stats): ((ItemId, _), &ItemStats)| {
                         let text = checklist.item(id);
+                        let dont_know = response.all_answers().dont_know;
                         ItemReport {
                             id,
                             number: id.number(),
@@ -192,12 +193,10 @@ impl Report {
                             votes: named_votes(project, team, response, lang),
                             anonymous_votes: response.anonymous_text(lang),
                             anonymous_counts: response.anonymous_shown(),
-                            dont_know: response.all_answers().dont_know,
-                            dont_know_text: Some(response.all_answers().dont_know)
-                                .filter(|&n| n > 0)
-                                .map(|n| {
-                                    tr!(lang, lang.count_key("report.dont_know_text", n), count = n)
-                                }),
+                            dont_know,
+                            dont_know_text: Some(dont_know).filter(|&n| n > 0).map(|n| {
+                                tr!(lang, lang.count_key("report.dont_know_text", n), count = n)
+                            }),
                         }
                     })
                     .collect();
@@ -341,7 +340,7 @@ fn named_votes(
         .iter()
         .filter_map(|m| Some((m.name.clone(), response.vote_of(m.id)?)))
         .collect();
-    if project.meta.vote_names == crate::project::VoteNames::Facilitator {
+    if project.meta.names_private() {
         let withheld = tr!(lang, "report.name_withheld");
         for vote in &mut votes {
             vote.0.clone_from(&withheld);

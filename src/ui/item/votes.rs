@@ -51,9 +51,7 @@ pub fn votes_ui(
     }
     // Names only the facilitator sees: before the room, each member shows 入力済み only, and the
     // counts below say the rest.
-    let private = session
-        .project()
-        .is_some_and(|p| p.meta.vote_names == crate::project::VoteNames::Facilitator);
+    let private = session.project().is_some_and(|p| p.meta.names_private());
     let each_shown = revealed && !(private && session.view.projector);
     egui::Grid::new(("votes", id))
         .num_columns(3)
