@@ -226,6 +226,22 @@ pub fn section_heading_ui(ui: &mut egui::Ui, heading: &str) {
     ui.add_space(space::XS);
 }
 
+/// Whether the toggle `id` is on: kept by egui for the session, as a collapsing header keeps
+/// its state.
+pub fn is_toggled(ui: &egui::Ui, id: egui::Id) -> bool {
+    ui.ctx().data(|d| d.get_temp::<bool>(id).unwrap_or(false))
+}
+
+/// A quiet button that turns the toggle `id` on and off, for a panel that opens below it.
+pub fn toggle_button_ui(ui: &mut egui::Ui, id: egui::Id, label: &str) -> egui::Response {
+    let on = is_toggled(ui, id);
+    let button = ui.add(egui::Button::selectable(on, RichText::new(label).weak()));
+    if button.clicked() {
+        ui.ctx().data_mut(|d| d.insert_temp(id, !on));
+    }
+    button
+}
+
 /// A section's heading with something small beside it on the same line (a toggle), drawn in the
 /// heading's own height so that the section below starts where it would without it.
 pub fn section_heading_row_ui(

@@ -3,6 +3,7 @@
 //! so the first action stays in view on a laptop); opened, the cards follow the votes. Never in
 //! projector mode, where the room sees this window.
 
+use super::super::widgets::{is_toggled, toggle_button_ui};
 use crate::checklist::{Checklist, ItemId};
 use crate::i18n::Lang;
 use crate::project::ItemResponse;
@@ -19,7 +20,7 @@ fn cues_for(session: &Session, response: &ItemResponse) -> Vec<Cue> {
     Cue::of(response)
 }
 
-/// Whether the cards are open: kept by egui per item, as a collapsing header keeps its state.
+/// The toggle of `id`'s cards.
 fn open_id(id: ItemId) -> egui::Id {
     egui::Id::unique(("kizuki-cues", id))
 }
@@ -31,25 +32,14 @@ pub fn toggle_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, response: &It
         return;
     }
     let lang = session.lang;
-    let open_id = open_id(id);
-    let open = ui
-        .ctx()
-        .data(|d| d.get_temp::<bool>(open_id).unwrap_or(false));
     let patterns: Vec<String> = cues.iter().map(|c| tr!(lang, c.key())).collect();
     let label = tr!(lang, "cue.toggle", count = cues.len());
-    let button = ui
-        .add(egui::Button::selectable(open, RichText::new(label).weak()))
-        .on_hover_text(patterns.join("\n"));
-    if button.clicked() {
-        ui.ctx().data_mut(|d| d.insert_temp(open_id, !open));
-    }
+    toggle_button_ui(ui, open_id(id), &label).on_hover_text(patterns.join("\n"));
 }
 
 /// The open cards, each with its questions.
 pub fn cards_ui(ui: &mut egui::Ui, session: &Session, id: ItemId, response: &ItemResponse) {
-    let open = ui
-        .ctx()
-        .data(|d| d.get_temp::<bool>(open_id(id)).unwrap_or(false));
+    let open = is_toggled(ui, open_id(id));
     let cues = cues_for(session, response);
     if !open || cues.is_empty() {
         return;

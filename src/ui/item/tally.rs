@@ -4,7 +4,7 @@
 //! anonymous answers (fewer than three are not broken down).
 
 use super::super::tokens::space;
-use super::super::widgets::accessible_name;
+use super::super::widgets::{accessible_name, is_toggled, toggle_button_ui};
 use crate::checklist::{Answer, Checklist, ItemId, Level};
 use crate::i18n::Lang;
 use crate::project::{Distribution, ItemResponse, Team, limits};
@@ -27,7 +27,7 @@ fn offered(session: &Session, team: &Team, id: ItemId) -> bool {
     !(by_phone || hidden || session.view.projector)
 }
 
-/// Kept by egui per item, as a collapsing header keeps its state.
+/// The toggle of `id`'s tally.
 fn open_id(id: ItemId) -> egui::Id {
     egui::Id::unique(("kizuki-tally", id))
 }
@@ -37,14 +37,7 @@ pub fn toggle_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId) 
     if !offered(session, team, id) {
         return;
     }
-    let open_id = open_id(id);
-    let open = ui
-        .ctx()
-        .data(|d| d.get_temp::<bool>(open_id).unwrap_or(false));
-    let label = RichText::new(tr!(session.lang, "tally.heading")).weak();
-    if ui.add(egui::Button::selectable(open, label)).clicked() {
-        ui.ctx().data_mut(|d| d.insert_temp(open_id, !open));
-    }
+    toggle_button_ui(ui, open_id(id), &tr!(session.lang, "tally.heading"));
 }
 
 /// The counts, when opened: one row per answer.
@@ -56,9 +49,7 @@ pub fn tally_ui(
     response: &ItemResponse,
     tx: &CommandSender,
 ) {
-    let open = ui
-        .ctx()
-        .data(|d| d.get_temp::<bool>(open_id(id)).unwrap_or(false));
+    let open = is_toggled(ui, open_id(id));
     if !open || !offered(session, team, id) {
         return;
     }
