@@ -72,6 +72,7 @@ proptest! {
                 item: r.item,
                 named: r.named,
                 anonymous: r.anonymous,
+                reasons: r.reasons,
                 shown: true,
             }
             .apply(project);

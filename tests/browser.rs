@@ -350,6 +350,26 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
     );
     assert_eq!(marked.as_bool(), Some(true), "the chosen answer is marked");
     audit("the page after 「わからない」");
+    // A reason with the vote, typed and sent with the keyboard's Enter: it sends the reason,
+    // and never presses a level.
+    let field = element(driver, &session, "input[name=reason]");
+    webdriver(
+        driver,
+        "POST",
+        &format!("/session/{session}/element/{field}/value"),
+        &json!({ "text": "財政の担当ではないので\u{E007}" }),
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !script("return document.querySelector('p.ok')?.textContent ?? '';")
+        .as_str()
+        .is_some_and(|s| s.contains("理由を受け取りました"))
+    {
+        assert!(Instant::now() < deadline, "the reason was not confirmed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let kept = script("return document.querySelector('input[name=reason]').value;");
+    assert_eq!(kept.as_str(), Some("財政の担当ではないので"), "shown back");
+    audit("the page after a reason");
     // The page fits a phone: nothing wider than the screen.
     let width = script("return document.documentElement.scrollWidth;");
     assert!(
@@ -377,7 +397,16 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
     assert_eq!(
         response.vote_of(member.id),
         Some(Answer::DontKnow),
-        "the file holds the last answer"
+        "the file holds the last answer, not a level pressed by Enter"
+    );
+    assert_eq!(
+        response.reasons,
+        vec![kizuki::project::Reason {
+            text: "財政の担当ではないので".into(),
+            member: Some(member.id),
+            released: false,
+        }],
+        "and its reason, waiting for the facilitator"
     );
 }
 

@@ -538,6 +538,7 @@ fn arb_response() -> impl Strategy<Value = ItemResponse> {
         (
             arb_kpis(),
             prop::option::of((prop::array::uniform5(0u32..50), 0u32..5)),
+            prop::collection::vec((arb_text(), prop::option::of(1u32..3), any::<bool>()), 0..3),
         ),
     )
         .prop_map(
@@ -547,9 +548,17 @@ fn arb_response() -> impl Strategy<Value = ItemResponse> {
                 (current_state, ideas, note),
                 examples,
                 actions,
-                (kpis, anonymous),
+                (kpis, anonymous, reasons),
             )| {
                 ItemResponse {
+                    reasons: reasons
+                        .into_iter()
+                        .map(|(text, member, released)| kizuki::project::Reason {
+                            text,
+                            member,
+                            released,
+                        })
+                        .collect(),
                     anonymous_votes: anonymous.map(|(levels, dont_know)| {
                         kizuki::project::Distribution { levels, dont_know }
                     }),

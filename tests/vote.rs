@@ -121,6 +121,23 @@ fn send(r: &Running, phone: &str, member: &str, item: ItemId, level: &str, ballo
     )
 }
 
+/// `phone` sends a reason for its vote on `item`, as the second form on its page does.
+fn say(r: &Running, phone: &str, item: ItemId, reason: &str) -> Reply {
+    let shown = page(r, phone);
+    let ballot = ballot_on(&shown.body, item);
+    request(
+        r.addr,
+        "POST",
+        r.server.path(),
+        &format!("kizuki_phone={phone}"),
+        &form(&[
+            ("item", item.as_str()),
+            ("ballot", &ballot),
+            ("reason", reason),
+        ]),
+    )
+}
+
 fn voted(r: &Running) -> usize {
     r.server.standing().items[0].voted
 }
@@ -465,6 +482,105 @@ fn hostile_requests_are_refused_with_nothing_recorded_and_the_server_alive() {
     );
     drop(held);
     assert_eq!(voted(&r), 1, "still only the one real vote");
+}
+
+#[test]
+fn a_reason_goes_with_a_vote_is_refused_without_one_and_comes_out_at_the_reveal() {
+    let r = start(Scope::Item(ItemId::Users), true);
+    let (a, b, c) = (phone(&r), phone(&r), phone(&r));
+    let before = page(&r, &a).body;
+    assert!(
+        !before.contains("name=\"reason\""),
+        "no reason before a vote: it belongs to one"
+    );
+    assert_eq!(
+        say(&r, &a, ItemId::Users, "先に理由").status,
+        400,
+        "a reason without a vote"
+    );
+    assert_eq!(vote(&r, &a, "", ItemId::Users, "2").status, 303);
+    let form_page = page(&r, &a).body;
+    assert!(
+        form_page.contains("name=\"reason\""),
+        "offered after the vote"
+    );
+    assert!(form_page.contains("付きません"), "says it carries no name");
+    let sent = say(&r, &a, ItemId::Users, "  窓口アンケートは\r\n年1回だけ  ");
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let shown = request(
+        r.addr,
+        "GET",
+        &sent.location().expect("where to"),
+        &format!("kizuki_phone={a}"),
+        b"",
+    )
+    .body;
+    assert!(shown.contains("理由を受け取りました"), "{shown}");
+    assert!(
+        shown.contains("value=\"窓口アンケートは 年1回だけ\""),
+        "one line, kept and shown back to change"
+    );
+    // A change of level keeps the reason given with the earlier one.
+    assert_eq!(vote(&r, &a, "", ItemId::Users, "3").status, 303);
+    assert_eq!(vote(&r, &b, "", ItemId::Users, "4").status, 303);
+    assert_eq!(
+        say(&r, &b, ItemId::Users, "アプリの評価を毎月見ている").status,
+        303
+    );
+    assert_eq!(vote(&r, &c, "", ItemId::Users, "4").status, 303);
+    assert_eq!(say(&r, &c, ItemId::Users, "一度書いた").status, 303);
+    assert_eq!(say(&r, &c, ItemId::Users, "").status, 303, "taken back");
+    // Hostile: too long, a level and a reason at once.
+    let long = "長".repeat(kizuki::project::Reason::MAX_CHARS + 1);
+    let refused = say(&r, &b, ItemId::Users, &long);
+    assert_eq!(refused.status, 400);
+    assert!(refused.body.contains("200 文字まで"), "{}", refused.body);
+    let page_b = page(&r, &b).body;
+    let both = request(
+        r.addr,
+        "POST",
+        r.server.path(),
+        &format!("kizuki_phone={b}"),
+        &form(&[
+            ("item", ItemId::Users.as_str()),
+            ("ballot", &ballot_on(&page_b, ItemId::Users)),
+            ("level", "1"),
+            ("reason", "x"),
+        ]),
+    );
+    assert_eq!(both.status, 400, "one form or the other");
+    let late = ballot_on(&page(&r, &a).body, ItemId::Users);
+    let revealed = r.server.reveal(ItemId::Users);
+    let texts: Vec<(&str, Option<u32>)> = revealed
+        .reasons
+        .iter()
+        .map(|x| (x.text.as_str(), x.member))
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            ("アプリの評価を毎月見ている", None),
+            ("窓口アンケートは 年1回だけ", None)
+        ],
+        "anonymous, in the order of their words, the long one and the taken back one out"
+    );
+    assert_eq!(
+        revealed.anonymous.map(|d| d.levels),
+        Some([0, 0, 1, 2, 0]),
+        "the refused requests changed no level"
+    );
+    let after = request(
+        r.addr,
+        "POST",
+        r.server.path(),
+        &format!("kizuki_phone={a}"),
+        &form(&[
+            ("item", ItemId::Users.as_str()),
+            ("ballot", &late),
+            ("reason", "後から"),
+        ]),
+    );
+    assert_eq!(after.status, 409, "closed with the reveal");
 }
 
 #[test]

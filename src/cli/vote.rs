@@ -205,6 +205,7 @@ fn save_ballots(
                 item: r.item,
                 named: r.named.clone(),
                 anonymous: r.anonymous,
+                reasons: r.reasons.clone(),
                 shown: true,
             }
             .apply_in_place(project);

@@ -328,10 +328,34 @@ impl Merger {
                         item: id,
                         named: Vec::new(),
                         anonymous: Some(b),
+                        reasons: other
+                            .reasons
+                            .iter()
+                            .filter(|r| r.member.is_none())
+                            .cloned()
+                            .collect(),
                         shown: false,
                     },
                 ),
                 _ => {}
+            }
+            // Reasons are added up: what one laptop released stays released.
+            for reason in &other.reasons {
+                let member = match reason.member {
+                    None => None,
+                    Some(m) => match ids.get(&m) {
+                        Some(&mapped) => Some(mapped),
+                        None => continue,
+                    },
+                };
+                let theirs = super::Reason {
+                    member,
+                    ..reason.clone()
+                };
+                match ours.reasons.iter_mut().find(|r| r.same(&theirs)) {
+                    Some(mine) => mine.released |= theirs.released,
+                    None => ours.reasons.push(theirs),
+                }
             }
             for example in &other.examples_done {
                 if !ours.examples_done.contains(example) {
@@ -543,6 +567,28 @@ mod tests {
             chosen.teams[0].responses[ItemId::Partners].score,
             Level::new(5)
         );
+        assert!(m.project.validate().is_ok());
+    }
+
+    #[test]
+    fn members_reasons_add_up_and_what_one_laptop_released_stays_released() {
+        let a = sample_project();
+        let mut b = sample_project();
+        let item = ItemId::MoneyFlow;
+        let theirs = &mut b.teams[0].responses[item].reasons;
+        for r in theirs.iter_mut() {
+            r.released = true;
+        }
+        theirs.push(crate::project::Reason {
+            text: "別の端末で受けた理由".into(),
+            member: Some(5),
+            released: false,
+        });
+        let m = merge(&a, &b, Lang::Ja);
+        let merged = &m.project.teams[0].responses[item].reasons;
+        assert_eq!(merged.len(), 4, "one of each, the new one added");
+        assert_eq!(merged.iter().filter(|r| r.released).count(), 3);
+        assert!(m.conflicts.is_empty(), "reasons never conflict");
         assert!(m.project.validate().is_ok());
     }
 

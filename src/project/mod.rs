@@ -19,7 +19,7 @@ mod validate;
 pub use action::{Action, ActionReview, ActionStatus, Impact, Verdict};
 pub use baseline::{Baseline, BaselineTeam};
 pub use meta::{Circulation, Meta, VoteNames};
-pub use team::{Distribution, ItemResponse, Member, Responses, Team, Vote};
+pub use team::{Distribution, ItemResponse, Member, Reason, Responses, Team, Vote};
 pub use validate::Place;
 
 pub use edit::{Edit, TextField};
@@ -40,9 +40,11 @@ use serde::{Deserialize, Serialize};
 /// 3: 「わからない」 as an answer: a vote writes `answer` (a level, or `"dont_know"`) where it
 /// wrote `level`, and an anonymous distribution may carry a second count.
 ///
+/// 4: a member's reason with a vote (`reasons` of an item), released by the facilitator.
+///
 /// Older files load as they are (every field added since is optional, and `level` is read as
 /// `answer`) and are written as the current version when saved.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Bounds on what a project may hold. A file beyond them is refused with a clear message, so a hostile
 /// or corrupted file cannot make the app allocate without bound or freeze the window.
@@ -59,6 +61,8 @@ pub mod limits {
     pub const MAX_KPIS_PER_ITEM: usize = 100;
     /// Anonymous votes on one item: far more than any room, small enough to be no burden.
     pub const MAX_ANONYMOUS_VOTES: usize = 10_000;
+    /// Members' reasons on one item: one per ballot at the most.
+    pub const MAX_REASONS_PER_ITEM: usize = MAX_ANONYMOUS_VOTES;
 }
 
 /// The whole project file.

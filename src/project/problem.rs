@@ -73,6 +73,7 @@ pub enum Counted {
     Kpis,
     BaselineTeams,
     AnonymousVotes,
+    Reasons,
 }
 
 /// Marks a serde error message as an encoded [`Problem`]; no human message starts with it.
@@ -131,6 +132,7 @@ impl Problem {
                     Counted::Actions => tr!(lang, "problem.counted.actions"),
                     Counted::Kpis => tr!(lang, "problem.counted.kpis"),
                     Counted::AnonymousVotes => tr!(lang, "problem.counted.anonymous_votes"),
+                    Counted::Reasons => tr!(lang, "problem.counted.reasons"),
                     Counted::BaselineTeams => tr!(lang, "problem.counted.baseline_teams"),
                 };
                 tr!(

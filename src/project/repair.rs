@@ -142,6 +142,9 @@ impl Project {
                 response
                     .votes
                     .retain(|v| members.contains(&v.member) && seen.insert(v.member));
+                response
+                    .reasons
+                    .retain(|r| r.member.is_none_or(|m| members.contains(&m)));
                 let team = team.name.clone();
                 Some(match problem {
                     Problem::UnknownVoter { .. } => Repair::VoteOfNobody {
@@ -207,6 +210,9 @@ impl Project {
                 cut(&mut response.current_state);
                 cut(&mut response.ideas);
                 cut(&mut response.facilitator_note);
+                for reason in &mut response.reasons {
+                    cut(&mut reason.text);
+                }
                 for action in &mut response.actions {
                     cut(&mut action.what);
                     cut(&mut action.owner);

@@ -122,6 +122,10 @@ pub struct ItemResponse {
     /// 「わからない」, and nothing else (no name, no ballot id). Absent when nobody voted anonymously.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub anonymous_votes: Option<Distribution>,
+    /// The one line members gave with their vote, from phones: hidden from the room until the
+    /// facilitator releases each, then part of the item's 気づき, marked as a member's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
 }
 
 /// How many votes each level 1–5 received, and how many answered 「わからない」.
@@ -324,8 +328,56 @@ impl ItemResponse {
         all
     }
 
+    /// The reasons the room may see, in the order given.
+    pub fn released_reasons(&self) -> impl Iterator<Item = &Reason> {
+        self.reasons.iter().filter(|r| r.released)
+    }
+
+    /// Reasons still waiting for the facilitator.
+    pub fn pending_reasons(&self) -> usize {
+        self.reasons.iter().filter(|r| !r.released).count()
+    }
+
     pub fn example_done(&self, number: u32) -> bool {
         self.examples_done.contains(&number)
+    }
+}
+
+/// A member's reason given with a vote: why this level, or an example the team already does.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reason {
+    pub text: String,
+    /// Whose it is, in named voting; `None` when the vote was anonymous (never a phone's id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<u32>,
+    /// The facilitator let the room see it; until then only the facilitator's window shows it.
+    #[serde(default)]
+    pub released: bool,
+}
+
+impl Reason {
+    /// The longest reason a phone may send, in characters: one line, as the form says.
+    pub const MAX_CHARS: usize = 200;
+
+    /// Whether `other` is this reason, whatever its release: the same words from the same member.
+    pub fn same(&self, other: &Reason) -> bool {
+        self.text == other.text && self.member == other.member
+    }
+
+    /// A phone's text as it is kept: one line, control characters out, spaces trimmed. `None`
+    /// when nothing is left, `Err` when it is longer than [`Self::MAX_CHARS`].
+    pub fn clean(text: &str) -> Result<Option<String>, usize> {
+        let line: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let count = line.chars().count();
+        if count > Self::MAX_CHARS {
+            return Err(count);
+        }
+        Ok((!line.is_empty()).then_some(line))
     }
 }
 

@@ -155,6 +155,27 @@ impl Project {
                         check_text(&review.note, field(Some(team), Some(item), "review_note"))?;
                     }
                 }
+                if response.reasons.len() > limits::MAX_REASONS_PER_ITEM {
+                    let p = too_many(
+                        Counted::Reasons,
+                        response.reasons.len(),
+                        limits::MAX_REASONS_PER_ITEM,
+                    );
+                    return Err((p, at(Some(item))));
+                }
+                for reason in &response.reasons {
+                    if let Some(member) = reason.member
+                        && !team.members.iter().any(|m| m.id == member)
+                    {
+                        return Err((
+                            Problem::UnknownVoter {
+                                member: member.into(),
+                            },
+                            at(Some(item)),
+                        ));
+                    }
+                    check_text(&reason.text, field(Some(team), Some(item), "reason"))?;
+                }
                 if let Some(anonymous) = response.anonymous_votes {
                     let total = anonymous.total() as usize;
                     if total > limits::MAX_ANONYMOUS_VOTES {

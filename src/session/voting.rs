@@ -270,6 +270,7 @@ impl Session {
                     item: ballot.item,
                     named: ballot.named,
                     anonymous: ballot.anonymous,
+                    reasons: ballot.reasons,
                     shown,
                 },
                 clock,

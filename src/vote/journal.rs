@@ -10,7 +10,7 @@
 
 use super::poll::{Entry, Revealed, Voter};
 use crate::checklist::ItemId;
-use crate::project::{Answer, Distribution, Vote};
+use crate::project::{Answer, Distribution, Reason, Vote};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -267,15 +267,16 @@ pub fn read(file: &Path) -> Option<Found> {
         return None;
     };
     // Each voter's last word on each item.
-    let mut ballots: BTreeMap<(ItemId, Voter), Answer> = BTreeMap::new();
+    let mut ballots: BTreeMap<(ItemId, Voter), (Answer, Option<String>)> = BTreeMap::new();
     for text in lines {
         match ron::from_str(text) {
             Ok(Line::Entry(Entry::Ballot {
                 item,
                 voter,
                 answer,
+                reason,
             })) => {
-                ballots.insert((item, voter), answer);
+                ballots.insert((item, voter), (answer, reason));
             }
             Ok(Line::Entry(Entry::Withdrawn { item, voter })) => {
                 ballots.remove(&(item, voter));
@@ -284,28 +285,44 @@ pub fn read(file: &Path) -> Option<Found> {
         }
     }
     let mut items: BTreeMap<ItemId, Revealed> = BTreeMap::new();
-    for ((item, voter), answer) in ballots {
+    for ((item, voter), (answer, reason)) in ballots {
         let revealed = items.entry(item).or_insert_with(|| Revealed {
             team: header.team,
             item,
             named: Vec::new(),
             anonymous: header.anonymous.then(Distribution::default),
+            reasons: Vec::new(),
         });
-        match voter {
+        let member = match voter {
             Voter::Member(member) if !header.anonymous => {
                 revealed.named.push(Vote { member, answer });
+                Some(member)
             }
             _ => {
                 if let Some(d) = &mut revealed.anonymous {
                     d.add(answer);
                 }
+                None
             }
+        };
+        if let Some(text) = reason {
+            revealed.reasons.push(Reason {
+                text,
+                member,
+                released: false,
+            });
         }
     }
     Some(Found {
         file: file.to_owned(),
         header,
-        items: items.into_values().collect(),
+        items: items
+            .into_values()
+            .map(|mut r| {
+                r.reasons = Revealed::in_order(r.reasons);
+                r
+            })
+            .collect(),
     })
 }
 
@@ -346,6 +363,7 @@ mod tests {
             item,
             voter,
             answer: Answer::Level(Level::new(level).expect("level")),
+            reason: None,
         }
     }
 
@@ -437,6 +455,7 @@ mod tests {
                     item: ItemId::JustTry,
                     voter: Voter::Phone("d".into()),
                     answer: Answer::DontKnow,
+                    reason: None,
                 },
             ])
             .expect("written");

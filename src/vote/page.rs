@@ -45,6 +45,8 @@ pub enum Outcome {
     Refused(Rejection),
     /// Received, but the journal could not be written.
     NotSaved(ItemId),
+    /// The reason for the vote on the item was kept (or taken back, when sent empty).
+    ReasonSent(ItemId),
 }
 
 pub fn page(view: &View) -> String {
@@ -133,6 +135,9 @@ fn outcome_html(outcome: &Outcome, lang: Lang) -> Markup {
         Outcome::Refused(why) => html! {
             p.error role="alert" { (rejection_text(*why, lang)) }
         },
+        Outcome::ReasonSent(item) => html! {
+            p.ok role="status" { (tr!(lang, "phone.reason_sent", number = item.number())) }
+        },
         Outcome::NotSaved(item) => html! {
             p.error role="alert" { (tr!(lang, "phone.not_saved", number = item.number())) }
         },
@@ -152,6 +157,14 @@ pub fn rejection_text(why: Rejection, lang: Lang) -> String {
         Rejection::Full(ceiling) => tr!(lang, "phone.full", ceiling = ceiling),
         Rejection::AddressUsed => tr!(lang, "phone.address_used"),
         Rejection::NameLocked => tr!(lang, "phone.name_locked"),
+        Rejection::ReasonTooLong => {
+            tr!(
+                lang,
+                "phone.reason_too_long",
+                max = crate::project::Reason::MAX_CHARS
+            )
+        }
+        Rejection::ReasonWithoutVote => tr!(lang, "phone.reason_without_vote"),
     }
 }
 
@@ -238,6 +251,46 @@ fn item_html(view: &View, item: ItemId, single: bool) -> Markup {
                         p.mine { (tr!(lang, "phone.your_vote", level = answer.text(lang))) }
                     }
                 }
+                // A form of its own, after the vote: the keyboard's Enter sends the reason, and
+                // can never press a level.
+                @if mine.is_some() {
+                    (reason_html(view, item))
+                }
+            }
+        }
+    }
+}
+
+/// One optional line with the vote: who will see it, and when, said before it is written.
+fn reason_html(view: &View, item: ItemId) -> Markup {
+    let lang = view.lang;
+    let poll = view.poll;
+    let id = format!("reason-{}", item.as_str());
+    let hint_id = format!("reason-hint-{}", item.as_str());
+    let given = poll.reason(view.phone, item).unwrap_or_default();
+    let whose = if poll.config.anonymous {
+        "phone.reason_anonymous"
+    } else if poll.config.names_private {
+        "phone.reason_facilitator"
+    } else {
+        "phone.reason_named"
+    };
+    html! {
+        form.reason method="post" action=(view.base) {
+            input type="hidden" name="item" value=(item.as_str());
+            input type="hidden" name="ballot" value=((view.ballot)(item));
+            label for=(id) { (tr!(lang, "phone.reason_label")) }
+            p.hint id=(hint_id) {
+                (phrased(&tr!(lang, "phone.reason_hint"))) br; (phrased(&tr!(lang, whose)))
+            }
+            div.line {
+                input type="text" id=(id) name="reason" value=(given)
+                    maxlength=(crate::project::Reason::MAX_CHARS) autocomplete="off"
+                    enterkeyhint="send" aria-describedby=(hint_id);
+                button type="submit" { (tr!(lang, "phone.reason_send")) }
+            }
+            @if !given.is_empty() {
+                p.sent { "✓ " (tr!(lang, "phone.reason_kept")) }
             }
         }
     }

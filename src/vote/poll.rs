@@ -12,7 +12,7 @@
 //!   revealed already. The facilitator can release a name taken by mistake, and undo that.
 
 use crate::checklist::ItemId;
-use crate::project::{Answer, Distribution, Team, Vote, limits};
+use crate::project::{Answer, Distribution, Reason, Team, Vote, limits};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::IpAddr;
@@ -56,6 +56,10 @@ pub enum Rejection {
     AddressUsed,
     /// The name cannot change: a ballot cast under it was revealed already.
     NameLocked,
+    /// A reason longer than [`Reason::MAX_CHARS`] (the form does not allow it).
+    ReasonTooLong,
+    /// A reason for an item this phone has not voted on.
+    ReasonWithoutVote,
 }
 
 /// Who votes and how.
@@ -130,9 +134,19 @@ pub struct Revealed {
     pub item: ItemId,
     pub named: Vec<Vote>,
     pub anonymous: Option<Distribution>,
+    /// The reasons given with the ballots: a member's in named voting; in anonymous voting
+    /// without a member, in the order of their words, so that no order tells who wrote which.
+    pub reasons: Vec<Reason>,
 }
 
 impl Revealed {
+    /// Reasons in the one order they are recorded in: by member, and without one by their
+    /// words (a phone's random id or the time it voted must not order them).
+    pub fn in_order(mut reasons: Vec<Reason>) -> Vec<Reason> {
+        reasons.sort_by(|a, b| (a.member, &a.text).cmp(&(b.member, &b.text)));
+        reasons
+    }
+
     /// How many ballots it holds.
     pub fn count(&self) -> usize {
         self.named.len() + self.anonymous.map_or(0, |d| d.total() as usize)
@@ -157,6 +171,9 @@ pub enum Entry {
         /// Journals written before 「わからない」 existed say `level`.
         #[serde(alias = "level")]
         answer: Answer,
+        /// The reason given with it, if any (journals before reasons had none).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
     },
     Withdrawn {
         item: ItemId,
@@ -275,10 +292,12 @@ impl Waiting {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Ballot {
     answer: Answer,
     address: IpAddr,
+    /// The member's one line with the vote, cleaned ([`Reason::clean`]).
+    reason: Option<String>,
 }
 
 /// Every ballot of a voting round.
@@ -422,7 +441,16 @@ impl Poll {
             (false, None | Some("")) => return Err(Rejection::NoName),
             (false, Some(name)) => self.claim(phone, name)?,
         };
-        self.ballots.insert(key, Ballot { answer, address });
+        // A changed level keeps the reason given with the earlier one.
+        let reason = self.ballots.get(&key).and_then(|b| b.reason.clone());
+        self.ballots.insert(
+            key,
+            Ballot {
+                answer,
+                address,
+                reason: reason.clone(),
+            },
+        );
         // Said to the phone: every ballot it holds now counts under the new name.
         let renamed = renamed.map(|(from, to, _)| {
             let held = self.ballots.keys().filter(|(_, p)| p == phone).count();
@@ -434,6 +462,7 @@ impl Poll {
             item,
             voter: voter.clone(),
             answer,
+            reason,
         }];
         if let Some((from, ..)) = &renamed {
             // The ballots that moved with the name: every item this phone voted on.
@@ -456,6 +485,7 @@ impl Poll {
                         item: *i,
                         voter: voter.clone(),
                         answer: ballot.answer,
+                        reason: ballot.reason.clone(),
                     });
                 }
             }
@@ -470,6 +500,46 @@ impl Poll {
             entries,
             revealed,
         })
+    }
+
+    /// Adds (or changes, or with empty words takes back) `phone`'s reason for its vote on
+    /// `item`. The reason belongs to the ballot: it moves with a changed name and goes with a
+    /// released one.
+    pub fn give_reason(
+        &mut self,
+        phone: &str,
+        item: ItemId,
+        text: &str,
+    ) -> Result<Accepted, Rejection> {
+        if self.revealed.contains(&item) {
+            return Err(Rejection::Closed);
+        }
+        let reason = Reason::clean(text).map_err(|_| Rejection::ReasonTooLong)?;
+        let voter = self.voter(phone);
+        let ballot = self
+            .ballots
+            .get_mut(&(item, phone.to_owned()))
+            .ok_or(Rejection::ReasonWithoutVote)?;
+        ballot.reason.clone_from(&reason);
+        Ok(Accepted {
+            answer: ballot.answer,
+            renamed: None,
+            changed: vec![item],
+            entries: vec![Entry::Ballot {
+                item,
+                voter,
+                answer: ballot.answer,
+                reason,
+            }],
+            revealed: None,
+        })
+    }
+
+    /// The reason `phone` gave with its vote on `item`.
+    pub fn reason(&self, phone: &str, item: ItemId) -> Option<&str> {
+        self.ballots
+            .get(&(item, phone.to_owned()))
+            .and_then(|b| b.reason.as_deref())
     }
 
     /// Who `phone`'s ballots are, in the journal: its member in named voting, else itself.
@@ -631,6 +701,25 @@ impl Poll {
 
     /// The item's ballots as the project would record them now (nothing closes).
     pub fn snapshot(&self, item: ItemId) -> Revealed {
+        let reasons = self
+            .ballots
+            .iter()
+            .filter(|((i, _), _)| *i == item)
+            .filter_map(|((_, phone), ballot)| {
+                let text = ballot.reason.clone()?;
+                let member = match self.voter(phone) {
+                    Voter::Member(member) => Some(member),
+                    Voter::Phone(_) if self.config.anonymous => None,
+                    // Named voting, and the phone holds no name: its words are nobody's.
+                    Voter::Phone(_) => return None,
+                };
+                Some(Reason {
+                    text,
+                    member,
+                    released: false,
+                })
+            })
+            .collect();
         let named = if self.config.anonymous {
             Vec::new()
         } else {
@@ -653,6 +742,7 @@ impl Poll {
             item,
             named,
             anonymous: self.config.anonymous.then(|| self.distribution(item)),
+            reasons: Revealed::in_order(reasons),
         }
     }
 
@@ -741,12 +831,13 @@ impl Poll {
                 && !self.ballots.contains_key(&key)
                 && self.room_for(item, &released.phone, ballot.address).is_ok();
             if fits {
-                self.ballots.insert(key, ballot);
                 restored.entries.push(Entry::Ballot {
                     item,
                     voter: Voter::Member(released.member),
                     answer: ballot.answer,
+                    reason: ballot.reason.clone(),
                 });
+                self.ballots.insert(key, ballot);
             } else {
                 restored.left_out += 1;
             }
@@ -791,6 +882,56 @@ mod tests {
 
     fn level(n: u8) -> Answer {
         Answer::Level(crate::project::Level::new(n).expect("level"))
+    }
+
+    #[test]
+    fn a_reason_belongs_to_its_ballot_and_moves_with_a_changed_name() {
+        let mut poll = Poll::new(config(false));
+        let item = ItemId::Partners;
+        assert_eq!(
+            poll.give_reason("p1", item, "先に").map(|_| ()),
+            Err(Rejection::ReasonWithoutVote)
+        );
+        poll.vote("p1", at(1), Some("佐藤"), item, level(2))
+            .expect("vote");
+        let said = poll
+            .give_reason("p1", item, " 実証を\t一度 ")
+            .expect("said");
+        assert_eq!(
+            said.entries,
+            vec![Entry::Ballot {
+                item,
+                voter: Voter::Member(1),
+                answer: level(2),
+                reason: Some("実証を 一度".into()),
+            }],
+            "journaled with its ballot"
+        );
+        // The person corrects their name: the reason goes with the ballot, journaled again.
+        let moved = poll
+            .vote("p1", at(1), Some("鈴木"), item, level(3))
+            .expect("renamed");
+        assert!(moved.entries.contains(&Entry::Ballot {
+            item,
+            voter: Voter::Member(2),
+            answer: level(3),
+            reason: Some("実証を 一度".into()),
+        }));
+        assert_eq!(
+            poll.snapshot(item).reasons,
+            vec![Reason {
+                text: "実証を 一度".into(),
+                member: Some(2),
+                released: false,
+            }]
+        );
+        let long = "x".repeat(Reason::MAX_CHARS + 1);
+        assert_eq!(
+            poll.give_reason("p1", item, &long).map(|_| ()),
+            Err(Rejection::ReasonTooLong)
+        );
+        poll.give_reason("p1", item, " ").expect("taken back");
+        assert!(poll.snapshot(item).reasons.is_empty());
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub use field::{KpiText, KpiValue, TextField, text_mut};
 use super::kpi::{Kpi, Measurement};
 use super::{
     Action, ActionStatus, Answer, Baseline, Distribution, Impact, ItemResponse, Level, Member,
-    Project, Team, Verdict, Vote, next_id,
+    Project, Reason, Team, Verdict, Vote, next_id,
 };
 use crate::checklist::ItemId;
 use chrono::NaiveDate;
@@ -145,8 +145,27 @@ pub enum Edit {
         item: ItemId,
         named: Vec<Vote>,
         anonymous: Option<Distribution>,
+        /// The reasons given with them: a named member's replaces that member's earlier one; with
+        /// anonymous ballots, they replace the item's earlier anonymous reasons, as the
+        /// distribution does. Recorded unreleased: the facilitator decides what the room sees.
+        reasons: Vec<Reason>,
         /// Reveal them (or record them hidden, as typed votes are until the reveal).
         shown: bool,
+    },
+    /// The facilitator lets the room see a member's reason (or all of the item's, with `None`),
+    /// or takes it back from the screen.
+    ReleaseReasons {
+        team: u32,
+        item: ItemId,
+        reason: Option<Reason>,
+        released: bool,
+    },
+    /// The facilitator takes a member's reason out (a name in it, an unkind word). Found by its
+    /// text and member, not a position, so that a ballot recorded meanwhile cannot shift it.
+    RemoveReason {
+        team: u32,
+        item: ItemId,
+        reason: Reason,
     },
     /// A show of hands or dot stickers on 模造紙, counted and typed in (no names): the item's
     /// anonymous distribution. Shown at once when no typed votes wait hidden, since the room saw
@@ -219,6 +238,7 @@ impl Edit {
                     // A vote without its member would make the file invalid.
                     for r in &mut t.responses.0 {
                         r.votes.retain(|v| v.member != member);
+                        r.reasons.retain(|reason| reason.member != Some(member));
                     }
                 }
             }
@@ -254,6 +274,7 @@ impl Edit {
                 item,
                 ref named,
                 anonymous,
+                ref reasons,
                 shown,
             } => {
                 // Ballots come from outside (phones, another laptop's journal): a vote of someone
@@ -268,10 +289,68 @@ impl Edit {
                         r.votes.push(*vote);
                     }
                     r.votes.sort_by_key(|v| v.member);
+                    // What the facilitator released stays released when the same words come again
+                    // (a journal recovered after the reveal); new words wait for the facilitator.
+                    let mut earlier = std::mem::take(&mut r.reasons);
                     if anonymous.is_some() {
                         r.anonymous_votes = anonymous;
                     }
+                    let replaced = |old: &Reason| {
+                        old.member.map_or(anonymous.is_some(), |m| {
+                            reasons.iter().any(|new| new.member == Some(m))
+                        })
+                    };
+                    let (gone, kept): (Vec<Reason>, Vec<Reason>) =
+                        earlier.drain(..).partition(replaced);
+                    r.reasons = kept;
+                    let mut released: Vec<&Reason> = gone.iter().filter(|g| g.released).collect();
+                    for reason in reasons {
+                        let known = reason.member.is_none_or(|m| members.contains(&m));
+                        if !known || r.reasons.len() >= super::limits::MAX_REASONS_PER_ITEM {
+                            continue;
+                        }
+                        let again = released
+                            .iter()
+                            .position(|g| g.text == reason.text && g.member == reason.member);
+                        r.reasons.push(Reason {
+                            released: again.map(|i| released.swap_remove(i)).is_some(),
+                            ..reason.clone()
+                        });
+                    }
                     r.votes_revealed |= shown;
+                }
+            }
+            Edit::ReleaseReasons {
+                team,
+                item,
+                ref reason,
+                released,
+            } => {
+                if let Some(r) = response_mut(project, team, item) {
+                    match reason {
+                        None => r.reasons.iter_mut().for_each(|m| m.released = released),
+                        // Two phones may send the same words: one click changes one of them.
+                        Some(one) => {
+                            if let Some(mine) = r
+                                .reasons
+                                .iter_mut()
+                                .find(|m| one.same(m) && m.released != released)
+                            {
+                                mine.released = released;
+                            }
+                        }
+                    }
+                }
+            }
+            Edit::RemoveReason {
+                team,
+                item,
+                ref reason,
+            } => {
+                if let Some(r) = response_mut(project, team, item)
+                    && let Some(at) = r.reasons.iter().position(|mine| reason.same(mine))
+                {
+                    r.reasons.remove(at);
                 }
             }
             Edit::RevealVotes {
@@ -605,6 +684,98 @@ mod tests {
         }
         .apply(&mut p);
         assert_eq!(p.teams[0].responses[item].vote_of(1), None);
+    }
+
+    fn reason(text: &str, member: Option<u32>) -> Reason {
+        Reason {
+            text: text.into(),
+            member,
+            released: false,
+        }
+    }
+
+    fn record(p: &mut Project, anonymous: Option<Distribution>, reasons: Vec<Reason>) {
+        Edit::RecordBallots {
+            team: 1,
+            item: ItemId::Users,
+            named: Vec::new(),
+            anonymous,
+            reasons,
+            shown: true,
+        }
+        .apply_in_place(p);
+    }
+
+    #[test]
+    fn reasons_are_recorded_waiting_and_the_facilitator_releases_or_removes_them() {
+        let mut p = sample_project();
+        let reasons = |p: &Project| p.teams[0].responses[ItemId::Users].reasons.clone();
+        record(
+            &mut p,
+            None,
+            vec![
+                reason("a", Some(1)),
+                reason("b", Some(2)),
+                reason("x", Some(99)),
+            ],
+        );
+        assert_eq!(
+            reasons(&p),
+            vec![reason("a", Some(1)), reason("b", Some(2))],
+            "waiting for the facilitator; a member not in the team is left out"
+        );
+        let release = |which: Option<Reason>, released: bool| Edit::ReleaseReasons {
+            team: 1,
+            item: ItemId::Users,
+            reason: which,
+            released,
+        };
+        release(Some(reason("b", Some(2))), true).apply_in_place(&mut p);
+        assert_eq!(
+            reasons(&p).iter().map(|r| r.released).collect::<Vec<_>>(),
+            [false, true]
+        );
+        // The same words again (a journal recovered after the release) stay released; a member's
+        // new words replace theirs and wait again.
+        record(
+            &mut p,
+            None,
+            vec![reason("b", Some(2)), reason("a2", Some(1))],
+        );
+        let now = reasons(&p);
+        assert_eq!(now.len(), 2);
+        assert!(now.iter().any(|r| r.text == "b" && r.released));
+        assert!(now.iter().any(|r| r.text == "a2" && !r.released));
+        // Anonymous reasons replace the earlier anonymous ones, as the distribution does.
+        let two = Distribution {
+            levels: [0, 1, 1, 0, 0],
+            dont_know: 0,
+        };
+        record(
+            &mut p,
+            Some(two),
+            vec![reason("n", None), reason("n", None)],
+        );
+        record(&mut p, Some(two), vec![reason("m", None)]);
+        assert_eq!(reasons(&p).iter().filter(|r| r.member.is_none()).count(), 1);
+        release(None, true).apply_in_place(&mut p);
+        assert!(reasons(&p).iter().all(|r| r.released), "all at once");
+        let before = p.clone();
+        let undo = Edit::RemoveReason {
+            team: 1,
+            item: ItemId::Users,
+            reason: reason("a2", Some(1)),
+        }
+        .apply(&mut p)
+        .expect("changed");
+        assert_eq!(undo, before, "undoable");
+        assert!(!reasons(&p).iter().any(|r| r.text == "a2"));
+        Edit::RemoveMember { team: 1, member: 2 }.apply_in_place(&mut p);
+        assert!(
+            !reasons(&p).iter().any(|r| r.member == Some(2)),
+            "a removed member's words go with their votes"
+        );
+        assert!(p.validate().is_ok());
     }
 
     #[test]

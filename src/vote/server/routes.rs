@@ -89,6 +89,8 @@ struct PageQuery {
     done: Option<String>,
     /// How many ballots moved to the new name (the redirect after a change of name).
     renamed: Option<usize>,
+    /// The item whose reason was just sent (the redirect after a reason).
+    said: Option<String>,
 }
 
 /// The phone's id: its cookie, if this round issued it to this address; else a new one.
@@ -117,7 +119,11 @@ async fn page_get(
     let outcome = {
         let poll = shared.poll();
         let done = query.done.as_deref().and_then(ItemId::parse);
+        let said = query.said.as_deref().and_then(ItemId::parse);
         match (done, query.renamed) {
+            _ if said.is_some_and(|item| poll.ballot(&phone, item).is_some()) => {
+                said.map(Outcome::ReasonSent)
+            }
             (Some(item), Some(moved)) => {
                 poll.name_of(&phone)
                     .map(|name| Outcome::Renamed { item, name, moved })
@@ -184,13 +190,16 @@ fn server_error(lang: Lang) -> Response {
     )
 }
 
-/// A vote as the form sends it. A field sent twice, or one the form does not have, is refused
-/// as a whole.
+/// A vote as the form sends it, or a reason for it as the second form does (one or the other).
+/// A field sent twice, or one the forms do not have, is refused as a whole.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct VoteForm {
     item: String,
-    level: String,
+    #[serde(default)]
+    level: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
     #[serde(default)]
     member: Option<String>,
     /// The ballot token of this phone's form for this item.
@@ -231,13 +240,21 @@ async fn page_post(
     if !shared.secrets.is_ballot(form.ballot.trim(), &phone, item) {
         return refused(&shared, lang, &phone, Rejection::NotIssued);
     }
-    // The form's field keeps its name `level`: 1–5, or `dont_know`.
-    let Some(answer) = Answer::parse(&form.level) else {
-        return refused(&shared, lang, &phone, Rejection::BadLevel);
-    };
     let (accepted, standing, pending) = {
         let mut poll = shared.poll();
-        match poll.vote(&phone, client.address, form.member.as_deref(), item, answer) {
+        let result = match (&form.level, &form.reason) {
+            // The form's field keeps its name `level`: 1–5, or `dont_know`.
+            (Some(level), None) => {
+                Answer::parse(level)
+                    .ok_or(Rejection::BadLevel)
+                    .and_then(|answer| {
+                        poll.vote(&phone, client.address, form.member.as_deref(), item, answer)
+                    })
+            }
+            (None, Some(reason)) => poll.give_reason(&phone, item, reason),
+            _ => Err(Rejection::BadLevel),
+        };
+        match result {
             Err(why) => {
                 drop(poll);
                 return refused(&shared, lang, &phone, why);
@@ -272,11 +289,21 @@ async fn page_post(
             StatusCode::OK,
         );
     }
-    let mut location = format!("{}?done={}", shared.base, item.as_str());
+    let said = if form.reason.is_some() {
+        "said"
+    } else {
+        "done"
+    };
+    let mut location = format!("{}?{said}={}", shared.base, item.as_str());
     if let Some((.., moved)) = accepted.renamed {
         let _ = write!(location, "&renamed={moved}");
     }
-    location.push('#');
+    // After a reason, the page opens at its field, where it says it was kept.
+    location.push_str(if form.reason.is_some() {
+        "#reason-"
+    } else {
+        "#"
+    });
     location.push_str(item.as_str());
     http::see_other(&location)
 }
