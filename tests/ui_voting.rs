@@ -324,6 +324,7 @@ fn votes_an_earlier_run_never_saved_are_offered_back_and_recorded() {
                 item: ItemId::JustTry,
                 voter: kizuki::vote::poll::Voter::Member(member),
                 answer: Answer::Level(Level::new(5).expect("level")),
+                reason: Some("商店街と実証した".into()),
             }])
             .expect("journaled");
     }
@@ -339,6 +340,15 @@ fn votes_an_earlier_run_never_saved_are_offered_back_and_recorded() {
     assert!(
         !response.votes_revealed,
         "hidden until the facilitator reveals"
+    );
+    assert_eq!(
+        response.reasons,
+        vec![kizuki::project::Reason {
+            text: "商店街と実証した".into(),
+            member: Some(member),
+            released: false,
+        }],
+        "the reason comes back with its vote, waiting for the facilitator"
     );
     let journals = kizuki::vote::journal::scan(&kizuki::session::votes_dir(data.path()));
     assert_eq!(journals.len(), 1, "kept until the votes are saved");
@@ -426,4 +436,55 @@ fn a_wifi_code_is_entered_once_remembered_on_this_pc_and_never_in_the_file() {
     h.send(Command::Show(Screen::Item(ItemId::IdeasPlace)));
     start_voting_on_this_item(&mut h, 3);
     assert!(h.is_shown("Wi-Fi「会議室-PC」に接続する QR コード"));
+}
+
+#[test]
+fn members_reasons_wait_for_the_facilitator_and_the_room_sees_only_what_was_released() {
+    let mut h = common::builder(Lang::Ja).size(1280.0, 800.0).build();
+    h.click("サンプルを見る");
+    h.send(Command::Show(Screen::Item(ItemId::MoneyFlow)));
+    let pending = "「商店街の協賛金で続けているイベントはある」";
+    let released = "「補助金が終わると止まる事業が、毎年のように出ている」";
+    assert!(
+        h.is_shown("未公開 1 件"),
+        "the facilitator is told one waits"
+    );
+    assert!(h.is_shown(pending) && h.is_shown(released));
+    assert!(
+        h.is_shown("高橋 由美"),
+        "the facilitator sees whose words they are"
+    );
+    // On the projector: the released words only, and no button to press in front of the room.
+    h.send(Command::Run(UICommand::ProjectorMode));
+    assert!(h.is_shown(released), "released: the room sees it");
+    assert!(!h.is_shown(pending), "not released: not on the projector");
+    assert!(!h.is_shown("画面に出す") && !h.is_shown("未公開"));
+    h.send(Command::Run(UICommand::ProjectorMode));
+    // Removed by mistake, and back with undo.
+    h.click("削除");
+    let reasons = |h: &common::Window| {
+        h.project().teams[0].responses[ItemId::MoneyFlow]
+            .reasons
+            .clone()
+    };
+    assert_eq!(reasons(&h).len(), 2, "taken out");
+    assert!(!h.is_shown(pending));
+    h.send(Command::Run(UICommand::Undo));
+    assert_eq!(reasons(&h).len(), 3, "undo brings it back");
+    h.click("すべて画面に出す");
+    assert!(reasons(&h).iter().all(|r| r.released));
+    assert!(!h.is_shown("未公開"), "nothing waits");
+    // The report carries the released words in the item's 気づき, marked as a member's.
+    let report = kizuki::export::render(
+        &h.project(),
+        kizuki::export::Format::Markdown,
+        &kizuki::export::ExportOptions::new(Lang::Ja, common::today()),
+    )
+    .expect("renders");
+    let report = String::from_utf8(report).expect("text");
+    assert!(
+        report
+            .contains("【メンバーの声】「商店街の協賛金で続けているイベントはある」（高橋 由美）"),
+        "{report}"
+    );
 }

@@ -239,8 +239,8 @@ fn item_slide_ui(ui: &mut egui::Ui, session: &Session, item: ItemId) {
         });
         return;
     }
+    let private = project.meta.names_private();
     if response.votes_revealed {
-        let private = project.meta.names_private();
         distribution_ui(ui, response, private, lang);
     } else if !team.members.is_empty() {
         ui.label(
@@ -251,6 +251,35 @@ fn item_slide_ui(ui: &mut egui::Ui, session: &Session, item: ItemId) {
                 total = team.members.len()
             ))
             .size(LEAD),
+        );
+    }
+    reasons_ui(ui, team, response, !private, lang);
+}
+
+/// The reasons the facilitator released, as the room reads them: the words, with the name only
+/// where names are for everyone.
+fn reasons_ui(
+    ui: &mut egui::Ui,
+    team: &crate::project::Team,
+    response: &ItemResponse,
+    names: bool,
+    lang: crate::Lang,
+) {
+    let mut released = response.released_reasons().peekable();
+    if released.peek().is_none() {
+        return;
+    }
+    ui.add_space(space::XL);
+    ui.label(RichText::new(tr!(lang, "reasons.mark")).size(BODY).strong());
+    for reason in released {
+        let name = reason
+            .member
+            .filter(|_| names)
+            .and_then(|m| team.members.iter().find(|x| x.id == m))
+            .map(|m| format!("　— {}", m.name))
+            .unwrap_or_default();
+        ui.add(
+            egui::Label::new(RichText::new(format!("「{}」{name}", reason.text)).size(BODY)).wrap(),
         );
     }
 }

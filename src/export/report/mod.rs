@@ -178,7 +178,7 @@ impl Report {
                             target_words: response.target.map(|l| checklist.level(l).name.clone()),
                             baseline: baseline.and_then(|b| b.scores[id.index()]),
                             current_state: response.current_state.trim().to_owned(),
-                            ideas: response.ideas.trim().to_owned(),
+                            ideas: ideas_with_reasons(project, team, response, lang),
                             facilitator_note: options
                                 .include_facilitator_notes
                                 .then(|| response.facilitator_note.trim().to_owned())
@@ -329,6 +329,34 @@ fn team_index(project: &Project, team: u32) -> usize {
 /// The members' votes as documents show them: beside their names, or, where only the facilitator
 /// may see who voted what, in order of the answer with no name (a list in member order would
 /// tell).
+/// The team's 気づき, then each reason the facilitator released, marked as a member's words
+/// (with the name where names are for everyone). Reasons not released stay in the window.
+fn ideas_with_reasons(
+    project: &Project,
+    team: &crate::project::Team,
+    response: &crate::project::ItemResponse,
+    lang: Lang,
+) -> String {
+    let mut lines = vec![response.ideas.trim().to_owned()];
+    lines.retain(|l| !l.is_empty());
+    for reason in response.released_reasons() {
+        let name = reason
+            .member
+            .filter(|_| !project.meta.names_private())
+            .and_then(|m| team.members.iter().find(|x| x.id == m));
+        lines.push(match name {
+            Some(member) => tr!(
+                lang,
+                "reasons.line_named",
+                text = reason.text,
+                name = member.name.trim()
+            ),
+            None => tr!(lang, "reasons.line", text = reason.text),
+        });
+    }
+    lines.join("\n")
+}
+
 fn named_votes(
     project: &Project,
     team: &crate::project::Team,

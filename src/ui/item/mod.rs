@@ -4,6 +4,7 @@ mod actions;
 mod cues;
 mod guide;
 mod kpis;
+mod reasons;
 mod tally;
 mod votes;
 
@@ -244,6 +245,10 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
             continue;
         }
         text_area_ui(ui, &tr!(lang, label), &tr!(lang, hint), value, field, tx);
+        // The members' own words belong with the team's 気づき.
+        if matches!(field, TextField::Ideas { .. }) {
+            reasons::reasons_ui(ui, session, team, id, response, tx);
+        }
     }
 
     // Item 6 is about indicators: they come before its actions. Elsewhere they are an extra,
