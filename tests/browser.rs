@@ -405,6 +405,7 @@ fn a_phone_sized_browser_votes_by_tapping_and_the_file_holds_the_vote() {
             text: "財政の担当ではないので".into(),
             member: Some(member.id),
             released: false,
+            typed: false,
         }],
         "and its reason, waiting for the facilitator"
     );

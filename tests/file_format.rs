@@ -538,7 +538,15 @@ fn arb_response() -> impl Strategy<Value = ItemResponse> {
         (
             arb_kpis(),
             prop::option::of((prop::array::uniform5(0u32..50), 0u32..5)),
-            prop::collection::vec((arb_text(), prop::option::of(1u32..3), any::<bool>()), 0..3),
+            prop::collection::vec(
+                (
+                    arb_text(),
+                    prop::option::of(1u32..3),
+                    any::<bool>(),
+                    any::<bool>(),
+                ),
+                0..3,
+            ),
         ),
     )
         .prop_map(
@@ -553,10 +561,11 @@ fn arb_response() -> impl Strategy<Value = ItemResponse> {
                 ItemResponse {
                     reasons: reasons
                         .into_iter()
-                        .map(|(text, member, released)| kizuki::project::Reason {
+                        .map(|(text, member, released, typed)| kizuki::project::Reason {
                             text,
                             member,
                             released,
+                            typed,
                         })
                         .collect(),
                     anonymous_votes: anonymous.map(|(levels, dont_know)| {

@@ -347,6 +347,7 @@ fn votes_an_earlier_run_never_saved_are_offered_back_and_recorded() {
             text: "商店街と実証した".into(),
             member: Some(member),
             released: false,
+            typed: false,
         }],
         "the reason comes back with its vote, waiting for the facilitator"
     );
@@ -461,7 +462,12 @@ fn members_reasons_wait_for_the_facilitator_and_the_room_sees_only_what_was_rele
     assert!(!h.is_shown("画面に出す") && !h.is_shown("未公開"));
     h.send(Command::Run(UICommand::ProjectorMode));
     // Removed by mistake, and back with undo.
-    h.click("削除");
+    // The one waiting (the released ones are hidden first, then removed).
+    h.get_all_by_label("削除")
+        .last()
+        .expect("a remove button")
+        .click();
+    h.run();
     let reasons = |h: &common::Window| {
         h.project().teams[0].responses[ItemId::MoneyFlow]
             .reasons
@@ -474,6 +480,15 @@ fn members_reasons_wait_for_the_facilitator_and_the_room_sees_only_what_was_rele
     h.click("すべて画面に出す");
     assert!(reasons(&h).iter().all(|r| r.released));
     assert!(!h.is_shown("未公開"), "nothing waits");
+    // A paper sheet's comment line, typed with Enter: waiting like a phone's, marked 用紙.
+    h.click("用紙の理由");
+    h.type_into("用紙のひとこと理由", "窓口で聞いた声を共有していない");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let typed = reasons(&h).into_iter().last().expect("added");
+    assert_eq!(typed.text, "窓口で聞いた声を共有していない");
+    assert!(typed.typed && !typed.released && typed.member.is_none());
+    assert!(h.is_shown("未公開 1 件"));
     // The report carries the released words in the item's 気づき, marked as a member's.
     let report = kizuki::export::render(
         &h.project(),

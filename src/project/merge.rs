@@ -583,6 +583,7 @@ mod tests {
             text: "別の端末で受けた理由".into(),
             member: Some(5),
             released: false,
+            typed: false,
         });
         let m = merge(&a, &b, Lang::Ja);
         let merged = &m.project.teams[0].responses[item].reasons;

@@ -354,6 +354,10 @@ pub struct Reason {
     /// The facilitator let the room see it; until then only the facilitator's window shows it.
     #[serde(default)]
     pub released: bool,
+    /// Typed in from a paper answer sheet's comment line, not sent from a phone: a later phone
+    /// vote on the item does not replace it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub typed: bool,
 }
 
 impl Reason {

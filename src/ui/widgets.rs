@@ -242,31 +242,52 @@ pub fn toggle_button_ui(ui: &mut egui::Ui, id: egui::Id, label: &str) -> egui::R
     button
 }
 
-/// A section's heading with something small beside it on the same line (a toggle), drawn in the
-/// heading's own height so that the section below starts where it would without it.
+/// A section's heading with something small beside it on the same line (toggles), drawn in the
+/// heading's own height so that the section below starts where it would without it. When they
+/// would reach into the heading (a narrow column, longer English words), they wrap onto a line
+/// of their own below it instead of overlapping.
 pub fn section_heading_row_ui(
     ui: &mut egui::Ui,
     heading: &str,
     beside: impl FnOnce(&mut egui::Ui),
 ) {
     ui.add_space(space::S + space::XS);
-    let label = ui.label(
+    let galley = egui::WidgetText::from(
         RichText::new(heading)
             .size(text::SECTION)
             .family(super::fonts::bold())
             .strong(),
+    )
+    .into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
     );
-    // At the row's right end: a label may span the column's width in a justified layout.
-    let room = egui::Rect::from_min_max(
-        egui::pos2(ui.max_rect().left(), label.rect.top()),
-        egui::pos2(ui.max_rect().right(), label.rect.bottom()),
-    );
-    let mut beside_ui = ui.new_child(
-        egui::UiBuilder::new()
-            .max_rect(room)
-            .layout(egui::Layout::right_to_left(egui::Align::Center)),
-    );
-    beside(&mut beside_ui);
+    let heading_width = galley.size().x;
+    let label = ui.label(galley);
+    // How wide the things beside were last frame: egui lays out in one pass, so the width is
+    // known only after they are drawn once.
+    let width_id = label.id.with("beside-width");
+    let beside_width: f32 = ui.data(|d| d.get_temp(width_id)).unwrap_or(0.0);
+    let fits = label.rect.left() + heading_width + space::L + beside_width <= ui.max_rect().right();
+    let drawn = if fits {
+        // At the row's right end: a label may span the column's width in a justified layout.
+        let room = egui::Rect::from_min_max(
+            egui::pos2(ui.max_rect().left(), label.rect.top()),
+            egui::pos2(ui.max_rect().right(), label.rect.bottom()),
+        );
+        let mut beside_ui = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(room)
+                .layout(egui::Layout::right_to_left(egui::Align::Center)),
+        );
+        beside(&mut beside_ui);
+        beside_ui.min_rect().width()
+    } else {
+        ui.horizontal_wrapped(beside).response.rect.width()
+    };
+    ui.data_mut(|d| d.insert_temp(width_id, drawn));
     ui.add_space(space::XS);
 }
 

@@ -310,6 +310,7 @@ pub fn read(file: &Path) -> Option<Found> {
                 text,
                 member,
                 released: false,
+                typed: false,
             });
         }
     }

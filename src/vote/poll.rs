@@ -717,6 +717,7 @@ impl Poll {
                     text,
                     member,
                     released: false,
+                    typed: false,
                 })
             })
             .collect();
@@ -923,6 +924,7 @@ mod tests {
                 text: "実証を 一度".into(),
                 member: Some(2),
                 released: false,
+                typed: false,
             }]
         );
         let long = "x".repeat(Reason::MAX_CHARS + 1);

@@ -160,6 +160,12 @@ pub enum Edit {
         reason: Option<Reason>,
         released: bool,
     },
+    /// A reason typed in from a paper answer sheet's comment line (waiting, as a phone's does).
+    AddReason {
+        team: u32,
+        item: ItemId,
+        reason: Reason,
+    },
     /// The facilitator takes a member's reason out (a name in it, an unkind word). Found by its
     /// text and member, not a position, so that a ballot recorded meanwhile cannot shift it.
     RemoveReason {
@@ -295,10 +301,12 @@ impl Edit {
                     if anonymous.is_some() {
                         r.anonymous_votes = anonymous;
                     }
+                    // Phones' reasons are replaced by the phones' new ones; typed ones stay.
                     let replaced = |old: &Reason| {
-                        old.member.map_or(anonymous.is_some(), |m| {
-                            reasons.iter().any(|new| new.member == Some(m))
-                        })
+                        !old.typed
+                            && old.member.map_or(anonymous.is_some(), |m| {
+                                reasons.iter().any(|new| new.member == Some(m))
+                            })
                     };
                     let (gone, kept): (Vec<Reason>, Vec<Reason>) =
                         earlier.drain(..).partition(replaced);
@@ -340,6 +348,28 @@ impl Edit {
                             }
                         }
                     }
+                }
+            }
+            Edit::AddReason {
+                team,
+                item,
+                ref reason,
+            } => {
+                let known = project.team(team).is_some_and(|t| {
+                    reason
+                        .member
+                        .is_none_or(|m| t.members.iter().any(|x| x.id == m))
+                });
+                if let Some(r) = response_mut(project, team, item)
+                    && known
+                    && !reason.text.trim().is_empty()
+                    && r.reasons.len() < super::limits::MAX_REASONS_PER_ITEM
+                {
+                    r.reasons.push(Reason {
+                        typed: true,
+                        released: false,
+                        ..reason.clone()
+                    });
                 }
             }
             Edit::RemoveReason {
@@ -691,6 +721,7 @@ mod tests {
             text: text.into(),
             member,
             released: false,
+            typed: false,
         }
     }
 
@@ -756,8 +787,23 @@ mod tests {
             Some(two),
             vec![reason("n", None), reason("n", None)],
         );
+        // A sheet's comment line typed in stays when phones vote on the item again.
+        Edit::AddReason {
+            team: 1,
+            item: ItemId::Users,
+            reason: reason("用紙", None),
+        }
+        .apply_in_place(&mut p);
         record(&mut p, Some(two), vec![reason("m", None)]);
-        assert_eq!(reasons(&p).iter().filter(|r| r.member.is_none()).count(), 1);
+        let anonymous: Vec<(String, bool)> = reasons(&p)
+            .into_iter()
+            .filter(|r| r.member.is_none())
+            .map(|r| (r.text, r.typed))
+            .collect();
+        assert_eq!(
+            anonymous,
+            [("用紙".to_owned(), true), ("m".to_owned(), false)]
+        );
         release(None, true).apply_in_place(&mut p);
         assert!(reasons(&p).iter().all(|r| r.released), "all at once");
         let before = p.clone();

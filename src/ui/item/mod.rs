@@ -161,6 +161,7 @@ fn answers_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx:
     }
     votes::votes_ui(ui, session, team, id, response, tx);
     tally::tally_ui(ui, session, team, id, response, tx);
+    reasons::paper_ui(ui, session, team, id, tx);
     cues::cards_ui(ui, session, id, response);
 
     // The gap to the target beside the heading, not on a line of its own below.

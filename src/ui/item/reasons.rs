@@ -6,6 +6,7 @@
 //! no button.
 
 use super::super::tokens::space;
+use super::super::widgets::{enter_submits, is_toggled, toggle_button_ui};
 use crate::checklist::ItemId;
 use crate::project::{ItemResponse, Reason, Team};
 use crate::session::{CommandSender, Edit, Session};
@@ -100,6 +101,13 @@ pub fn reasons_ui(
             {
                 ui.add(egui::Label::new(RichText::new(member.name.trim()).weak()).extend());
             }
+            if reason.typed && !room {
+                ui.label(
+                    RichText::new(tr!(lang, "reasons.from_paper"))
+                        .weak()
+                        .small(),
+                );
+            }
             let mut words = RichText::new(format!("「{}」", reason.text));
             if !reason.released {
                 words = words.italics().weak();
@@ -108,4 +116,83 @@ pub fn reasons_ui(
         });
     }
     ui.add_space(space::S);
+}
+
+/// The toggle of `id`'s field for reasons from paper sheets.
+fn paper_id(id: ItemId) -> egui::Id {
+    egui::Id::unique(("kizuki-paper-reason", id))
+}
+
+/// 「用紙の理由」 beside the votes' heading: opens a field to type a sheet's comment line. Not
+/// before the room.
+pub fn paper_toggle_ui(ui: &mut egui::Ui, session: &Session, id: ItemId) {
+    if session.view.projector {
+        return;
+    }
+    toggle_button_ui(ui, paper_id(id), &tr!(session.lang, "reasons.paper"));
+}
+
+/// A paper sheet's comment line, typed in: whose (or nobody's), the words, Enter to add. The
+/// field empties for the next sheet.
+pub fn paper_ui(ui: &mut egui::Ui, session: &Session, team: &Team, id: ItemId, tx: &CommandSender) {
+    if session.view.projector || !is_toggled(ui, paper_id(id)) {
+        return;
+    }
+    let lang = session.lang;
+    let draft_id = paper_id(id).with("draft");
+    let member_id = paper_id(id).with("member");
+    let mut draft: String = ui.data(|d| d.get_temp(draft_id)).unwrap_or_default();
+    let mut member: Option<u32> = ui.data(|d| d.get_temp(member_id)).unwrap_or_default();
+    let mut add = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(tr!(lang, "reasons.paper_hint")).weak());
+        ui.horizontal_wrapped(|ui| {
+            let nobody = tr!(lang, "reasons.nobody");
+            let name_of = |m: Option<u32>| {
+                m.and_then(|m| team.members.iter().find(|x| x.id == m))
+                    .map_or(nobody.clone(), |x| x.name.clone())
+            };
+            let whose = ui.label(tr!(lang, "reasons.whose"));
+            egui::ComboBox::from_id_salt(member_id)
+                .selected_text(name_of(member))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut member, None, &nobody);
+                    for m in &team.members {
+                        ui.selectable_value(&mut member, Some(m.id), &m.name);
+                    }
+                })
+                .response
+                .labelled_by(whose.id);
+            let label = ui.label(tr!(lang, "reasons.paper_words"));
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut draft)
+                        .char_limit(Reason::MAX_CHARS)
+                        .desired_width(ui.available_width().min(420.0) - 80.0),
+                )
+                .labelled_by(label.id);
+            add |= enter_submits(ui, &field);
+            add |= ui.button(tr!(lang, "reasons.add")).clicked();
+            if add {
+                field.request_focus();
+            }
+        });
+    });
+    if add && let Ok(Some(text)) = Reason::clean(&draft) {
+        tx.edit(Edit::AddReason {
+            team: team.id,
+            item: id,
+            reason: Reason {
+                text,
+                member,
+                released: false,
+                typed: true,
+            },
+        });
+        draft.clear();
+    }
+    ui.data_mut(|d| {
+        d.insert_temp(draft_id, draft);
+        d.insert_temp(member_id, member);
+    });
 }

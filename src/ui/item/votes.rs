@@ -24,6 +24,7 @@ pub fn votes_ui(
     let lang = session.lang;
     section_heading_row_ui(ui, &tr!(lang, "item.votes"), |ui| {
         super::tally::toggle_ui(ui, session, team, id);
+        super::reasons::paper_toggle_ui(ui, session, id);
     });
     if team.members.is_empty() {
         ui.label(RichText::new(tr!(lang, "item.no_members")).weak());
