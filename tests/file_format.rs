@@ -779,6 +779,20 @@ fn a_version_2_file_keeps_its_votes_and_anonymous_counts() {
 }
 
 #[test]
+fn a_version_3_file_loads_with_no_reasons_and_keeps_everything() {
+    let project = upgrades_without_loss("v3-sample.kizuki.ron", 3);
+    let money = &project.teams[0].responses[kizuki::checklist::ItemId::MoneyFlow];
+    assert_eq!(money.vote_of(4), Some(Answer::DontKnow));
+    assert!(
+        project
+            .teams
+            .iter()
+            .all(|t| t.responses.0.iter().all(|r| r.reasons.is_empty())),
+        "reasons came with version 4"
+    );
+}
+
+#[test]
 fn dont_know_is_written_as_such_and_read_back() {
     let mut project = sample_project();
     let money = &mut project.teams[1].responses[kizuki::checklist::ItemId::MoneyFlow];
